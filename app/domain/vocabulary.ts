@@ -1,0 +1,123 @@
+// The platform's controlled vocabularies: stored as text in the database,
+// validated with zod at every edge, labelled for people here.
+
+export const organisationTypes = [
+  "local_authority",
+  "voluntary_sector",
+  "private_provider",
+  "nhs",
+  "police",
+  "school",
+  "university",
+  "funder",
+] as const;
+export type OrganisationType = (typeof organisationTypes)[number];
+export const organisationTypeLabels: Record<OrganisationType, string> = {
+  local_authority: "Local authority",
+  voluntary_sector: "Voluntary sector",
+  private_provider: "Private provider",
+  nhs: "NHS",
+  police: "Police",
+  school: "School",
+  university: "University or evaluator",
+  funder: "Funder",
+};
+
+export const partnerRoles = [
+  "lead_authority",
+  "member_authority",
+  "delivery_partner",
+  "co_production_partner",
+  "evaluation_partner",
+] as const;
+export type PartnerRole = (typeof partnerRoles)[number];
+export const partnerRoleLabels: Record<PartnerRole, string> = {
+  lead_authority: "Lead authority",
+  member_authority: "Member authority",
+  delivery_partner: "Delivery partner",
+  co_production_partner: "Co-production partner",
+  evaluation_partner: "Evaluation partner",
+};
+
+export const partnershipTypes = [
+  "commissioning_partnership",
+  "innovation_partnership",
+  "strategic_partnership",
+] as const;
+export type PartnershipType = (typeof partnershipTypes)[number];
+export const partnershipTypeLabels: Record<PartnershipType, string> = {
+  commissioning_partnership: "Commissioning partnership",
+  innovation_partnership: "Innovation partnership",
+  strategic_partnership: "Strategic partnership",
+};
+
+export const partnershipStatuses = ["forming", "active", "closing", "closed"] as const;
+export type PartnershipStatus = (typeof partnershipStatuses)[number];
+
+export const boardRoles = [
+  "chair",
+  "vice_chair",
+  "member",
+  "deputy",
+  "young_peoples_rep",
+  "scrutiny_rep",
+  "adviser",
+] as const;
+export type BoardRole = (typeof boardRoles)[number];
+export const boardRoleLabels: Record<BoardRole, string> = {
+  chair: "Chair",
+  vice_chair: "Vice-chair",
+  member: "Member",
+  deputy: "Deputy",
+  young_peoples_rep: "Young people's representative",
+  scrutiny_rep: "Scrutiny representative",
+  adviser: "Adviser (no vote)",
+};
+
+// Ordered from most to least senior for officers; elected members and
+// trustees are their own categories and are not ranked against officers.
+export const seniorityTiers = [
+  "director",
+  "assistant_director",
+  "head_of_service",
+  "service_manager",
+  "officer",
+  "elected_member",
+  "trustee",
+] as const;
+export type SeniorityTier = (typeof seniorityTiers)[number];
+export const seniorityTierLabels: Record<SeniorityTier, string> = {
+  director: "Chief executive or director",
+  assistant_director: "Assistant director",
+  head_of_service: "Head of service",
+  service_manager: "Service manager",
+  officer: "Officer",
+  elected_member: "Elected member",
+  trustee: "Trustee",
+};
+
+// Access roles a user holds within one partnership (what they may do here),
+// distinct from the board role they hold on the register.
+export const partnershipRoles = [
+  "chair",
+  "vice_chair",
+  "board_member",
+  "partner_rep",
+  "secretariat",
+  "participation_worker",
+  "young_person",
+  "scrutiny_member",
+  "observer",
+] as const;
+export type PartnershipRole = (typeof partnershipRoles)[number];
+export const partnershipRoleLabels: Record<PartnershipRole, string> = {
+  chair: "Chair",
+  vice_chair: "Vice-chair",
+  board_member: "Board member",
+  partner_rep: "Partner representative",
+  secretariat: "Secretariat",
+  participation_worker: "Participation worker",
+  young_person: "Young person",
+  scrutiny_member: "Scrutiny member",
+  observer: "Observer",
+};

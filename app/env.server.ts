@@ -1,0 +1,100 @@
+import path from "node:path";
+import { z } from "zod";
+
+// Environment, validated once at start-up with messages that say what to fix.
+const optionalString = z
+  .string()
+  .trim()
+  .transform((v) => (v === "" ? undefined : v))
+  .optional();
+
+const envSchema = z
+  .object({
+    APP_ENV: z
+      .enum(["development", "test", "production"], {
+        error: "APP_ENV must be one of development, test or production",
+      })
+      .default("development"),
+    DATABASE_URL: optionalString.pipe(
+      z
+        .string()
+        .regex(/^postgres(ql)?:\/\/.+/, {
+          error: "DATABASE_URL must be a PostgreSQL URL such as postgres://user:pass@host:5432/db",
+        })
+        .optional(),
+    ),
+    DATA_DIR: optionalString.default("./data"),
+    SESSION_SECRET: optionalString.pipe(
+      z.string().min(32, { error: "SESSION_SECRET must be at least 32 characters long" }).optional(),
+    ),
+    SMTP_URL: optionalString.pipe(
+      z
+        .string()
+        .regex(/^smtps?:\/\/.+/, {
+          error: "SMTP_URL must look like smtp://user:pass@host:587 or smtps://host:465",
+        })
+        .optional(),
+    ),
+    MAIL_FROM: optionalString.default("Partnership governance <no-reply@governance.example>"),
+    APP_URL: optionalString.pipe(
+      z.url({ protocol: /^https?$/, error: "APP_URL must be an http(s) URL such as https://governance.example.org" }).optional(),
+    ),
+    PORT: optionalString.pipe(
+      z
+        .string()
+        .regex(/^\d+$/, { error: "PORT must be a whole number between 0 and 65535" })
+        .transform(Number)
+        .refine((n) => n <= 65535, { error: "PORT must be a whole number between 0 and 65535" })
+        .optional(),
+    ),
+    TRUST_PROXY_HEADER: optionalString, // e.g. "fly-client-ip" behind Fly's proxy
+  })
+  .superRefine((env, ctx) => {
+    if (env.APP_ENV !== "production") return;
+    if (!env.SESSION_SECRET)
+      ctx.addIssue({ code: "custom", path: ["SESSION_SECRET"], message: "SESSION_SECRET is required in production (32+ random characters)" });
+    if (!env.APP_URL)
+      ctx.addIssue({ code: "custom", path: ["APP_URL"], message: "APP_URL is required in production (the public https address)" });
+    if (!env.DATABASE_URL)
+      ctx.addIssue({ code: "custom", path: ["DATABASE_URL"], message: "DATABASE_URL is required in production; the embedded database is for trying the app" });
+  });
+
+export type Env = Omit<z.output<typeof envSchema>, "SESSION_SECRET" | "APP_URL" | "DATA_DIR" | "PORT"> & {
+  PORT: number;
+  SESSION_SECRET: string;
+  APP_URL: string;
+  DATA_DIR: string;
+};
+
+export class EnvError extends Error {
+  constructor(public readonly problems: string[]) {
+    super(`Invalid environment:\n${problems.map((p) => `  - ${p}`).join("\n")}`);
+  }
+}
+
+export function parseEnv(source: Record<string, string | undefined>): Env {
+  const result = envSchema.safeParse(source);
+  if (!result.success) {
+    throw new EnvError(result.error.issues.map((i) => `${i.path.join(".") || "environment"}: ${i.message}`));
+  }
+  const env = result.data;
+  return {
+    ...env,
+    DATA_DIR: path.resolve(env.DATA_DIR),
+    PORT: env.PORT ?? 3000,
+    APP_URL: (env.APP_URL ?? `http://localhost:${env.PORT || 3000}`).replace(/\/$/, ""),
+    // Outside production a fixed development secret is fine: it only keys the
+    // HMAC that pseudonymises client addresses in the rate-limit table.
+    SESSION_SECRET: env.SESSION_SECRET ?? "development-secret-not-for-production-use",
+  };
+}
+
+let cached: Env | undefined;
+export function env(): Env {
+  cached ??= parseEnv(process.env);
+  return cached;
+}
+/** For tests that change the environment between cases. */
+export function resetEnvCache() {
+  cached = undefined;
+}

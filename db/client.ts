@@ -1,0 +1,75 @@
+import fs from "node:fs";
+import path from "node:path";
+import { PGlite } from "@electric-sql/pglite";
+import type { ExtractTablesWithRelations } from "drizzle-orm";
+import type { PgDatabase, PgQueryResultHKT, PgTransaction } from "drizzle-orm/pg-core";
+import { drizzle as drizzlePglite } from "drizzle-orm/pglite";
+import { migrate as migratePglite } from "drizzle-orm/pglite/migrator";
+import { drizzle as drizzlePostgres } from "drizzle-orm/postgres-js";
+import { migrate as migratePostgres } from "drizzle-orm/postgres-js/migrator";
+import postgres from "postgres";
+import * as schema from "./schema";
+
+export type Schema = typeof schema;
+export type Db = PgDatabase<PgQueryResultHKT, Schema>;
+export type Tx = PgTransaction<PgQueryResultHKT, Schema, ExtractTablesWithRelations<Schema>>;
+/** Anything that can run a query: the database or an open transaction. */
+export type Queryable = Db | Tx;
+
+export type DatabaseHandle = {
+  db: Db;
+  kind: "postgres" | "pglite";
+  /** The PGlite instance when embedded (pg-boss uses it through an adapter). */
+  pglite?: PGlite;
+  /** The postgres.js client when on PostgreSQL. */
+  sql?: postgres.Sql;
+  migrate(): Promise<void>;
+  close(): Promise<void>;
+};
+
+const migrationsFolder = path.resolve(import.meta.dirname, "migrations");
+
+export function openDatabase(opts: { databaseUrl?: string; dataDir: string }): DatabaseHandle {
+  if (opts.databaseUrl) {
+    const sql = postgres(opts.databaseUrl, { max: 10, onnotice: () => {} });
+    const db = drizzlePostgres(sql, { schema }) as unknown as Db;
+    return {
+      db,
+      kind: "postgres",
+      sql,
+      migrate: () => migratePostgres(db as never, { migrationsFolder }),
+      close: () => sql.end({ timeout: 5 }),
+    };
+  }
+  const dir = path.resolve(opts.dataDir, "pglite");
+  fs.mkdirSync(dir, { recursive: true });
+  const pglite = new PGlite(dir);
+  const db = drizzlePglite(pglite, { schema }) as unknown as Db;
+  return {
+    db,
+    kind: "pglite",
+    pglite,
+    migrate: () => migratePglite(db as never, { migrationsFolder }),
+    close: () => pglite.close(),
+  };
+}
+
+// One handle per process. The server bundle and the start-up script import
+// this module separately, so the handle lives on globalThis: two PGlite
+// instances on one data directory would corrupt it.
+const key = Symbol.for("partnership-governance.database");
+type GlobalWithDb = typeof globalThis & { [key]?: DatabaseHandle };
+
+export function setDatabase(handle: DatabaseHandle | undefined) {
+  (globalThis as GlobalWithDb)[key] = handle;
+}
+
+export function database(): DatabaseHandle {
+  const handle = (globalThis as GlobalWithDb)[key];
+  if (!handle) throw new Error("The database has not been opened (call setDatabase(openDatabase(...)) at start-up)");
+  return handle;
+}
+
+export function getDb(): Db {
+  return database().db;
+}

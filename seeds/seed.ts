@@ -1,0 +1,139 @@
+import { eq, sql } from "drizzle-orm";
+import { appendAudit } from "../db/audit";
+import type { Db, Tx } from "../db/client";
+import { boardSeats, organisations, partnershipPartners, partnershipRoles, partnerships, users } from "../db/schema";
+import { hashPassword } from "../app/lib/password.server";
+import type { SeedData } from "./types";
+
+const REASON = "Demo data";
+
+async function passwordHashes(data: SeedData) {
+  // One argon2 hash per distinct demo password keeps seeding quick.
+  const byPassword = new Map<string, string>();
+  for (const a of data.demoAccounts)
+    if (!byPassword.has(a.password)) byPassword.set(a.password, await hashPassword(a.password));
+  return new Map(data.demoAccounts.map((a) => [a.email, byPassword.get(a.password)!]));
+}
+
+async function ensureOrganisation(tx: Tx, o: SeedData["organisations"][number]) {
+  const [found] = await tx.select({ id: organisations.id }).from(organisations).where(eq(organisations.name, o.name));
+  if (found) return found.id;
+  const id = crypto.randomUUID();
+  await tx.insert(organisations).values({ id, name: o.name, type: o.type });
+  await appendAudit(tx, { actorUserId: null, action: "organisation.create", entityType: "organisation", entityId: id, after: { name: o.name, type: o.type }, reason: REASON });
+  return id;
+}
+
+async function ensureUser(
+  tx: Tx,
+  u: { email: string; name: string; jobTitle: string | null; kind: "adult" | "young_person"; isPlatformAdmin: boolean; passwordHash: string | null },
+) {
+  const [found] = await tx.select({ id: users.id }).from(users).where(sql`lower(${users.email}) = ${u.email.toLowerCase()}`);
+  if (found) return found.id;
+  const id = crypto.randomUUID();
+  await tx.insert(users).values({ id, ...u });
+  await appendAudit(tx, { actorUserId: null, action: "user.create", entityType: "user", entityId: id, after: { kind: u.kind, isPlatformAdmin: u.isPlatformAdmin }, reason: REASON });
+  return id;
+}
+
+/**
+ * Loads the demo data. Idempotent: organisations and people are matched by
+ * name and email, partnerships by slug; a partnership that already exists is
+ * left as it is, so running the seed twice changes nothing.
+ */
+export async function seedDemoData(db: Db, data: SeedData) {
+  const hashes = await passwordHashes(data);
+  return db.transaction(async (tx) => {
+    const orgIds = new Map<string, string>();
+    for (const o of data.organisations) orgIds.set(o.key, await ensureOrganisation(tx, o));
+    const org = (key: string) => {
+      const id = orgIds.get(key);
+      if (!id) throw new Error(`Seed data names unknown organisation "${key}"`);
+      return id;
+    };
+
+    const userIds = new Map<string, string>();
+    for (const p of data.people)
+      userIds.set(
+        p.email,
+        await ensureUser(tx, {
+          email: p.email,
+          name: p.name,
+          jobTitle: p.jobTitle,
+          kind: "adult",
+          isPlatformAdmin: data.platformAdmins.includes(p.email),
+          passwordHash: hashes.get(p.email) ?? null,
+        }),
+      );
+    for (const y of data.youngPeople)
+      userIds.set(
+        y.email,
+        await ensureUser(tx, { email: y.email, name: y.displayName, jobTitle: null, kind: "young_person", isPlatformAdmin: false, passwordHash: hashes.get(y.email) ?? null }),
+      );
+    const person = (email: string) => {
+      const id = userIds.get(email);
+      if (!id) throw new Error(`Seed data names unknown person "${email}"`);
+      return id;
+    };
+
+    let created = 0;
+    for (const p of data.partnerships) {
+      const [exists] = await tx.select({ id: partnerships.id }).from(partnerships).where(eq(partnerships.slug, p.slug));
+      if (exists) continue;
+      created += 1;
+      const partnershipId = crypto.randomUUID();
+      const row = {
+        id: partnershipId,
+        slug: p.slug,
+        name: p.name,
+        shortName: p.shortName,
+        purpose: p.purpose,
+        type: p.type,
+        status: p.status,
+        startDate: p.startDate,
+        termYears: p.termYears,
+        leadOrganisationId: org(p.leadOrgKey),
+        leadAgreement: p.leadAgreement,
+        reportsTo: p.reportsTo,
+      };
+      await tx.insert(partnerships).values(row);
+      const audit = (action: string, entityType: string, entityId: string, after: unknown) =>
+        appendAudit(tx, { actorUserId: null, action, entityType, entityId, partnershipId, after, reason: REASON });
+      await audit("partnership.create", "partnership", partnershipId, row);
+
+      for (const partner of p.partners) {
+        const values = { id: crypto.randomUUID(), partnershipId, organisationId: org(partner.orgKey), role: partner.role, joinedOn: partner.joinedOn };
+        await tx.insert(partnershipPartners).values(values);
+        await audit("partner.join", "partnership_partner", values.id, values);
+      }
+      for (const seat of p.board) {
+        const values = {
+          id: crypto.randomUUID(),
+          partnershipId,
+          userId: person(seat.email),
+          organisationId: org(seat.orgKey),
+          boardRole: seat.boardRole,
+          jobTitle: data.people.find((x) => x.email === seat.email)?.jobTitle ?? "",
+          seniority: seat.seniority,
+          hasVote: seat.hasVote,
+          termStart: seat.termStart,
+          termEnd: seat.termEnd,
+        };
+        await tx.insert(boardSeats).values(values);
+        await audit("board_seat.create", "board_seat", values.id, values);
+      }
+      const grants = [
+        ...p.access.map((a) => ({ userId: person(a.email), role: a.role, organisationId: a.orgKey ? org(a.orgKey) : null })),
+        ...data.youngPeople
+          .filter((y) => y.partnershipSlug === p.slug)
+          .map((y) => ({ userId: person(y.email), role: "young_person" as const, organisationId: null })),
+      ];
+      for (const g of grants) {
+        const values = { id: crypto.randomUUID(), partnershipId, ...g };
+        await tx.insert(partnershipRoles).values(values);
+        await audit("partnership_role.grant", "partnership_role", values.id, values);
+      }
+    }
+    return { partnershipsCreated: created };
+  });
+}

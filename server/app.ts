@@ -1,0 +1,111 @@
+import path from "node:path";
+import { createRequestHandler } from "@react-router/express";
+import compression from "compression";
+import { sql } from "drizzle-orm";
+import express, { type NextFunction, type Request, type Response } from "express";
+import type { ServerBuild } from "react-router";
+import { getDb } from "../db/client";
+import { env } from "../app/env.server";
+import { isSameOriginMutation } from "../app/lib/origin.server";
+import {
+  blankSessionCookie,
+  readSessionToken,
+  sessionCookie,
+  validateSessionToken,
+  type SessionUser,
+} from "../app/lib/session.server";
+
+declare module "react-router" {
+  interface AppLoadContext {
+    user: SessionUser | null;
+    sessionId: string | null;
+    clientAddress: string;
+  }
+}
+
+const SAFE_METHODS = new Set(["GET", "HEAD", "OPTIONS"]);
+
+function securityHeaders(_req: Request, res: Response, next: NextFunction) {
+  res.setHeader("X-Content-Type-Options", "nosniff");
+  res.setHeader("X-Frame-Options", "DENY");
+  res.setHeader("Referrer-Policy", "same-origin");
+  res.setHeader("Permissions-Policy", "camera=(), microphone=(), geolocation=()");
+  if (env().APP_URL.startsWith("https://")) res.setHeader("Strict-Transport-Security", "max-age=31536000");
+  next();
+}
+
+// Refuse state-changing requests that a page on another origin could forge.
+function refuseCrossOrigin(req: Request, res: Response, next: NextFunction) {
+  if (SAFE_METHODS.has(req.method)) return next();
+  const ok = isSameOriginMutation({
+    origin: req.headers.origin ?? null,
+    referer: req.headers.referer ?? null,
+    host: req.headers.host ?? null,
+    appUrl: env().APP_URL,
+  });
+  if (ok) return next();
+  res.status(403).type("text/plain").send("Cross-origin request refused: this form must be sent from the site itself.");
+}
+
+function clientAddress(req: Request): string {
+  const header = env().TRUST_PROXY_HEADER;
+  const forwarded = header ? req.headers[header.toLowerCase()] : undefined;
+  const value = Array.isArray(forwarded) ? forwarded[0] : forwarded;
+  return value?.split(",")[0].trim() || req.socket.remoteAddress || "unknown";
+}
+
+async function loadSession(req: Request, res: Response, next: NextFunction) {
+  try {
+    res.locals.user = null;
+    res.locals.sessionId = null;
+    const token = readSessionToken(new Request("http://x", { headers: { cookie: req.headers.cookie ?? "" } }));
+    if (token) {
+      const result = await validateSessionToken(getDb(), token);
+      if (!result) {
+        res.append("Set-Cookie", blankSessionCookie());
+      } else {
+        res.locals.user = result.user;
+        res.locals.sessionId = result.session.id;
+        if (result.renewed) res.append("Set-Cookie", sessionCookie(token, result.session.expiresAt));
+      }
+    }
+    next();
+  } catch (error) {
+    next(error);
+  }
+}
+
+export function createApp(build: ServerBuild, buildDir = path.resolve("build")) {
+  const app = express();
+  app.disable("x-powered-by");
+  app.use(compression());
+  app.use(securityHeaders);
+  const clientDir = path.join(buildDir, "client");
+  app.use("/assets", express.static(path.join(clientDir, "assets"), { immutable: true, maxAge: "1y" }));
+  app.use(express.static(clientDir, { maxAge: "1h" }));
+
+  app.get("/healthz", async (_req, res) => {
+    try {
+      await getDb().execute(sql`select 1`);
+      res.status(200).type("text/plain").send("ok");
+    } catch (error) {
+      console.error("healthz: database check failed", error);
+      res.status(503).type("text/plain").send("database unavailable");
+    }
+  });
+
+  app.use(refuseCrossOrigin);
+  app.use(loadSession);
+  app.all(
+    "*",
+    createRequestHandler({
+      build,
+      getLoadContext: (req, res) => ({
+        user: res.locals.user as SessionUser | null,
+        sessionId: res.locals.sessionId as string | null,
+        clientAddress: clientAddress(req),
+      }),
+    }),
+  );
+  return app;
+}

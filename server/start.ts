@@ -1,0 +1,68 @@
+import path from "node:path";
+import { pathToFileURL } from "node:url";
+import { count } from "drizzle-orm";
+import type { ServerBuild } from "react-router";
+import { database, openDatabase, setDatabase } from "../db/client";
+import { partnerships } from "../db/schema";
+import { EnvError, env } from "../app/env.server";
+import { demoData } from "../seeds/demo-data";
+import { seedDemoData } from "../seeds/seed";
+import { createApp } from "./app";
+
+/**
+ * Starts the web process: validates the environment, migrates, seeds demo
+ * data on the first run outside production, then serves the built app.
+ */
+export async function startServer(options: { buildDir?: string; quiet?: boolean } = {}) {
+  const e = env();
+  const buildDir = path.resolve(options.buildDir ?? "build");
+  setDatabase(openDatabase({ databaseUrl: e.DATABASE_URL, dataDir: e.DATA_DIR }));
+  await database().migrate();
+  if (e.APP_ENV !== "production") {
+    const [{ n }] = await database().db.select({ n: count() }).from(partnerships);
+    if (n === 0) await seedDemoData(database().db, demoData);
+  }
+  const build = (await import(pathToFileURL(path.join(buildDir, "server", "index.js")).href)) as ServerBuild;
+  const app = createApp(build, buildDir);
+  const server = await new Promise<import("node:http").Server>((resolve) => {
+    const s = app.listen(e.PORT, () => resolve(s));
+  });
+  const address = server.address();
+  const port = typeof address === "object" && address ? address.port : e.PORT;
+  if (!options.quiet) printBanner(port);
+  return {
+    server,
+    port,
+    async close() {
+      await new Promise<void>((resolve) => server.close(() => resolve()));
+      await database().close();
+    },
+  };
+}
+
+function printBanner(port: number) {
+  const e = env();
+  const where = e.APP_URL.includes(`:${port}`) || e.APP_ENV === "production" ? e.APP_URL : `http://localhost:${port}`;
+  console.log(`\nPartnership governance platform is running at ${where}`);
+  console.log(`Database: ${database().kind === "postgres" ? "PostgreSQL (DATABASE_URL)" : `embedded PGlite in ${e.DATA_DIR}`}`);
+  if (e.APP_ENV === "production") return;
+  console.log(`Emails: ${e.SMTP_URL ? "sent over SMTP_URL" : `written to ${path.join(e.DATA_DIR, "outbox")} (see ${where}/dev/outbox)`}`);
+  console.log("\nDemo sign-ins (all use the password shown):");
+  for (const a of demoData.demoAccounts) console.log(`  ${a.email.padEnd(32)} ${a.password}   ${a.description}`);
+  console.log("");
+}
+
+const isMain = process.argv[1] && pathToFileURL(path.resolve(process.argv[1])).href === import.meta.url;
+if (isMain) {
+  startServer().then(
+    (running) => {
+      const stop = () => running.close().then(() => process.exit(0));
+      process.on("SIGINT", stop);
+      process.on("SIGTERM", stop);
+    },
+    (error) => {
+      console.error(error instanceof EnvError ? error.message : error);
+      process.exit(1);
+    },
+  );
+}
