@@ -89,12 +89,18 @@ export function parseEnv(source: Record<string, string | undefined>): Env {
   };
 }
 
-let cached: Env | undefined;
+// Cached on globalThis: the server bundle and the start-up script each have
+// their own copy of this module, and both must see one environment.
+const cacheKey = Symbol.for("partnership-governance.env");
+type GlobalWithEnv = typeof globalThis & { [cacheKey]?: Env };
+
 export function env(): Env {
-  cached ??= parseEnv(process.env);
-  return cached;
+  const g = globalThis as GlobalWithEnv;
+  g[cacheKey] ??= parseEnv(process.env);
+  return g[cacheKey];
 }
-/** For tests that change the environment between cases. */
+
+/** For tests that change the environment. */
 export function resetEnvCache() {
-  cached = undefined;
+  (globalThis as GlobalWithEnv)[cacheKey] = undefined;
 }

@@ -9,6 +9,9 @@ import type { Route } from "./+types/sign-in";
 
 export const meta = () => [{ title: "Sign in – Partnership governance" }];
 
+// Pass the action's headers (Retry-After when rate-limited) to the page response.
+export const headers = ({ actionHeaders }: Route.HeadersArgs) => actionHeaders;
+
 export function loader({ context, request }: Route.LoaderArgs) {
   if (context.user) throw redirect(safeRedirect(new URL(request.url).searchParams.get("redirectTo")));
   return null;

@@ -1,0 +1,100 @@
+import { resetEnvCache } from "../../app/env.server";
+import { getDb } from "../../db/client";
+import { startServer } from "../../server/start";
+import { createTestDatabase } from "./database";
+
+export const DEMO_PASSWORD = "demo-password-2026";
+
+/**
+ * Starts the real built server in this process on a free port, on its own
+ * fresh database with the demo data loaded.
+ */
+export async function startTestServer(extraEnv: Record<string, string> = {}) {
+  const database = await createTestDatabase();
+  Object.assign(process.env, {
+    APP_ENV: "test",
+    DATA_DIR: database.dataDir,
+    PORT: "0",
+    ...extraEnv,
+  });
+  if (database.databaseUrl) process.env.DATABASE_URL = database.databaseUrl;
+  else delete process.env.DATABASE_URL;
+  resetEnvCache();
+  const running = await startServer({ quiet: true });
+  const baseUrl = `http://127.0.0.1:${running.port}`;
+  process.env.APP_URL = baseUrl;
+  resetEnvCache();
+  return {
+    baseUrl,
+    database,
+    db: getDb(),
+    client: () => new HttpClient(baseUrl),
+    async close() {
+      await running.close();
+      await database.drop();
+    },
+  };
+}
+
+export type TestServer = Awaited<ReturnType<typeof startTestServer>>;
+
+/** A minimal browser stand-in: keeps cookies, sends same-origin form posts. */
+export class HttpClient {
+  cookies = new Map<string, string>();
+  constructor(readonly baseUrl: string) {}
+
+  private remember(res: Response) {
+    for (const line of res.headers.getSetCookie()) {
+      const [pair] = line.split(";");
+      const [name, ...rest] = pair.split("=");
+      const value = rest.join("=");
+      if (value === "" || /max-age=0/i.test(line)) this.cookies.delete(name.trim());
+      else this.cookies.set(name.trim(), value);
+    }
+  }
+
+  private cookieHeader() {
+    return [...this.cookies].map(([k, v]) => `${k}=${v}`).join("; ");
+  }
+
+  async get(path: string, headers: Record<string, string> = {}) {
+    const res = await fetch(this.baseUrl + path, { redirect: "manual", headers: { cookie: this.cookieHeader(), ...headers } });
+    this.remember(res);
+    return res;
+  }
+
+  async post(path: string, form: Record<string, string>, headers: Record<string, string> = {}) {
+    const res = await fetch(this.baseUrl + path, {
+      method: "POST",
+      redirect: "manual",
+      headers: {
+        origin: this.baseUrl,
+        "content-type": "application/x-www-form-urlencoded",
+        cookie: this.cookieHeader(),
+        ...headers,
+      },
+      body: new URLSearchParams(form).toString(),
+    });
+    this.remember(res);
+    return res;
+  }
+
+  async signIn(email: string, password = DEMO_PASSWORD) {
+    const res = await this.post("/sign-in", { email, password, redirectTo: "/" });
+    if (res.status !== 302) throw new Error(`sign-in as ${email} failed with ${res.status}: ${await res.text()}`);
+    return res;
+  }
+}
+
+/** Page text without markup, for asserting what a person would read. */
+export async function pageText(res: Response) {
+  const html = await res.text();
+  return html
+    .replace(/<!--[\s\S]*?-->/g, "")
+    .replace(/<script[\s\S]*?<\/script>/g, " ")
+    .replace(/<[^>]+>/g, " ")
+    .replace(/&#x27;/g, "'")
+    .replace(/&quot;/g, '"')
+    .replace(/&amp;/g, "&")
+    .replace(/\s+/g, " ");
+}

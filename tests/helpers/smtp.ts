@@ -1,0 +1,48 @@
+import { simpleParser, type ParsedMail } from "mailparser";
+import { SMTPServer } from "smtp-server";
+
+/** A real SMTP server on a free local port that keeps what it receives. */
+export async function startSmtpServer() {
+  const messages: ParsedMail[] = [];
+  let failNext = 0;
+  const server = new SMTPServer({
+    authOptional: true,
+    disabledCommands: ["STARTTLS", "AUTH"],
+    logger: false,
+    onData(stream, _session, callback) {
+      if (failNext > 0) {
+        failNext -= 1;
+        stream.resume();
+        stream.on("end", () => callback(Object.assign(new Error("Mailbox unavailable"), { responseCode: 451 })));
+        return;
+      }
+      simpleParser(stream).then(
+        (mail) => {
+          messages.push(mail);
+          callback();
+        },
+        (error: Error) => callback(error),
+      );
+    },
+  });
+  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", () => resolve()));
+  const address = server.server.address();
+  const port = typeof address === "object" && address ? address.port : 0;
+  return {
+    url: `smtp://127.0.0.1:${port}`,
+    messages,
+    failNextDeliveries(n: number) {
+      failNext = n;
+    },
+    /** Messages to one address, waiting briefly for delivery to finish. */
+    async to(email: string, count = 1) {
+      for (let i = 0; i < 50; i++) {
+        const found = messages.filter((m) => (Array.isArray(m.to) ? m.to : [m.to]).some((t) => t?.text.includes(email)));
+        if (found.length >= count) return found;
+        await new Promise((r) => setTimeout(r, 50));
+      }
+      return messages.filter((m) => (Array.isArray(m.to) ? m.to : [m.to]).some((t) => t?.text.includes(email)));
+    },
+    close: () => new Promise<void>((resolve) => server.close(() => resolve())),
+  };
+}

@@ -1,0 +1,78 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { pageText, startTestServer, type TestServer } from "../helpers/server";
+
+let s: TestServer;
+beforeAll(async () => {
+  s = await startTestServer();
+});
+afterAll(async () => {
+  await s?.close();
+});
+
+// What each demo role may open. "302 /portal" means sent to the portal.
+const cases: { who: string; path: string; status: number; location?: string }[] = [
+  // a young person reaches the portal and nothing else
+  { who: "river@young.example", path: "/portal", status: 200 },
+  { who: "river@young.example", path: "/", status: 302, location: "/portal" },
+  { who: "river@young.example", path: "/p/nelcp", status: 403 },
+  { who: "river@young.example", path: "/p/nelcp/invite", status: 403 },
+  // adults are kept out of the portal
+  { who: "participation@nelcp.example", path: "/portal", status: 302, location: "/" },
+  // members see their own partnership only
+  { who: "member@nelcp.example", path: "/p/nelcp", status: 200 },
+  { who: "member@nelcp.example", path: "/p/leicestershire-cip", status: 403 },
+  { who: "scrutiny@leics.example", path: "/p/leicestershire-cip", status: 200 },
+  { who: "scrutiny@leics.example", path: "/p/nelcp", status: 403 },
+  { who: "observer@nelcp.example", path: "/p/nelcp", status: 200 },
+  // only the chair (and platform administrators) invite people
+  { who: "chair@nelcp.example", path: "/p/nelcp/invite", status: 200 },
+  { who: "vicechair@nelcp.example", path: "/p/nelcp/invite", status: 403 },
+  { who: "secretariat@nelcp.example", path: "/p/nelcp/invite", status: 403 },
+  { who: "rep@barking-dagenham.example", path: "/p/nelcp/invite", status: 403 },
+  { who: "observer@nelcp.example", path: "/p/nelcp/invite", status: 403 },
+  { who: "scrutiny@leics.example", path: "/p/leicestershire-cip/invite", status: 403 },
+  { who: "chair@nelcp.example", path: "/p/newport-barnardos/invite", status: 403 },
+  { who: "admin@platform.example", path: "/p/newport-barnardos", status: 200 },
+  { who: "admin@platform.example", path: "/p/newport-barnardos/invite", status: 200 },
+];
+
+describe("who may open what", () => {
+  for (const c of cases) {
+    it(`${c.who} → ${c.path} is ${c.status}${c.location ? ` to ${c.location}` : ""}`, async () => {
+      const client = s.client();
+      await client.signIn(c.who);
+      const res = await client.get(c.path);
+      expect(res.status).toBe(c.status);
+      if (c.location) expect(res.headers.get("location")).toBe(c.location);
+      if (c.status === 403) {
+        const text = await pageText(res);
+        expect(text).toContain("You do not have permission to see this page");
+        expect(text).toContain("Sign out"); // the layout is kept
+      }
+    });
+  }
+
+  it("refuses a forbidden POST as well as a forbidden page", async () => {
+    const client = s.client();
+    await client.signIn("rep@barking-dagenham.example");
+    const res = await client.post("/p/nelcp/invite", { name: "A Person", email: "a.person@example.org", role: "board_member", organisationId: "" });
+    expect(res.status).toBe(403);
+  });
+
+  it("lists every partnership for a platform administrator", async () => {
+    const client = s.client();
+    await client.signIn("admin@platform.example");
+    const text = await pageText(await client.get("/"));
+    expect(text).toContain("North-East London Commissioning Partnership");
+    expect(text).toContain("Leicestershire");
+    expect(text).toContain("Newport");
+  });
+
+  it("shows the CIP's scrutiny representatives on its board", async () => {
+    const client = s.client();
+    await client.signIn("scrutiny@leics.example");
+    const text = await pageText(await client.get("/p/leicestershire-cip"));
+    expect(text).toContain("Children and Families Overview and Scrutiny Committee");
+    expect(text.match(/Scrutiny representative/g)?.length).toBeGreaterThanOrEqual(2);
+  });
+});
