@@ -7,7 +7,7 @@ export default defineConfig({
     preprocessorOptions: {
       scss: {
         quietDeps: true,
-        silenceDeprecations: ["import", "global-builtin", "mixed-decls", "slash-div", "color-functions", "if-function"],
+        silenceDeprecations: ["import", "global-builtin", "slash-div", "color-functions", "if-function"],
       },
     },
   },
