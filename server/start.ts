@@ -17,7 +17,8 @@ export async function startServer(options: { buildDir?: string; quiet?: boolean 
   const e = env();
   const buildDir = path.resolve(options.buildDir ?? "build");
   setDatabase(openDatabase({ databaseUrl: e.DATABASE_URL, dataDir: e.DATA_DIR }));
-  await database().migrate();
+  // In production, fly.toml's release command migrates once before a deploy.
+  if (e.APP_ENV !== "production") await database().migrate();
   if (e.APP_ENV !== "production") {
     const [{ n }] = await database().db.select({ n: count() }).from(partnerships);
     if (n === 0) await seedDemoData(database().db, demoData);

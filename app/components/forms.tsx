@@ -7,7 +7,7 @@ export function ErrorSummary({ errors }: { errors?: FieldErrors }) {
   const entries = Object.entries(errors ?? {});
   useEffect(() => {
     if (entries.length > 0) ref.current?.focus();
-  }, [errors]); // eslint-disable-line react-hooks/exhaustive-deps
+  }, [errors, entries.length]);
   if (entries.length === 0) return null;
   return (
     <div className="govuk-error-summary" data-module="govuk-error-summary" ref={ref} tabIndex={-1}>
