@@ -1,5 +1,6 @@
 import { sql } from "drizzle-orm";
 import {
+  type AnyPgColumn,
   bigint,
   boolean,
   date,
@@ -95,8 +96,27 @@ export const partnerships = pgTable("partnerships", {
   leadOrganisationId: uuid("lead_organisation_id").references(() => organisations.id),
   leadAgreement: text("lead_agreement"),
   reportsTo: text("reports_to"),
+  sharedVision: text("shared_vision"),
+  // Optimistic concurrency: an edit names the version it started from.
+  version: integer("version").notNull().default(1),
   createdAt: createdAt(),
 });
+
+// Dates in the partnership's agreement: reviews, break clauses, extensions.
+export const partnershipKeyDates = pgTable(
+  "partnership_key_dates",
+  {
+    id: uuid("id").primaryKey(),
+    partnershipId: uuid("partnership_id")
+      .notNull()
+      .references(() => partnerships.id),
+    kind: text("kind").notNull(),
+    onDate: date("on_date", { mode: "string" }).notNull(),
+    description: text("description").notNull(),
+    createdAt: createdAt(),
+  },
+  (t) => [index("partnership_key_dates_partnership_idx").on(t.partnershipId, t.onDate)],
+);
 
 // An organisation's membership of a partnership.
 export const partnershipPartners = pgTable(
@@ -112,6 +132,11 @@ export const partnershipPartners = pgTable(
     role: text("role").notNull(),
     joinedOn: date("joined_on", { mode: "string" }).notNull(),
     leftOn: date("left_on", { mode: "string" }),
+    // The exit record: a partner that leaves stays in the partnership's history.
+    exitNoticeDate: date("exit_notice_date", { mode: "string" }),
+    exitReason: text("exit_reason"),
+    exitHandover: text("exit_handover"),
+    version: integer("version").notNull().default(1),
   },
   (t) => [uniqueIndex("partnership_partners_key").on(t.partnershipId, t.organisationId)],
 );
@@ -136,8 +161,75 @@ export const boardSeats = pgTable(
     hasVote: boolean("has_vote").notNull(),
     termStart: date("term_start", { mode: "string" }).notNull(),
     termEnd: date("term_end", { mode: "string" }),
+    // For a deputy: the member's seat they may stand in for; their term is the
+    // delegation's period and hasVote its authority.
+    deputyForSeatId: uuid("deputy_for_seat_id").references((): AnyPgColumn => boardSeats.id),
+    delegatedAuthorityGbp: integer("delegated_authority_gbp"),
+    // When a seat changes hands: the seat this one took over, and the
+    // outgoing holder's reason and notes for their successor.
+    succeedsSeatId: uuid("succeeds_seat_id").references((): AnyPgColumn => boardSeats.id),
+    endReason: text("end_reason"),
+    handoverNote: text("handover_note"),
+    version: integer("version").notNull().default(1),
   },
-  (t) => [index("board_seats_partnership_idx").on(t.partnershipId)],
+  (t) => [
+    index("board_seats_partnership_idx").on(t.partnershipId),
+    index("board_seats_deputy_for_idx").on(t.deputyForSeatId),
+  ],
+);
+
+// Terms of reference, one row per version: draft → approved → superseded.
+export const termsOfReference = pgTable(
+  "terms_of_reference",
+  {
+    id: uuid("id").primaryKey(),
+    partnershipId: uuid("partnership_id")
+      .notNull()
+      .references(() => partnerships.id),
+    versionNumber: integer("version_number").notNull(),
+    status: text("status").notNull(), // draft | approved | superseded
+    sections: jsonb("sections").notNull(), // app/domain/terms-of-reference.ts termsSectionsSchema
+    rules: jsonb("rules").notNull(), // termsRulesSchema
+    changeSummary: text("change_summary"),
+    reviewDate: date("review_date", { mode: "string" }),
+    // The date the version governs from; set when it is approved.
+    effectiveFrom: date("effective_from", { mode: "string" }),
+    approvedAt: timestamp("approved_at", { withTimezone: true, mode: "date" }),
+    approvedBy: uuid("approved_by").references(() => users.id),
+    approvalNote: text("approval_note"),
+    supersededAt: timestamp("superseded_at", { withTimezone: true, mode: "date" }),
+    createdBy: uuid("created_by").references(() => users.id),
+    createdAt: createdAt(),
+    version: integer("version").notNull().default(1),
+  },
+  (t) => [
+    uniqueIndex("terms_of_reference_version_key").on(t.partnershipId, t.versionNumber),
+    // At most one draft at a time per partnership.
+    uniqueIndex("terms_of_reference_one_draft_key").on(t.partnershipId).where(sql`${t.status} = 'draft'`),
+  ],
+);
+
+// The register of interests that board members declare.
+export const declarationsOfInterest = pgTable(
+  "declarations_of_interest",
+  {
+    id: uuid("id").primaryKey(),
+    partnershipId: uuid("partnership_id")
+      .notNull()
+      .references(() => partnerships.id),
+    userId: uuid("user_id")
+      .notNull()
+      .references(() => users.id),
+    interestType: text("interest_type").notNull(),
+    description: text("description").notNull(),
+    relatedOrganisation: text("related_organisation"),
+    declaredOn: date("declared_on", { mode: "string" }).notNull(),
+    endedOn: date("ended_on", { mode: "string" }),
+    version: integer("version").notNull().default(1),
+    createdBy: uuid("created_by").references(() => users.id),
+    createdAt: createdAt(),
+  },
+  (t) => [index("declarations_partnership_idx").on(t.partnershipId, t.userId)],
 );
 
 // What a user may do within a partnership (see app/domain/permissions.ts).

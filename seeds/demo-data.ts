@@ -38,6 +38,8 @@ export const demoData: SeedData = {
     { name: "Rahima Chowdhury", email: "r.chowdhury@towerhamlets.example", jobTitle: "Assistant Director, Children's Social Care" },
     { name: "Tom Egan", email: "t.egan@towerhamlets.example", jobTitle: "Head of Service, Children Looked After" },
     { name: "Daniel Osei", email: "member@nelcp.example", jobTitle: "Assistant Director, Commissioning (Children and Young People)" },
+    { name: "Grace Mensah", email: "g.mensah@newham.example", jobTitle: "Head of Service, Children Looked After" },
+    { name: "Andrew Pike", email: "a.pike@walthamforest.example", jobTitle: "Assistant Director, Children's Social Care" },
     { name: "Claire Hennessy", email: "c.hennessy@walthamforest.example", jobTitle: "Head of Placements and Sufficiency" },
     { name: "Joanna Whitfield", email: "j.whitfield@hackney.example", jobTitle: "Assistant Director, Children and Families Service" },
     { name: "Oliver Grant", email: "o.grant@cityoflondon.example", jobTitle: "Assistant Director, People Services" },
@@ -99,6 +101,13 @@ export const demoData: SeedData = {
         "of all eight boroughs, including entering into contracts with providers for the Partnership. Each " +
         "borough's Cabinet approved and signed the sub-regional procurement agreement.",
       reportsTo: null,
+      sharedVision:
+        "Children in care from our eight boroughs live in good homes near the people and places they know, " +
+        "with providers we know well and who know them, and young people help decide what good care looks like.",
+      keyDates: [
+        { kind: "review", onDate: "2027-03-31", description: "Review of the block contracts and the innovation payment before the next contract year" },
+        { kind: "break_clause", onDate: "2027-09-30", description: "Break point in the block contracts: a borough may withdraw its share of beds on six months' notice" },
+      ],
       partners: [
         { orgKey: "havering", role: "lead_authority", joinedOn: "2017-09-01" },
         { orgKey: "barking-dagenham", role: "member_authority", joinedOn: "2017-09-01" },
@@ -114,22 +123,102 @@ export const demoData: SeedData = {
         { orgKey: "silver-lined-horizons", role: "co_production_partner", joinedOn: "2017-09-01" },
       ],
       board: [
-        { email: "chair@nelcp.example", orgKey: "havering", boardRole: "chair", seniority: "director", hasVote: true, termStart: "2025-04-01", termEnd: "2028-03-31" },
-        { email: "vicechair@nelcp.example", orgKey: "redbridge", boardRole: "vice_chair", seniority: "director", hasVote: true, termStart: "2025-04-01", termEnd: "2028-03-31" },
-        { email: "m.bellamy@barking-dagenham.example", orgKey: "barking-dagenham", boardRole: "member", seniority: "assistant_director", hasVote: true, termStart: "2025-04-01", termEnd: "2028-03-31" },
-        { email: "r.chowdhury@towerhamlets.example", orgKey: "tower-hamlets", boardRole: "member", seniority: "assistant_director", hasVote: true, termStart: "2025-04-01", termEnd: "2028-03-31" },
-        // Lapsed deputy: term ended and has not been renewed.
-        { email: "t.egan@towerhamlets.example", orgKey: "tower-hamlets", boardRole: "deputy", seniority: "head_of_service", hasVote: false, termStart: "2024-07-01", termEnd: "2026-06-30" },
-        { email: "member@nelcp.example", orgKey: "newham", boardRole: "member", seniority: "assistant_director", hasVote: true, termStart: "2025-04-01", termEnd: "2028-03-31" },
+        // The chair's previous term: the Director of Children's Services has chaired since the board began.
+        { key: "chair-2019", email: "chair@nelcp.example", orgKey: "havering", boardRole: "chair", seniority: "director", hasVote: true, termStart: "2019-04-01", termEnd: "2023-03-31", delegatedAuthorityGbp: 500000 },
+        { key: "chair", email: "chair@nelcp.example", orgKey: "havering", boardRole: "chair", seniority: "director", hasVote: true, termStart: "2023-04-01", termEnd: "2027-03-31", delegatedAuthorityGbp: 500000 },
+        { email: "vicechair@nelcp.example", orgKey: "redbridge", boardRole: "vice_chair", seniority: "director", hasVote: true, termStart: "2023-04-01", termEnd: "2027-03-31", delegatedAuthorityGbp: 250000 },
+        { key: "bd", email: "m.bellamy@barking-dagenham.example", orgKey: "barking-dagenham", boardRole: "member", seniority: "assistant_director", hasVote: true, termStart: "2023-04-01", termEnd: "2027-03-31", delegatedAuthorityGbp: 100000 },
+        { key: "th", email: "r.chowdhury@towerhamlets.example", orgKey: "tower-hamlets", boardRole: "member", seniority: "assistant_director", hasVote: true, termStart: "2023-04-01", termEnd: "2027-03-31" },
+        // Lapsed deputy: the delegation ended in June and has not been renewed.
+        { email: "t.egan@towerhamlets.example", orgKey: "tower-hamlets", boardRole: "deputy", deputyFor: "th", seniority: "head_of_service", hasVote: false, termStart: "2024-07-01", termEnd: "2026-06-30" },
+        { key: "nh", email: "member@nelcp.example", orgKey: "newham", boardRole: "member", seniority: "assistant_director", hasVote: true, termStart: "2023-04-01", termEnd: "2027-03-31", delegatedAuthorityGbp: 100000 },
+        // A current deputy who may vote when standing in.
+        { email: "g.mensah@newham.example", orgKey: "newham", boardRole: "deputy", deputyFor: "nh", seniority: "assistant_director", jobTitle: "Acting Assistant Director, Children Looked After", hasVote: true, termStart: "2025-06-01", termEnd: "2027-03-31" },
+        {
+          key: "wf-2021",
+          email: "a.pike@walthamforest.example",
+          orgKey: "waltham-forest",
+          boardRole: "member",
+          seniority: "assistant_director",
+          hasVote: true,
+          termStart: "2021-04-01",
+          termEnd: "2025-08-31",
+          endReason: "Left Waltham Forest to join another council.",
+          handoverNote:
+            "Waltham Forest has two children waiting for a block-contract bed; the sufficiency return for Q1 is drafted but not submitted. The IFT training places for our two homes are booked for October.",
+        },
         // Below the Assistant Director level the terms of reference ask for.
-        { email: "c.hennessy@walthamforest.example", orgKey: "waltham-forest", boardRole: "member", seniority: "head_of_service", hasVote: true, termStart: "2025-09-01", termEnd: "2028-03-31" },
+        { email: "c.hennessy@walthamforest.example", orgKey: "waltham-forest", boardRole: "member", succeeds: "wf-2021", seniority: "head_of_service", hasVote: true, termStart: "2025-09-01", termEnd: "2027-03-31" },
         // Term ends within 60 days of 2026-11-22.
-        { email: "j.whitfield@hackney.example", orgKey: "hackney", boardRole: "member", seniority: "assistant_director", hasVote: true, termStart: "2024-01-01", termEnd: "2026-12-31" },
-        // City of London has had no current representative since this term ended.
-        { email: "o.grant@cityoflondon.example", orgKey: "city-of-london", boardRole: "member", seniority: "assistant_director", hasVote: true, termStart: "2023-04-01", termEnd: "2026-03-31" },
-        { email: "m.castell@ift.example", orgKey: "ift", boardRole: "adviser", seniority: "head_of_service", hasVote: false, termStart: "2025-04-01", termEnd: "2028-03-31" },
-        { email: "h.marchbank@silverlinedhorizons.example", orgKey: "silver-lined-horizons", boardRole: "adviser", seniority: "director", hasVote: false, termStart: "2025-04-01", termEnd: "2028-03-31" },
+        { email: "j.whitfield@hackney.example", orgKey: "hackney", boardRole: "member", seniority: "assistant_director", hasVote: true, termStart: "2023-01-01", termEnd: "2026-12-31" },
+        // City of London has had no representative since this term ended.
+        { email: "o.grant@cityoflondon.example", orgKey: "city-of-london", boardRole: "member", seniority: "assistant_director", hasVote: true, termStart: "2023-04-01", termEnd: "2026-03-31", endReason: "Term ended; the City has not yet named a successor." },
+        { email: "m.castell@ift.example", orgKey: "ift", boardRole: "adviser", seniority: "head_of_service", hasVote: false, termStart: "2023-04-01", termEnd: "2027-03-31" },
+        { email: "h.marchbank@silverlinedhorizons.example", orgKey: "silver-lined-horizons", boardRole: "adviser", seniority: "director", hasVote: false, termStart: "2023-04-01", termEnd: "2027-03-31" },
+        // Young people joined the board later than the partners, and changed it.
         { email: "k.morris@silverlinedhorizons.example", orgKey: "silver-lined-horizons", boardRole: "young_peoples_rep", seniority: "officer", hasVote: true, termStart: "2025-10-01", termEnd: "2027-09-30" },
+      ],
+      terms: [
+        {
+          status: "superseded",
+          effectiveFrom: "2017-09-01",
+          approvedByEmail: "chair@nelcp.example",
+          approvedAt: "2017-09-14T10:00:00Z",
+          approvalNote: "Agreed at the board's first meeting.",
+          changeSummary: null,
+          reviewDate: "2019-03-31",
+          sections: {
+            purpose: "To commission residential care for children in care jointly across the eight boroughs of the North-East London sub-region, through block contracts with a consortium of local providers.",
+            scope: "Residential placements for children in care aged 11 to 17 with low, medium, high and specialist needs; the co-production of the service specification with young people and providers; the systemic practice training for provider staff.",
+            membership: "One senior officer from each of the eight boroughs, at Head of Service or above; the Institute of Family Therapy and Silver Lined Horizons as advisers without a vote.",
+            chair: "Havering's Director of Children's Services chairs the board, as the lead authority; a vice-chair is chosen from the other boroughs.",
+            quorum: "Five boroughs, including the chair or the vice-chair and Havering as lead authority.",
+            decisionMaking: "By consensus, one voice per borough. Havering contracts on behalf of all eight under the leadership agreement.",
+            meetingFrequency: "Monthly during procurement, then every two months.",
+            reportingLines: "Each board member reports to their own borough's senior leadership team; contract awards go to each borough's Cabinet.",
+            conflictsOfInterest: "Members declare any interest in a provider or bidder at the start of each meeting and withdraw from the item.",
+            youngPeoplesRole: "Young people are consulted on the specification through Silver Lined Horizons.",
+          },
+          rules: {
+            quorum: { minVotingMembers: 5, minPartners: 5, requiredRolesAnyOf: ["chair", "vice_chair"], leadPartnerRequired: true, deputiesCount: true, onlySeniorEnoughCount: false },
+            seniority: [{ appliesTo: "partner_type", value: "local_authority", minimumTier: "head_of_service", alsoAccept: [] }],
+            decisions: { method: "consensus", votingBasis: "per_partner" },
+          },
+        },
+        {
+          status: "approved",
+          effectiveFrom: "2025-04-01",
+          approvedByEmail: "chair@nelcp.example",
+          approvedAt: "2025-03-20T15:30:00Z",
+          approvalNote: "Agreed by the board on 20 March 2025, acting on the evaluation's advice to raise the seniority of board members.",
+          changeSummary: "Raises the seniority each borough must send to Assistant Director; the chair must be a director; young people's representatives join the board with a vote; quorum rises to six voting members.",
+          reviewDate: "2027-03-31",
+          sections: {
+            purpose: "To commission residential care for children in care jointly across the eight boroughs of the North-East London sub-region, through block contracts with a consortium of local providers, so that children live closer to home in stable placements.",
+            scope: "Up to 35 block-contracted residential placements for children in care aged 11 to 17, in four needs bands (low, medium, high and specialist); the innovation payment of up to 7%; the systemic practice training for provider staff; young people's participation.",
+            membership: "One member from each of the eight boroughs at Assistant Director or above, able to commit their borough; a named deputy of similar standing for each; the Institute of Family Therapy and Silver Lined Horizons as advisers without a vote; young people's representatives with a vote.",
+            chair: "Havering's Director of Children's Services chairs the board, as the lead authority; the vice-chair, a director from another borough, chairs in their absence.",
+            quorum: "Six voting members from at least five boroughs, including the chair or the vice-chair and Havering as lead authority. A named deputy with a valid delegation counts for their member.",
+            decisionMaking: "By consensus, one voice per borough. Where a decision commits a borough's money beyond its member's delegated authority, it needs that borough's Cabinet to ratify it. Havering contracts on behalf of all eight under the leadership agreement.",
+            meetingFrequency: "Every two months, with extra meetings when a contract decision is due.",
+            reportingLines: "Each member reports to their own borough's senior leadership team; contract awards and extensions go to each borough's Cabinet.",
+            conflictsOfInterest: "Members declare interests in the register and at the start of each meeting, and withdraw from any item in which they have an interest; a withdrawn member does not count towards the quorum for that item.",
+            youngPeoplesRole: "Care-experienced young people sit on the board with a vote, supported by Silver Lined Horizons; they assess bids, join site visits and see what the board did with what they said.",
+          },
+          rules: {
+            quorum: { minVotingMembers: 6, minPartners: 5, requiredRolesAnyOf: ["chair", "vice_chair"], leadPartnerRequired: true, deputiesCount: true, onlySeniorEnoughCount: false },
+            seniority: [
+              { appliesTo: "partner_type", value: "local_authority", minimumTier: "assistant_director", alsoAccept: [] },
+              { appliesTo: "board_role", value: "chair", minimumTier: "director", alsoAccept: [] },
+            ],
+            decisions: { method: "consensus", votingBasis: "per_partner" },
+          },
+        },
+      ],
+      declarations: [
+        { email: "h.marchbank@silverlinedhorizons.example", interestType: "financial", description: "Director of Silver Lined Horizons, which the Partnership pays to support young people's participation", relatedOrganisation: "Silver Lined Horizons", declaredOn: "2023-04-01", endedOn: null },
+        { email: "m.bellamy@barking-dagenham.example", interestType: "non_financial_professional", description: "Trustee of a fostering charity that works in the sub-region", relatedOrganisation: "East London Foster Carers' Network", declaredOn: "2024-05-13", endedOn: null },
+        { email: "j.whitfield@hackney.example", interestType: "family", description: "A close family member worked for a residential provider that bid for the block contract", relatedOrganisation: "Thameside Children's Homes", declaredOn: "2023-02-01", endedOn: "2025-11-30" },
       ],
       access: [
         { email: "chair@nelcp.example", role: "chair", orgKey: "havering" },
@@ -137,6 +226,7 @@ export const demoData: SeedData = {
         { email: "m.bellamy@barking-dagenham.example", role: "board_member", orgKey: "barking-dagenham" },
         { email: "r.chowdhury@towerhamlets.example", role: "board_member", orgKey: "tower-hamlets" },
         { email: "member@nelcp.example", role: "board_member", orgKey: "newham" },
+        { email: "g.mensah@newham.example", role: "board_member", orgKey: "newham" },
         { email: "c.hennessy@walthamforest.example", role: "board_member", orgKey: "waltham-forest" },
         { email: "j.whitfield@hackney.example", role: "board_member", orgKey: "hackney" },
         { email: "k.morris@silverlinedhorizons.example", role: "board_member", orgKey: "silver-lined-horizons" },
@@ -167,6 +257,13 @@ export const demoData: SeedData = {
         "after a competitive tender, for up to ten years and reviewed annually, with a CIP Collaboration " +
         "Agreement between the two partners (extended for 2019-20 in July 2019).",
       reportsTo: "Children and Families Overview and Scrutiny Committee",
+      sharedVision:
+        "Fewer Leicestershire children placed far from home: services designed with children, families and staff, " +
+        "built and run locally by the council and Barnardo's together.",
+      keyDates: [
+        { kind: "review", onDate: "2026-12-01", description: "Annual review of the CIP Collaboration Agreement" },
+        { kind: "extension", onDate: "2028-11-30", description: "End of the ten-year innovation partnership term; any extension to be agreed by Cabinet" },
+      ],
       partners: [
         { orgKey: "leicestershire", role: "lead_authority", joinedOn: "2018-12-01" },
         { orgKey: "barnardos", role: "delivery_partner", joinedOn: "2018-12-01" },
@@ -181,6 +278,42 @@ export const demoData: SeedData = {
         // Oversight and challenge on behalf of the scrutiny committee; terms follow the May 2025 county elections.
         { email: "h.pemberton@leics.example", orgKey: "leicestershire", boardRole: "scrutiny_rep", seniority: "elected_member", hasVote: false, termStart: "2025-06-01", termEnd: "2029-05-31" },
         { email: "f.siddiqui@leics.example", orgKey: "leicestershire", boardRole: "scrutiny_rep", seniority: "elected_member", hasVote: false, termStart: "2025-06-01", termEnd: "2029-05-31" },
+      ],
+      terms: [
+        {
+          status: "approved",
+          effectiveFrom: "2018-12-01",
+          approvedByEmail: "c.langley@leics.example",
+          approvedAt: "2018-12-10T11:00:00Z",
+          approvalNote: "Set out in the CIP Collaboration Agreement signed in December 2018.",
+          changeSummary: null,
+          reviewDate: "2026-12-01",
+          sections: {
+            purpose: "To lead the Children's Innovation Partnership: agree service design briefs, oversee the joint design team's responses and decide which proposals go forward for approval.",
+            scope: "The care pathway from edge of care to leaving care, starting with residential care; joint funding bids; the co-investment both partners commit.",
+            membership: "Senior leaders of Leicestershire County Council's Children and Family Services and of Barnardo's; the Lead Member and Deputy Lead Member for Children and Families for the Overview and Scrutiny Committee.",
+            chair: "Co-chaired by the council's Director of Children and Family Services and Barnardo's Director for the Midlands.",
+            quorum: "At least three voting members, with both partners represented and one of the co-chairs present.",
+            decisionMaking: "By consensus. Business cases go to the council's Transformation Delivery Board and then Cabinet; within Barnardo's, to the Finance Committee under its delegated authority.",
+            meetingFrequency: "Monthly.",
+            reportingLines: "Reports regularly to the Children and Families Overview and Scrutiny Committee, and to Cabinet for approvals; within Barnardo's, to the Corporate Leadership Team and the Finance Committee.",
+            conflictsOfInterest: "Barnardo's members declare their organisation's interest in any delivery option and take no part in deciding who delivers it.",
+            youngPeoplesRole: "Children and families co-design each service brief through the design team.",
+          },
+          rules: {
+            quorum: { minVotingMembers: 3, minPartners: 2, requiredRolesAnyOf: ["chair", "vice_chair"], leadPartnerRequired: true, deputiesCount: true, onlySeniorEnoughCount: false },
+            seniority: [
+              { appliesTo: "partner_type", value: "local_authority", minimumTier: "head_of_service", alsoAccept: [] },
+              { appliesTo: "partner_type", value: "voluntary_sector", minimumTier: "assistant_director", alsoAccept: ["trustee"] },
+              { appliesTo: "board_role", value: "scrutiny_rep", minimumTier: "director", alsoAccept: ["elected_member"] },
+            ],
+            decisions: { method: "consensus", votingBasis: "per_member" },
+          },
+        },
+      ],
+      declarations: [
+        { email: "n.hargreaves@barnardos.example", interestType: "financial", description: "Employed by Barnardo's, the council's innovation partner and a possible provider of the services designed", relatedOrganisation: "Barnardo's", declaredOn: "2024-04-01", endedOn: null },
+        { email: "s.kaur@barnardos.example", interestType: "financial", description: "Employed by Barnardo's, the council's innovation partner and a possible provider of the services designed", relatedOrganisation: "Barnardo's", declaredOn: "2024-04-01", endedOn: null },
       ],
       access: [
         { email: "c.langley@leics.example", role: "chair", orgKey: "leicestershire" },
@@ -211,6 +344,11 @@ export const demoData: SeedData = {
         "setting out goals and financial contributions for the partner; five years plus a two-year extension, " +
         "renewed in 2018 on the same five-plus-two basis.",
       reportsTo: null,
+      sharedVision: "Children in Newport grow up safely with their own families wherever possible, with help that comes early and builds on what families do well.",
+      keyDates: [
+        { kind: "review", onDate: "2026-12-09", description: "Winter contract review meeting of senior leaders" },
+        { kind: "extension", onDate: "2027-03-31", description: "Decision due on extending the agreement for a further two years" },
+      ],
       partners: [
         { orgKey: "newport", role: "lead_authority", joinedOn: "2011-04-01" },
         { orgKey: "barnardos-cymru", role: "delivery_partner", joinedOn: "2011-04-01" },
@@ -222,6 +360,38 @@ export const demoData: SeedData = {
         { email: "o.bevan@barnardoscymru.example", orgKey: "barnardos-cymru", boardRole: "member", seniority: "assistant_director", hasVote: true, termStart: "2025-04-01", termEnd: "2030-03-31" },
         { email: "r.pugh@newport.example", orgKey: "newport", boardRole: "adviser", seniority: "service_manager", hasVote: false, termStart: "2025-04-01", termEnd: "2030-03-31" },
       ],
+      terms: [
+        {
+          status: "approved",
+          effectiveFrom: "2018-04-01",
+          approvedByEmail: "g.powell@newport.example",
+          approvedAt: "2018-03-22T10:00:00Z",
+          approvalNote: "Part of the renewed five-plus-two-year partnership agreement.",
+          changeSummary: null,
+          reviewDate: "2026-12-09",
+          sections: {
+            purpose: "To review the strategic partnership's performance, finances and direction, and agree changes to the services it provides.",
+            scope: "Family support services for children on the edge of care delivered by Barnardo's Cymru for Newport City Council, and the co-investment both make.",
+            membership: "Senior leaders of both organisations; the council's Partnership Manager attends without a vote.",
+            chair: "The council's Strategic Director for Social Services.",
+            quorum: "Two voting members, one from each partner.",
+            decisionMaking: "By consensus.",
+            meetingFrequency: "Two contract review meetings a year for senior leaders; quarterly reviews and monthly operational meetings below them.",
+            reportingLines: "To the council's Social Services senior leadership and to Barnardo's Cymru's leadership team.",
+            conflictsOfInterest: "Declared at each meeting.",
+            youngPeoplesRole: "Families' feedback is gathered by the services and reported to each review meeting.",
+          },
+          rules: {
+            quorum: { minVotingMembers: 2, minPartners: 2, requiredRolesAnyOf: [], leadPartnerRequired: true, deputiesCount: true, onlySeniorEnoughCount: false },
+            seniority: [
+              { appliesTo: "partner_type", value: "local_authority", minimumTier: "head_of_service", alsoAccept: [] },
+              { appliesTo: "partner_type", value: "voluntary_sector", minimumTier: "assistant_director", alsoAccept: [] },
+            ],
+            decisions: { method: "consensus", votingBasis: "per_member" },
+          },
+        },
+      ],
+      declarations: [],
       access: [
         { email: "g.powell@newport.example", role: "chair", orgKey: "newport" },
         { email: "e.vaughan@barnardoscymru.example", role: "vice_chair", orgKey: "barnardos-cymru" },

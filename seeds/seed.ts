@@ -1,7 +1,18 @@
 import { eq, sql } from "drizzle-orm";
 import { appendAudit } from "../db/audit";
 import type { Db, Tx } from "../db/client";
-import { boardSeats, organisations, partnershipPartners, partnershipRoles, partnerships, users } from "../db/schema";
+import {
+  boardSeats,
+  declarationsOfInterest,
+  organisations,
+  partnershipKeyDates,
+  partnershipPartners,
+  partnershipRoles,
+  partnerships,
+  termsOfReference,
+  users,
+} from "../db/schema";
+import { termsRulesSchema, termsSectionsSchema } from "../app/domain/terms-of-reference";
 import { hashPassword } from "../app/lib/password.server";
 import type { SeedData } from "./types";
 
@@ -95,6 +106,7 @@ export async function seedDemoData(db: Db, data: SeedData) {
         leadOrganisationId: org(p.leadOrgKey),
         leadAgreement: p.leadAgreement,
         reportsTo: p.reportsTo,
+        sharedVision: p.sharedVision,
       };
       await tx.insert(partnerships).values(row);
       const audit = (action: string, entityType: string, entityId: string, after: unknown) =>
@@ -106,6 +118,18 @@ export async function seedDemoData(db: Db, data: SeedData) {
         await tx.insert(partnershipPartners).values(values);
         await audit("partner.join", "partnership_partner", values.id, values);
       }
+      for (const d of p.keyDates) {
+        const values = { id: crypto.randomUUID(), partnershipId, ...d };
+        await tx.insert(partnershipKeyDates).values(values);
+        await audit("key_date.create", "key_date", values.id, d);
+      }
+      const seatIds = new Map<string, string>();
+      const seatRef = (key: string | undefined) => {
+        if (!key) return null;
+        const id = seatIds.get(key);
+        if (!id) throw new Error(`Seed seat refers to unknown or later seat "${key}"`);
+        return id;
+      };
       for (const seat of p.board) {
         const values = {
           id: crypto.randomUUID(),
@@ -113,14 +137,43 @@ export async function seedDemoData(db: Db, data: SeedData) {
           userId: person(seat.email),
           organisationId: org(seat.orgKey),
           boardRole: seat.boardRole,
-          jobTitle: data.people.find((x) => x.email === seat.email)?.jobTitle ?? "",
+          jobTitle: seat.jobTitle ?? data.people.find((x) => x.email === seat.email)?.jobTitle ?? "",
           seniority: seat.seniority,
           hasVote: seat.hasVote,
           termStart: seat.termStart,
           termEnd: seat.termEnd,
+          deputyForSeatId: seatRef(seat.deputyFor),
+          succeedsSeatId: seatRef(seat.succeeds),
+          delegatedAuthorityGbp: seat.delegatedAuthorityGbp ?? null,
+          endReason: seat.endReason ?? null,
+          handoverNote: seat.handoverNote ?? null,
         };
+        if (seat.key) seatIds.set(seat.key, values.id);
         await tx.insert(boardSeats).values(values);
         await audit("board_seat.create", "board_seat", values.id, values);
+      }
+      for (const [i, t] of p.terms.entries()) {
+        const values = {
+          id: crypto.randomUUID(),
+          partnershipId,
+          versionNumber: i + 1,
+          status: t.status,
+          sections: termsSectionsSchema.parse(t.sections),
+          rules: termsRulesSchema.parse(t.rules),
+          changeSummary: t.changeSummary,
+          reviewDate: t.reviewDate,
+          effectiveFrom: t.effectiveFrom,
+          approvedAt: t.approvedAt ? new Date(t.approvedAt) : null,
+          approvedBy: t.approvedByEmail ? person(t.approvedByEmail) : null,
+          approvalNote: t.approvalNote,
+        };
+        await tx.insert(termsOfReference).values(values);
+        await audit("terms_of_reference.create", "terms_of_reference", values.id, { versionNumber: values.versionNumber, status: t.status, effectiveFrom: t.effectiveFrom });
+      }
+      for (const { email, ...declaration } of p.declarations) {
+        const values = { id: crypto.randomUUID(), partnershipId, userId: person(email), ...declaration };
+        await tx.insert(declarationsOfInterest).values(values);
+        await audit("declaration.create", "declaration", values.id, values);
       }
       const grants = [
         ...p.access.map((a) => ({ userId: person(a.email), role: a.role, organisationId: a.orgKey ? org(a.orgKey) : null })),

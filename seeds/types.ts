@@ -1,5 +1,8 @@
+import type { TermsRules, TermsSections } from "../app/domain/terms-of-reference";
 import type {
   BoardRole,
+  InterestType,
+  KeyDateKind,
   OrganisationType,
   PartnerRole,
   PartnershipRole,
@@ -21,6 +24,7 @@ export type SeedPerson = {
 };
 
 export type SeedBoardSeat = {
+  key?: string; // for deputies and successors to refer to this seat
   email: string; // a SeedPerson
   orgKey: string;
   boardRole: BoardRole;
@@ -28,6 +32,33 @@ export type SeedBoardSeat = {
   hasVote: boolean;
   termStart: string; // YYYY-MM-DD
   termEnd: string | null;
+  jobTitle?: string; // when it differs from the person's current job title
+  deputyFor?: string; // the key of the member's seat
+  succeeds?: string; // the key of the seat this one took over
+  delegatedAuthorityGbp?: number;
+  endReason?: string;
+  handoverNote?: string;
+};
+
+export type SeedTerms = {
+  status: "approved" | "superseded" | "draft";
+  effectiveFrom: string | null;
+  approvedByEmail: string | null;
+  approvedAt: string | null; // ISO instant
+  approvalNote: string | null;
+  changeSummary: string | null;
+  reviewDate: string | null;
+  sections: Partial<TermsSections>;
+  rules: TermsRules;
+};
+
+export type SeedDeclaration = {
+  email: string;
+  interestType: InterestType;
+  description: string;
+  relatedOrganisation: string | null;
+  declaredOn: string;
+  endedOn: string | null;
 };
 
 export type SeedAccess = {
@@ -48,8 +79,12 @@ export type SeedPartnership = {
   leadOrgKey: string;
   leadAgreement: string; // the agreement that empowers the lead body
   reportsTo: string | null; // e.g. an overview and scrutiny committee
+  sharedVision: string | null;
+  keyDates: { kind: KeyDateKind; onDate: string; description: string }[];
   partners: { orgKey: string; role: PartnerRole; joinedOn: string }[];
-  board: SeedBoardSeat[];
+  board: SeedBoardSeat[]; // in order: a seat comes after any seat it refers to
+  terms: SeedTerms[]; // in version order
+  declarations: SeedDeclaration[];
   access: SeedAccess[]; // who can sign in to this partnership and as what
 };
 

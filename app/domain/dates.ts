@@ -11,3 +11,40 @@ export function formatDate(isoDate: string | null | undefined): string {
     new Date(Date.UTC(y, m - 1, d)),
   );
 }
+
+/** A moment as people read it in London, e.g. "3 March 2026 at 14:05". */
+export function formatDateTime(at: Date | string | null | undefined): string {
+  if (!at) return "";
+  const date = typeof at === "string" ? new Date(at) : at;
+  const day = new Intl.DateTimeFormat("en-GB", { day: "numeric", month: "long", year: "numeric", timeZone: "Europe/London" }).format(date);
+  const time = new Intl.DateTimeFormat("en-GB", { hour: "2-digit", minute: "2-digit", hour12: false, timeZone: "Europe/London" }).format(date);
+  return `${day} at ${time}`;
+}
+
+/** Adds whole days to a YYYY-MM-DD date (calendar arithmetic, no time zone involved). */
+export function addDays(isoDate: string, days: number): string {
+  const [y, m, d] = isoDate.split("-").map(Number);
+  return new Date(Date.UTC(y, m - 1, d + days)).toISOString().slice(0, 10);
+}
+
+/** Whole days from one YYYY-MM-DD date to another (negative when `to` is earlier). */
+export function daysBetween(from: string, to: string): number {
+  const ms = (iso: string) => {
+    const [y, m, d] = iso.split("-").map(Number);
+    return Date.UTC(y, m - 1, d);
+  };
+  return Math.round((ms(to) - ms(from)) / 86_400_000);
+}
+
+/** True when a term that runs from `start` to `end` (inclusive; null = open-ended) covers `onDate`. */
+export function coversDate(start: string, end: string | null, onDate: string): boolean {
+  return start <= onDate && (end === null || end >= onDate);
+}
+
+/** Whether a string is a real calendar date written as YYYY-MM-DD. */
+export function isIsoDate(value: string): boolean {
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(value)) return false;
+  const [y, m, d] = value.split("-").map(Number);
+  const date = new Date(Date.UTC(y, m - 1, d));
+  return date.getUTCFullYear() === y && date.getUTCMonth() === m - 1 && date.getUTCDate() === d;
+}

@@ -121,3 +121,61 @@ export const partnershipRoleLabels: Record<PartnershipRole, string> = {
   scrutiny_member: "Scrutiny member",
   observer: "Observer",
 };
+
+/** The officer tiers in order, most senior first (elected members and trustees are not on it). */
+export const officerTiers = ["director", "assistant_director", "head_of_service", "service_manager", "officer"] as const;
+export type OfficerTier = (typeof officerTiers)[number];
+export const nonOfficerTiers = ["elected_member", "trustee"] as const;
+export type NonOfficerTier = (typeof nonOfficerTiers)[number];
+
+export const partnershipStatusLabels: Record<PartnershipStatus, string> = {
+  forming: "Forming",
+  active: "Active",
+  closing: "Closing",
+  closed: "Closed",
+};
+
+// Dates in a partnership's agreement that people must not miss.
+export const keyDateKinds = ["review", "break_clause", "extension"] as const;
+export type KeyDateKind = (typeof keyDateKinds)[number];
+export const keyDateKindLabels: Record<KeyDateKind, string> = {
+  review: "Review date",
+  break_clause: "Break clause",
+  extension: "Extension",
+};
+
+export const decisionMethods = ["consensus", "simple_majority", "two_thirds", "unanimous"] as const;
+export type DecisionMethod = (typeof decisionMethods)[number];
+export const decisionMethodLabels: Record<DecisionMethod, string> = {
+  consensus: "Consensus",
+  simple_majority: "Simple majority",
+  two_thirds: "Two-thirds majority",
+  unanimous: "Unanimous",
+};
+
+export const votingBases = ["per_member", "per_partner"] as const;
+export type VotingBasis = (typeof votingBases)[number];
+export const votingBasisLabels: Record<VotingBasis, string> = {
+  per_member: "One vote per voting member",
+  per_partner: "One vote per partner organisation",
+};
+
+export const termsStatuses = ["draft", "approved", "superseded"] as const;
+export type TermsStatus = (typeof termsStatuses)[number];
+export const termsStatusLabels: Record<TermsStatus, string> = {
+  draft: "Draft",
+  approved: "In force",
+  superseded: "Superseded",
+};
+
+export const interestTypes = ["financial", "non_financial_professional", "non_financial_personal", "family"] as const;
+export type InterestType = (typeof interestTypes)[number];
+export const interestTypeLabels: Record<InterestType, string> = {
+  financial: "Financial",
+  non_financial_professional: "Non-financial professional",
+  non_financial_personal: "Non-financial personal",
+  family: "Family member or close associate",
+};
+
+/** Board roles that represent an organisation in their own right (a deputy stands in for one of these). */
+export const representativeBoardRoles: readonly BoardRole[] = ["chair", "vice_chair", "member"];

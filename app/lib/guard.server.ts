@@ -2,7 +2,7 @@ import { and, eq } from "drizzle-orm";
 import { redirect, type AppLoadContext } from "react-router";
 import { getDb } from "../../db/client";
 import { partnershipRoles, partnerships } from "../../db/schema";
-import { type Permission, permissionsFor } from "../domain/permissions";
+import { canManageOrganisationRecords, type Permission, permissionsFor } from "../domain/permissions";
 import type { PartnershipRole } from "../domain/vocabulary";
 import type { SessionUser } from "./session.server";
 
@@ -40,7 +40,14 @@ export type PartnershipScope = {
   partnership: typeof partnerships.$inferSelect;
   roles: PartnershipRole[];
   permissions: Set<Permission>;
+  /** Organisations the user acts for here, by role (e.g. the partner a representative speaks for). */
+  grants: { role: PartnershipRole; organisationId: string | null }[];
 };
+
+/** Whether the scope may manage records that belong to one organisation (see app/domain/permissions.ts). */
+export function canManageForOrganisation(scope: PartnershipScope, organisationId: string): boolean {
+  return canManageOrganisationRecords(scope.permissions, scope.grants, organisationId);
+}
 
 /**
  * The one permission check: every loader and action in a partnership calls
@@ -58,12 +65,25 @@ export async function requirePermission(
   const [partnership] = await db.select().from(partnerships).where(eq(partnerships.slug, partnershipSlug ?? ""));
   if (!partnership) notFound("There is no partnership at this address.");
   const roleRows = await db
-    .select({ role: partnershipRoles.role })
+    .select({ role: partnershipRoles.role, organisationId: partnershipRoles.organisationId })
     .from(partnershipRoles)
     .where(and(eq(partnershipRoles.partnershipId, partnership.id), eq(partnershipRoles.userId, user.id)));
-  const roles = roleRows.map((r) => r.role as PartnershipRole);
+  const grants = roleRows.map((r) => ({ role: r.role as PartnershipRole, organisationId: r.organisationId }));
+  const roles = grants.map((g) => g.role);
   // Young people never hold platform administration, whatever a row says.
   const granted = permissionsFor(roles, user.isPlatformAdmin && user.kind === "adult");
   if (!granted.has(permission)) forbidden();
-  return { user, partnership, roles, permissions: granted };
+  return { user, partnership, roles, permissions: granted, grants };
+}
+
+/** Like requirePermission, for pages open to holders of any one of several permissions. */
+export async function requireAnyPermission(
+  request: Request,
+  context: AppLoadContext,
+  partnershipSlug: string | undefined,
+  anyOf: readonly Permission[],
+): Promise<PartnershipScope> {
+  const scope = await requirePermission(request, context, partnershipSlug, "partnership:view");
+  if (!anyOf.some((p) => scope.permissions.has(p))) forbidden();
+  return scope;
 }

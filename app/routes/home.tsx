@@ -17,7 +17,14 @@ export default function Home({ loaderData }: Route.ComponentProps) {
   return (
     <>
       <h1 className="govuk-heading-l">Your partnerships</h1>
-      {isPlatformAdmin ? <p className="govuk-body">As a platform administrator you can see every partnership.</p> : null}
+      {isPlatformAdmin ? (
+        <>
+          <p className="govuk-body">As a platform administrator you can see every partnership.</p>
+          <Link className="govuk-button govuk-button--secondary" to="/admin/partnerships/new">
+            Create a partnership
+          </Link>
+        </>
+      ) : null}
       {partnerships.length === 0 ? (
         <p className="govuk-body">You are not a member of any partnership yet. Your partnership&apos;s chair can invite you.</p>
       ) : (

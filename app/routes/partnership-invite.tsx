@@ -1,6 +1,7 @@
 import { data, Form, Link, useActionData } from "react-router";
 import { getDb } from "../../db/client";
 import { Button, ErrorSummary, SelectField, TextField } from "../components/forms";
+import { useFormResult } from "../components/use-form-result";
 import { partnershipRoleLabels, partnershipRoles } from "../domain/vocabulary";
 import { failure, parseForm } from "../lib/forms";
 import { requirePermission } from "../lib/guard.server";
@@ -34,8 +35,8 @@ export async function action({ request, context, params }: Route.ActionArgs) {
 
 export default function InvitePerson({ loaderData }: Route.ComponentProps) {
   const result = useActionData<typeof action>();
-  const errors = result && !result.ok ? result.errors : undefined;
-  const values = result && !result.ok ? result.values : {};
+  const f = useFormResult();
+  const errors = f.errors;
   const { partnership, organisations: orgs } = loaderData;
   return (
     <div className="govuk-grid-row">
@@ -60,7 +61,7 @@ export default function InvitePerson({ loaderData }: Route.ComponentProps) {
         <span className="govuk-caption-l">{partnership.name}</span>
         <h1 className="govuk-heading-l">Invite a person</h1>
         <Form method="post" noValidate key={result?.ok ? result.email : "form"}>
-          <TextField name="name" label="Full name" autoComplete="off" defaultValue={values.name} error={errors?.name} />
+          <TextField name="name" label="Full name" autoComplete="off" defaultValue={f.value("name")} error={errors?.name} />
           <TextField
             name="email"
             label="Email address"
@@ -68,20 +69,20 @@ export default function InvitePerson({ loaderData }: Route.ComponentProps) {
             type="email"
             spellCheck={false}
             autoComplete="off"
-            defaultValue={values.email}
+            defaultValue={f.value("email")}
             error={errors?.email}
           />
           <SelectField
             name="role"
             label="Role in this partnership"
-            defaultValue={values.role ?? "board_member"}
+            defaultValue={f.value("role", "board_member")}
             error={errors?.role}
             options={partnershipRoles.map((r) => ({ value: r, label: partnershipRoleLabels[r] }))}
           />
           <SelectField
             name="organisationId"
             label="Organisation they represent (optional)"
-            defaultValue={values.organisationId ?? ""}
+            defaultValue={f.value("organisationId", "")}
             error={errors?.organisationId}
             options={[{ value: "", label: "None" }, ...orgs.map((o) => ({ value: o.id, label: o.name }))]}
           />

@@ -1,21 +1,23 @@
 import { Link } from "react-router";
 import { getDb } from "../../db/client";
+import { SummaryList, Tag } from "../components/forms";
+import { Notice } from "../components/notice";
+import { PartnershipNav } from "../components/partnership-nav";
+import { ProblemList } from "../components/problems";
 import { formatDate, londonDate } from "../domain/dates";
 import {
   boardRoleLabels,
-  boardRoles,
+  keyDateKindLabels,
   organisationTypeLabels,
   partnerRoleLabels,
+  partnershipStatusLabels,
   partnershipTypeLabels,
   seniorityTierLabels,
-  type BoardRole,
-  type OrganisationType,
-  type PartnerRole,
+  type PartnershipStatus,
   type PartnershipType,
-  type SeniorityTier,
 } from "../domain/vocabulary";
+import { loadPartnershipOverview } from "../lib/overview.server";
 import { requirePermission } from "../lib/guard.server";
-import { getPartnershipOverview } from "../lib/partnerships.server";
 import type { Route } from "./+types/partnership";
 
 export const meta = ({ data }: Route.MetaArgs) => [{ title: `${data?.partnership.name ?? "Partnership"} – Partnership governance` }];
@@ -23,55 +25,96 @@ export const meta = ({ data }: Route.MetaArgs) => [{ title: `${data?.partnership
 export async function loader({ request, context, params }: Route.LoaderArgs) {
   const scope = await requirePermission(request, context, params.slug, "partnership:view");
   const today = londonDate();
-  const overview = await getPartnershipOverview(getDb(), scope.partnership.id, today);
-  const { id, slug, name, shortName, purpose, type, status, startDate, termYears, leadAgreement, reportsTo } = scope.partnership;
+  const overview = await loadPartnershipOverview(getDb(), scope.partnership, today);
+  const { id, slug, name, shortName, purpose, sharedVision, type, status, startDate, termYears, leadAgreement, reportsTo } = scope.partnership;
   return {
-    partnership: { id, slug, name, shortName, purpose, type, status, startDate, termYears, leadAgreement, reportsTo },
+    partnership: { id, slug, name, shortName, purpose, sharedVision, type, status, startDate, termYears, leadAgreement, reportsTo },
     today,
     canInvite: scope.permissions.has("member:invite"),
+    canManage: scope.permissions.has("partnership:manage"),
     ...overview,
   };
 }
 
-const roleOrder = (r: string) => boardRoles.indexOf(r as BoardRole);
-
 export default function PartnershipOverview({ loaderData }: Route.ComponentProps) {
-  const { partnership: p, partners, board, leadOrganisation, today, canInvite } = loaderData;
-  const currentPartners = partners.filter((x) => !x.leftOn || x.leftOn >= today);
-  const sortedBoard = [...board].sort((a, b) => roleOrder(a.boardRole) - roleOrder(b.boardRole));
+  const { partnership: p, partners, board, leadOrganisation, today, canInvite, canManage, problems, keyDates, termsVersion } = loaderData;
+  const currentPartners = partners.filter((x) => x.current);
   return (
     <>
+      <Notice />
       <span className="govuk-caption-l">{partnershipTypeLabels[p.type as PartnershipType] ?? p.type}</span>
       <h1 className="govuk-heading-l">{p.name}</h1>
+      <PartnershipNav partnership={p} current="overview" />
       <p className="govuk-body-l">{p.purpose}</p>
-      <dl className="govuk-summary-list">
-        <div className="govuk-summary-list__row">
-          <dt className="govuk-summary-list__key">Lead body</dt>
-          <dd className="govuk-summary-list__value">
-            {leadOrganisation}
-            {p.leadAgreement ? <p className="govuk-body-s govuk-!-margin-top-1 govuk-!-margin-bottom-0">{p.leadAgreement}</p> : null}
-          </dd>
-        </div>
-        <div className="govuk-summary-list__row">
-          <dt className="govuk-summary-list__key">Started</dt>
-          <dd className="govuk-summary-list__value">
-            {formatDate(p.startDate)}
-            {p.termYears ? `, for a term of ${p.termYears} years` : ""}
-          </dd>
-        </div>
-        {p.reportsTo ? (
-          <div className="govuk-summary-list__row">
-            <dt className="govuk-summary-list__key">Reports to</dt>
-            <dd className="govuk-summary-list__value">{p.reportsTo}</dd>
-          </div>
-        ) : null}
-      </dl>
-      {canInvite ? (
-        <p className="govuk-body">
-          <Link className="govuk-link" to={`/p/${p.slug}/invite`}>
-            Invite a person to {p.shortName}
-          </Link>
-        </p>
+
+      <ProblemList problems={problems} />
+
+      <h2 className="govuk-heading-m">About the partnership</h2>
+      <SummaryList
+        rows={[
+          ["Status", <Tag key="s" colour={p.status === "active" ? "green" : "grey"}>{partnershipStatusLabels[p.status as PartnershipStatus] ?? p.status}</Tag>],
+          p.sharedVision ? ["Shared vision", <span key="v" className="app-pre-wrap">{p.sharedVision}</span>] : null,
+          [
+            "Lead body",
+            <>
+              {leadOrganisation}
+              {p.leadAgreement ? <p className="govuk-body-s govuk-!-margin-top-1 govuk-!-margin-bottom-0">{p.leadAgreement}</p> : null}
+            </>,
+          ],
+          ["Started", `${formatDate(p.startDate)}${p.termYears ? `, for a term of ${p.termYears} years` : ""}`],
+          p.reportsTo ? ["Reports to", p.reportsTo] : null,
+          [
+            "Terms of reference",
+            termsVersion ? (
+              <Link className="govuk-link" to={`/p/${p.slug}/terms`}>
+                Version {termsVersion} in force
+              </Link>
+            ) : (
+              <Link className="govuk-link" to={`/p/${p.slug}/terms`}>
+                None approved yet
+              </Link>
+            ),
+          ],
+          [
+            "Key dates",
+            keyDates.length === 0 ? (
+              "None recorded"
+            ) : (
+              <ul className="govuk-list">
+                {keyDates.map((d) => (
+                  <li key={d.id}>
+                    <strong>{keyDateKindLabels[d.kind]}</strong>: {formatDate(d.onDate)} – {d.description}
+                  </li>
+                ))}
+              </ul>
+            ),
+          ],
+        ]}
+      />
+      {canManage || canInvite ? (
+        <ul className="govuk-list">
+          {canManage ? (
+            <>
+              <li>
+                <Link className="govuk-link" to={`/p/${p.slug}/edit`}>
+                  Change the partnership&apos;s details
+                </Link>
+              </li>
+              <li>
+                <Link className="govuk-link" to={`/p/${p.slug}/key-dates`}>
+                  Add or remove key dates
+                </Link>
+              </li>
+            </>
+          ) : null}
+          {canInvite ? (
+            <li>
+              <Link className="govuk-link" to={`/p/${p.slug}/invite`}>
+                Invite a person to {p.shortName}
+              </Link>
+            </li>
+          ) : null}
+        </ul>
       ) : null}
 
       <h2 className="govuk-heading-m" id="partners">
@@ -90,9 +133,13 @@ export default function PartnershipOverview({ loaderData }: Route.ComponentProps
           <tbody className="govuk-table__body">
             {currentPartners.map((x) => (
               <tr key={x.id} className="govuk-table__row">
-                <th scope="row" className="govuk-table__header">{x.name}</th>
-                <td className="govuk-table__cell">{organisationTypeLabels[x.type as OrganisationType] ?? x.type}</td>
-                <td className="govuk-table__cell">{partnerRoleLabels[x.role as PartnerRole] ?? x.role}</td>
+                <th scope="row" className="govuk-table__header">
+                  <Link className="govuk-link" to={`/p/${p.slug}/partners/${x.id}`}>
+                    {x.name}
+                  </Link>
+                </th>
+                <td className="govuk-table__cell">{organisationTypeLabels[x.type]}</td>
+                <td className="govuk-table__cell">{partnerRoleLabels[x.role]}</td>
                 <td className="govuk-table__cell">{formatDate(x.joinedOn)}</td>
               </tr>
             ))}
@@ -101,7 +148,7 @@ export default function PartnershipOverview({ loaderData }: Route.ComponentProps
       </div>
 
       <h2 className="govuk-heading-m" id="board">
-        Board members on {formatDate(today)} ({sortedBoard.length})
+        Board members on {formatDate(today)} ({board.length})
       </h2>
       <div className="app-table-scroll">
         <table className="govuk-table" aria-labelledby="board">
@@ -117,13 +164,20 @@ export default function PartnershipOverview({ loaderData }: Route.ComponentProps
             </tr>
           </thead>
           <tbody className="govuk-table__body">
-            {sortedBoard.map((s) => (
+            {board.map((s) => (
               <tr key={s.id} className="govuk-table__row">
-                <th scope="row" className="govuk-table__header">{s.name}</th>
-                <td className="govuk-table__cell">{s.organisation}</td>
-                <td className="govuk-table__cell">{boardRoleLabels[s.boardRole as BoardRole] ?? s.boardRole}</td>
+                <th scope="row" className="govuk-table__header">
+                  <Link className="govuk-link" to={`/p/${p.slug}/board/${s.id}`}>
+                    {s.personName}
+                  </Link>
+                </th>
+                <td className="govuk-table__cell">{s.organisationName}</td>
+                <td className="govuk-table__cell">
+                  {boardRoleLabels[s.boardRole]}
+                  {s.deputyForName ? ` for ${s.deputyForName}` : ""}
+                </td>
                 <td className="govuk-table__cell">{s.jobTitle}</td>
-                <td className="govuk-table__cell">{seniorityTierLabels[s.seniority as SeniorityTier] ?? s.seniority}</td>
+                <td className="govuk-table__cell">{seniorityTierLabels[s.seniority]}</td>
                 <td className="govuk-table__cell">{s.hasVote ? "Yes" : "No"}</td>
                 <td className="govuk-table__cell">{s.termEnd ? formatDate(s.termEnd) : "Open-ended"}</td>
               </tr>
@@ -131,6 +185,11 @@ export default function PartnershipOverview({ loaderData }: Route.ComponentProps
           </tbody>
         </table>
       </div>
+      <p className="govuk-body">
+        <Link className="govuk-link" to={`/p/${p.slug}/board`}>
+          See the full board register, past and present
+        </Link>
+      </p>
     </>
   );
 }

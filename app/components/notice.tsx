@@ -1,0 +1,33 @@
+import { useSearchParams } from "react-router";
+import { SuccessBanner } from "./forms";
+
+// What a page says after a successful change (the action redirects with ?notice=key).
+const notices = {
+  "partnership-updated": "The partnership's details have been saved",
+  "key-date-added": "The date has been added",
+  "key-date-removed": "The date has been removed",
+  "partner-added": "The partner has been added",
+  "partner-updated": "The partner's details have been saved",
+  "partner-left": "The partner's exit has been recorded",
+  "seat-added": "The seat has been added to the register",
+  "seat-updated": "The seat has been updated",
+  "seat-ended": "The seat's term has been ended",
+  "seat-replaced": "The seat has passed to its new holder",
+  "terms-draft-created": "A new draft of the terms of reference has been started",
+  "terms-draft-saved": "The draft has been saved",
+  "terms-approved": "The terms of reference have been approved",
+  "terms-discarded": "The draft has been discarded",
+  "declaration-added": "The declaration has been added to the register",
+  "declaration-ended": "The declaration has been recorded as ended",
+  "partnership-created": "The partnership has been created. Invite its chair next.",
+} as const;
+export type NoticeKey = keyof typeof notices;
+
+export const withNotice = (path: string, key: NoticeKey) => `${path}${path.includes("?") ? "&" : "?"}notice=${key}`;
+
+export function Notice() {
+  const [params] = useSearchParams();
+  const key = params.get("notice") as NoticeKey | null;
+  if (!key || !(key in notices)) return null;
+  return <SuccessBanner>{notices[key]}</SuccessBanner>;
+}

@@ -1,0 +1,39 @@
+import { Link } from "react-router";
+
+const sections = [
+  { key: "overview", label: "Overview", path: "" },
+  { key: "partners", label: "Partners", path: "/partners" },
+  { key: "board", label: "Board register", path: "/board" },
+  { key: "terms", label: "Terms of reference", path: "/terms" },
+  { key: "declarations", label: "Declarations of interest", path: "/declarations" },
+] as const;
+export type PartnershipSection = (typeof sections)[number]["key"];
+
+/** The partnership's sections, on every page inside it. */
+export function PartnershipNav({ partnership, current }: { partnership: { slug: string; name: string }; current: PartnershipSection }) {
+  return (
+    <nav className="app-subnav" aria-label={`${partnership.name} sections`}>
+        <ul className="app-subnav__list">
+          {sections.map((s) => (
+            <li key={s.key} className="app-subnav__item">
+              <Link
+                className="govuk-link govuk-link--no-visited-state app-subnav__link"
+                to={`/p/${partnership.slug}${s.path}`}
+                aria-current={s.key === current ? "page" : undefined}
+              >
+                {s.label}
+              </Link>
+            </li>
+          ))}
+        </ul>
+    </nav>
+  );
+}
+
+export function BackLink({ to, children }: { to: string; children: string }) {
+  return (
+    <Link to={to} className="govuk-back-link">
+      {children}
+    </Link>
+  );
+}

@@ -1,0 +1,70 @@
+import { Form, Link, redirect } from "react-router";
+import { getDb } from "../../db/client";
+import { Button, DateField, ErrorSummary, ReasonField, VersionField } from "../components/forms";
+import { withNotice } from "../components/notice";
+import { SavedVersion } from "../components/saved-version";
+import { AuthorityFields, HolderFields } from "../components/seat-fields";
+import { useFormResult } from "../components/use-form-result";
+import { formatDate } from "../domain/dates";
+import { boardRoleLabels, seniorityTierLabels } from "../domain/vocabulary";
+import { editSeatSchema, requireEditableSeat, updateSeat } from "../lib/board.server";
+import { invalid, parseForm, rejected } from "../lib/forms";
+import { requirePermission } from "../lib/guard.server";
+import type { Route } from "./+types/seat-edit";
+
+export const meta = () => [{ title: "Change a seat – Partnership governance" }];
+
+export async function loader({ request, context, params }: Route.LoaderArgs) {
+  const scope = await requirePermission(request, context, params.slug, "partnership:view");
+  const seat = await requireEditableSeat(getDb(), scope, params.seatId);
+  return { partnership: { slug: scope.partnership.slug, name: scope.partnership.name }, seat };
+}
+
+export async function action({ request, context, params }: Route.ActionArgs) {
+  const scope = await requirePermission(request, context, params.slug, "partnership:view");
+  const form = await request.formData();
+  const parsed = parseForm(editSeatSchema, form, "all");
+  if (!parsed.ok) return invalid(parsed);
+  const result = await updateSeat(getDb(), scope, params.seatId, parsed.data);
+  if (!result.ok) return rejected(result, form);
+  throw redirect(withNotice(`/p/${scope.partnership.slug}/board/${params.seatId}`, "seat-updated"));
+}
+
+export default function EditSeat({ loaderData }: Route.ComponentProps) {
+  const { partnership: p, seat: s } = loaderData;
+  const f = useFormResult();
+  return (
+    <div className="govuk-grid-row">
+      <div className="govuk-grid-column-two-thirds">
+        <ErrorSummary errors={f.errors} />
+        <span className="govuk-caption-l">
+          {boardRoleLabels[s.boardRole]}, {s.organisationName}
+        </span>
+        <h1 className="govuk-heading-l">Change {s.personName}&apos;s seat</h1>
+        <p className="govuk-body">To give the seat to someone else, hand it over instead: the register keeps who held it when.</p>
+        {f.conflict ? (
+          <SavedVersion
+            rows={[
+              ["Job title", s.jobTitle],
+              ["Seniority", seniorityTierLabels[s.seniority]],
+              ["Vote", s.hasVote ? "Yes" : "No"],
+              ["Term", `${formatDate(s.termStart)} to ${s.termEnd ? formatDate(s.termEnd) : "open-ended"}`],
+            ]}
+          />
+        ) : null}
+        <Form method="post" noValidate>
+          <VersionField value={s.version} />
+          <HolderFields f={f} saved={s} />
+          <AuthorityFields f={f} saved={s} />
+          <DateField name="termStart" label="Term starts" defaultValue={f.value("termStart", s.termStart)} error={f.errors?.termStart} />
+          <DateField name="termEnd" label="Term ends (optional)" defaultValue={f.value("termEnd", s.termEnd)} error={f.errors?.termEnd} />
+          <ReasonField defaultValue={f.value("reason")} error={f.errors?.reason} />
+          <div className="govuk-button-group">
+            <Button>Save changes</Button>
+            <Link className="govuk-link" to={`/p/${p.slug}/board/${s.id}`}>Cancel</Link>
+          </div>
+        </Form>
+      </div>
+    </div>
+  );
+}
