@@ -48,6 +48,13 @@ const envSchema = z
         .optional(),
     ),
     TRUST_PROXY_HEADER: optionalString, // e.g. "fly-client-ip" behind Fly's proxy
+    // Pins the date the app treats as today (tests and demonstrations); never in production.
+    APP_TODAY: optionalString.pipe(
+      z
+        .string()
+        .regex(/^\d{4}-\d{2}-\d{2}$/, { error: "APP_TODAY must be a date written YYYY-MM-DD, such as 2026-11-22" })
+        .optional(),
+    ),
   })
   .superRefine((env, ctx) => {
     if (env.APP_ENV !== "production") return;
@@ -57,6 +64,8 @@ const envSchema = z
       ctx.addIssue({ code: "custom", path: ["APP_URL"], message: "APP_URL is required in production (the public https address)" });
     if (!env.DATABASE_URL)
       ctx.addIssue({ code: "custom", path: ["DATABASE_URL"], message: "DATABASE_URL is required in production; the embedded database is for trying the app" });
+    if (env.APP_TODAY)
+      ctx.addIssue({ code: "custom", path: ["APP_TODAY"], message: "APP_TODAY is for tests and demonstrations and must not be set in production" });
   });
 
 export type Env = Omit<z.output<typeof envSchema>, "SESSION_SECRET" | "APP_URL" | "DATA_DIR" | "PORT"> & {

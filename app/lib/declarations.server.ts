@@ -4,7 +4,8 @@ import { appendAudit } from "../../db/audit";
 import type { Db, Tx } from "../../db/client";
 import { declarationsOfInterest, users } from "../../db/schema";
 import { isSeatCurrent } from "../domain/board-rules";
-import { formatDate, londonDate } from "../domain/dates";
+import { formatDate } from "../domain/dates";
+import { appToday } from "./clock.server";
 import { interestTypes, type InterestType } from "../domain/vocabulary";
 import { listSeats } from "./board.server";
 import { optionalText, requiredDate, requiredText, uuidField, versionField } from "./forms";
@@ -29,7 +30,7 @@ export type DeclarationRow = Awaited<ReturnType<typeof listDeclarations>>[number
  */
 export async function declarantsFor(db: Db, scope: PartnershipScope) {
   const seats = await listSeats(db, scope.partnership.id);
-  const today = londonDate();
+  const today = appToday();
   const people = new Map<string, { id: string; name: string; organisationName: string }>();
   for (const s of seats) {
     if (!isSeatCurrent(s, today)) continue;

@@ -3,18 +3,18 @@ import { getDb } from "../../db/client";
 import { Button, DateField, ErrorSummary, SelectField, TextArea, TextField } from "../components/forms";
 import { withNotice } from "../components/notice";
 import { useFormResult } from "../components/use-form-result";
-import { londonDate } from "../domain/dates";
 import { organisationTypeLabels, organisationTypes, partnershipTypeLabels, partnershipTypes } from "../domain/vocabulary";
 import { invalid, parseForm, rejected } from "../lib/forms";
 import { requirePlatformAdmin } from "../lib/guard.server";
 import { createPartnership, newPartnershipSchema } from "../lib/partnerships.server";
+import { appToday } from "../lib/clock.server";
 import type { Route } from "./+types/admin-partnership-new";
 
 export const meta = () => [{ title: "Create a partnership – Partnership governance" }];
 
 export function loader({ request, context }: Route.LoaderArgs) {
   requirePlatformAdmin(request, context);
-  return { today: londonDate() };
+  return { today: appToday() };
 }
 
 export async function action({ request, context }: Route.ActionArgs) {

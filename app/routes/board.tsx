@@ -3,18 +3,19 @@ import { getDb } from "../../db/client";
 import { Tag } from "../components/forms";
 import { Notice } from "../components/notice";
 import { PartnershipNav } from "../components/partnership-nav";
-import { formatDate, isIsoDate, londonDate } from "../domain/dates";
+import { formatDate, isIsoDate } from "../domain/dates";
 import { boardRoleLabels, seniorityTierLabels } from "../domain/vocabulary";
 import { boardOnDate, listSeats, registerQuerySchema, type RegisterSort } from "../lib/board.server";
 import { requirePermission } from "../lib/guard.server";
 import { listPartners } from "../lib/partnerships.server";
+import { appToday } from "../lib/clock.server";
 import type { Route } from "./+types/board";
 
 export const meta = ({ data }: Route.MetaArgs) => [{ title: `Board register – ${data?.partnership.name ?? ""} – Partnership governance` }];
 
 export async function loader({ request, context, params }: Route.LoaderArgs) {
   const scope = await requirePermission(request, context, params.slug, "partnership:view");
-  const today = londonDate();
+  const today = appToday();
   const query = registerQuerySchema.parse(Object.fromEntries(new URL(request.url).searchParams));
   const onDate = query.on && isIsoDate(query.on) ? query.on : today;
   const db = getDb();

@@ -3,11 +3,12 @@ import { getDb } from "../../db/client";
 import { Button, DateField, ErrorSummary, ReasonField, VersionField } from "../components/forms";
 import { withNotice } from "../components/notice";
 import { useFormResult } from "../components/use-form-result";
-import { formatDate, londonDate } from "../domain/dates";
+import { formatDate } from "../domain/dates";
 import { interestTypeLabels } from "../domain/vocabulary";
 import { endDeclaration, endDeclarationSchema, listDeclarations } from "../lib/declarations.server";
 import { invalid, parseForm, rejected } from "../lib/forms";
 import { notFound, requirePermission } from "../lib/guard.server";
+import { appToday } from "../lib/clock.server";
 import type { Route } from "./+types/declaration-end";
 
 export const meta = () => [{ title: "Record that an interest ended – Partnership governance" }];
@@ -16,7 +17,7 @@ export async function loader({ request, context, params }: Route.LoaderArgs) {
   const scope = await requirePermission(request, context, params.slug, "partnership:view");
   const declaration = (await listDeclarations(getDb(), scope.partnership.id)).find((d) => d.id === params.declarationId);
   if (!declaration) notFound("That declaration is not on this register.");
-  return { partnership: { slug: scope.partnership.slug, name: scope.partnership.name }, declaration, today: londonDate() };
+  return { partnership: { slug: scope.partnership.slug, name: scope.partnership.name }, declaration, today: appToday() };
 }
 
 export async function action({ request, context, params }: Route.ActionArgs) {

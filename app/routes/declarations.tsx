@@ -4,11 +4,12 @@ import { Button, DateField, ErrorSummary, SelectField, Tag, TextArea, TextField 
 import { Notice, withNotice } from "../components/notice";
 import { PartnershipNav } from "../components/partnership-nav";
 import { useFormResult } from "../components/use-form-result";
-import { formatDate, londonDate } from "../domain/dates";
+import { formatDate } from "../domain/dates";
 import { interestTypeLabels, interestTypes } from "../domain/vocabulary";
 import { createDeclaration, declarantsFor, declarationSchema, listDeclarations } from "../lib/declarations.server";
 import { invalid, parseForm, rejected } from "../lib/forms";
 import { requirePermission } from "../lib/guard.server";
+import { appToday } from "../lib/clock.server";
 import type { Route } from "./+types/declarations";
 
 export const meta = ({ data }: Route.MetaArgs) => [{ title: `Declarations of interest – ${data?.partnership.name ?? ""} – Partnership governance` }];
@@ -18,7 +19,7 @@ export async function loader({ request, context, params }: Route.LoaderArgs) {
   const db = getDb();
   const [declarations, declarants] = await Promise.all([listDeclarations(db, scope.partnership.id), declarantsFor(db, scope)]);
   const mayEnd = new Set(declarants.map((d) => d.id));
-  const today = londonDate();
+  const today = appToday();
   return {
     partnership: { slug: scope.partnership.slug, name: scope.partnership.name },
     today,

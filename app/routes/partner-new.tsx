@@ -3,11 +3,11 @@ import { getDb } from "../../db/client";
 import { Button, DateField, ErrorSummary, ReasonField, SelectField, TextField } from "../components/forms";
 import { withNotice } from "../components/notice";
 import { useFormResult } from "../components/use-form-result";
-import { londonDate } from "../domain/dates";
 import { organisationTypeLabels, organisationTypes, partnerRoleLabels, partnerRoles, type OrganisationType } from "../domain/vocabulary";
 import { invalid, parseForm, rejected } from "../lib/forms";
 import { requirePermission } from "../lib/guard.server";
 import { addPartner, addPartnerSchema, listAllOrganisations, listPartners } from "../lib/partnerships.server";
+import { appToday } from "../lib/clock.server";
 import type { Route } from "./+types/partner-new";
 
 export const meta = () => [{ title: "Add a partner – Partnership governance" }];
@@ -15,12 +15,12 @@ export const meta = () => [{ title: "Add a partner – Partnership governance" }
 export async function loader({ request, context, params }: Route.LoaderArgs) {
   const { partnership } = await requirePermission(request, context, params.slug, "partnership:manage");
   const db = getDb();
-  const [all, partners] = await Promise.all([listAllOrganisations(db), listPartners(db, partnership.id, londonDate())]);
+  const [all, partners] = await Promise.all([listAllOrganisations(db), listPartners(db, partnership.id, appToday())]);
   const taken = new Set(partners.map((x) => x.organisationId));
   return {
     partnership: { slug: partnership.slug, name: partnership.name },
     organisations: all.filter((o) => !taken.has(o.id)),
-    today: londonDate(),
+    today: appToday(),
   };
 }
 

@@ -5,19 +5,20 @@ import { Notice, withNotice } from "../components/notice";
 import { PartnershipNav } from "../components/partnership-nav";
 import { useFormResult } from "../components/use-form-result";
 import { isSeatCurrent } from "../domain/board-rules";
-import { formatDate, londonDate } from "../domain/dates";
+import { formatDate } from "../domain/dates";
 import { boardRoleLabels, organisationTypeLabels, partnerRoleLabels, partnerRoles } from "../domain/vocabulary";
 import { listSeats } from "../lib/board.server";
 import { invalid, parseForm, rejected } from "../lib/forms";
 import { notFound, requirePermission } from "../lib/guard.server";
 import { editPartnerSchema, getPartner, partnerExitSchema, recordPartnerExit, updatePartner } from "../lib/partnerships.server";
+import { appToday } from "../lib/clock.server";
 import type { Route } from "./+types/partner";
 
 export const meta = ({ data }: Route.MetaArgs) => [{ title: `${data?.partner.name ?? "Partner"} – Partnership governance` }];
 
 export async function loader({ request, context, params }: Route.LoaderArgs) {
   const scope = await requirePermission(request, context, params.slug, "partnership:view");
-  const today = londonDate();
+  const today = appToday();
   const db = getDb();
   const partner = await getPartner(db, scope.partnership.id, params.partnerId, today);
   if (!partner) notFound("That organisation is not a partner in this partnership.");

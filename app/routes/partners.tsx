@@ -3,17 +3,18 @@ import { getDb } from "../../db/client";
 import { Tag } from "../components/forms";
 import { Notice } from "../components/notice";
 import { PartnershipNav } from "../components/partnership-nav";
-import { formatDate, londonDate } from "../domain/dates";
+import { formatDate } from "../domain/dates";
 import { organisationTypeLabels, partnerRoleLabels } from "../domain/vocabulary";
 import { requirePermission } from "../lib/guard.server";
 import { listPartners, type PartnerRow } from "../lib/partnerships.server";
+import { appToday } from "../lib/clock.server";
 import type { Route } from "./+types/partners";
 
 export const meta = ({ data }: Route.MetaArgs) => [{ title: `Partners – ${data?.partnership.name ?? ""} – Partnership governance` }];
 
 export async function loader({ request, context, params }: Route.LoaderArgs) {
   const scope = await requirePermission(request, context, params.slug, "partnership:view");
-  const today = londonDate();
+  const today = appToday();
   return {
     partnership: { slug: scope.partnership.slug, name: scope.partnership.name },
     partners: await listPartners(getDb(), scope.partnership.id, today),

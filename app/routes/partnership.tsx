@@ -4,7 +4,7 @@ import { SummaryList, Tag } from "../components/forms";
 import { Notice } from "../components/notice";
 import { PartnershipNav } from "../components/partnership-nav";
 import { ProblemList } from "../components/problems";
-import { formatDate, londonDate } from "../domain/dates";
+import { formatDate } from "../domain/dates";
 import {
   boardRoleLabels,
   keyDateKindLabels,
@@ -18,13 +18,14 @@ import {
 } from "../domain/vocabulary";
 import { loadPartnershipOverview } from "../lib/overview.server";
 import { requirePermission } from "../lib/guard.server";
+import { appToday } from "../lib/clock.server";
 import type { Route } from "./+types/partnership";
 
 export const meta = ({ data }: Route.MetaArgs) => [{ title: `${data?.partnership.name ?? "Partnership"} – Partnership governance` }];
 
 export async function loader({ request, context, params }: Route.LoaderArgs) {
   const scope = await requirePermission(request, context, params.slug, "partnership:view");
-  const today = londonDate();
+  const today = appToday();
   const overview = await loadPartnershipOverview(getDb(), scope.partnership, today);
   const { id, slug, name, shortName, purpose, sharedVision, type, status, startDate, termYears, leadAgreement, reportsTo } = scope.partnership;
   return {

@@ -3,11 +3,11 @@ import { getDb } from "../../db/client";
 import { Button, DateField, ErrorSummary, TextArea, VersionField } from "../components/forms";
 import { withNotice } from "../components/notice";
 import { useFormResult } from "../components/use-form-result";
-import { londonDate } from "../domain/dates";
 import { boardRoleLabels } from "../domain/vocabulary";
 import { endSeat, endSeatSchema, requireEditableSeat } from "../lib/board.server";
 import { invalid, parseForm, rejected } from "../lib/forms";
 import { requirePermission } from "../lib/guard.server";
+import { appToday } from "../lib/clock.server";
 import type { Route } from "./+types/seat-end";
 
 export const meta = () => [{ title: "End a term – Partnership governance" }];
@@ -15,7 +15,7 @@ export const meta = () => [{ title: "End a term – Partnership governance" }];
 export async function loader({ request, context, params }: Route.LoaderArgs) {
   const scope = await requirePermission(request, context, params.slug, "partnership:view");
   const seat = await requireEditableSeat(getDb(), scope, params.seatId);
-  return { partnership: { slug: scope.partnership.slug, name: scope.partnership.name }, seat, today: londonDate() };
+  return { partnership: { slug: scope.partnership.slug, name: scope.partnership.name }, seat, today: appToday() };
 }
 
 export async function action({ request, context, params }: Route.ActionArgs) {

@@ -4,11 +4,11 @@ import { Button, DateField, ErrorSummary, ReasonField, SelectField } from "../co
 import { withNotice } from "../components/notice";
 import { AuthorityFields, HolderFields } from "../components/seat-fields";
 import { useFormResult } from "../components/use-form-result";
-import { londonDate } from "../domain/dates";
 import { boardRoleLabels, boardRoles } from "../domain/vocabulary";
 import { createSeat, loadSeatFormChoices, newSeatSchema } from "../lib/board.server";
 import { invalid, parseForm, rejected } from "../lib/forms";
 import { requireAnyPermission } from "../lib/guard.server";
+import { appToday } from "../lib/clock.server";
 import type { Route } from "./+types/seat-new";
 
 export const meta = () => [{ title: "Add a seat – Partnership governance" }];
@@ -17,7 +17,7 @@ const editors = ["partnership:manage", "board:manage_own_organisation"] as const
 
 export async function loader({ request, context, params }: Route.LoaderArgs) {
   const scope = await requireAnyPermission(request, context, params.slug, editors);
-  const today = londonDate();
+  const today = appToday();
   const choices = await loadSeatFormChoices(getDb(), scope, today);
   return {
     partnership: { slug: scope.partnership.slug, name: scope.partnership.name },

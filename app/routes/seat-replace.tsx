@@ -4,11 +4,11 @@ import { Button, DateField, ErrorSummary, SelectField, TextArea, VersionField } 
 import { withNotice } from "../components/notice";
 import { HolderFields } from "../components/seat-fields";
 import { useFormResult } from "../components/use-form-result";
-import { londonDate } from "../domain/dates";
 import { boardRoleLabels } from "../domain/vocabulary";
 import { listPeopleInPartnership, replaceHolderSchema, replaceSeatHolder, requireEditableSeat } from "../lib/board.server";
 import { invalid, parseForm, rejected } from "../lib/forms";
 import { requirePermission } from "../lib/guard.server";
+import { appToday } from "../lib/clock.server";
 import type { Route } from "./+types/seat-replace";
 
 export const meta = () => [{ title: "Hand a seat over – Partnership governance" }];
@@ -18,7 +18,7 @@ export async function loader({ request, context, params }: Route.LoaderArgs) {
   const db = getDb();
   const seat = await requireEditableSeat(db, scope, params.seatId);
   const people = (await listPeopleInPartnership(db, scope.partnership.id)).filter((x) => x.id !== seat.userId);
-  return { partnership: { slug: scope.partnership.slug, name: scope.partnership.name }, seat, people, today: londonDate() };
+  return { partnership: { slug: scope.partnership.slug, name: scope.partnership.name }, seat, people, today: appToday() };
 }
 
 export async function action({ request, context, params }: Route.ActionArgs) {

@@ -4,18 +4,19 @@ import { SummaryList, Tag, WarningText } from "../components/forms";
 import { Notice } from "../components/notice";
 import { PartnershipNav } from "../components/partnership-nav";
 import type { DeputyStatus } from "../domain/board-rules";
-import { formatDate, londonDate } from "../domain/dates";
+import { formatDate } from "../domain/dates";
 import { boardRoleLabels, interestTypeLabels, seniorityTierLabels } from "../domain/vocabulary";
 import { loadSeatPage } from "../lib/board.server";
 import { listDeclarations } from "../lib/declarations.server";
 import { notFound, requirePermission } from "../lib/guard.server";
+import { appToday } from "../lib/clock.server";
 import type { Route } from "./+types/seat";
 
 export const meta = ({ data }: Route.MetaArgs) => [{ title: `${data?.seat.personName ?? "Board member"} – Partnership governance` }];
 
 export async function loader({ request, context, params }: Route.LoaderArgs) {
   const scope = await requirePermission(request, context, params.slug, "partnership:view");
-  const today = londonDate();
+  const today = appToday();
   const db = getDb();
   const page = await loadSeatPage(db, scope, params.seatId, today);
   if (!page) notFound("That seat is not on this partnership's board register.");

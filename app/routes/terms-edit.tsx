@@ -1,6 +1,6 @@
 import { Form, Link, redirect } from "react-router";
 import { getDb } from "../../db/client";
-import { Button, ChoiceGroup, DateField, ErrorSummary, SelectField, TextArea, TextField, VersionField } from "../components/forms";
+import { Button, ChoiceGroup, DateField, ErrorSummary, SelectField, TextArea, TextField, VersionField, WarningText } from "../components/forms";
 import { Notice, withNotice } from "../components/notice";
 import { SavedVersion } from "../components/saved-version";
 import { useFormResult } from "../components/use-form-result";
@@ -38,7 +38,6 @@ export async function loader({ request, context, params }: Route.LoaderArgs) {
   const scope = await requirePermission(request, context, params.slug, "partnership:manage");
   const { version } = await getTermsVersion(getDb(), scope.partnership.id, Number(params.number));
   if (!version) notFound("There is no such version of the terms of reference.");
-  if (version.status !== "draft") throw redirect(`/p/${scope.partnership.slug}/terms/${version.versionNumber}`);
   return { partnership: { slug: scope.partnership.slug, name: scope.partnership.name }, version };
 }
 
@@ -72,6 +71,12 @@ export default function EditTermsDraft({ loaderData }: Route.ComponentProps) {
         <ErrorSummary errors={f.errors} />
         <span className="govuk-caption-l">{p.name}</span>
         <h1 className="govuk-heading-l">Edit draft version {v.versionNumber}</h1>
+        {v.status !== "draft" ? (
+          <WarningText>
+            Version {v.versionNumber} has been approved, so it can no longer be changed. Anything you typed is kept below: start a new draft from the{" "}
+            <Link className="govuk-link" to={`/p/${p.slug}/terms`}>terms of reference</Link> page to make these changes.
+          </WarningText>
+        ) : null}
         {f.conflict ? <SavedVersion rows={[["Rules saved now", describeRules(v.rules).join("\n")], ["Summary of changes", v.changeSummary ?? ""]]} /> : null}
         <Form method="post" noValidate>
           <VersionField value={v.version} />

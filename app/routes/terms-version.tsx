@@ -6,11 +6,12 @@ import { PartnershipNav } from "../components/partnership-nav";
 import { TermsDocument } from "../components/terms-document";
 import { TermsStatusTag } from "../components/terms-status";
 import { useFormResult } from "../components/use-form-result";
-import { formatDate, formatDateTime, londonDate } from "../domain/dates";
+import { formatDate, formatDateTime } from "../domain/dates";
 import { versionInForce } from "../domain/terms-of-reference";
 import { invalid, parseForm, rejected } from "../lib/forms";
 import { notFound, requirePermission } from "../lib/guard.server";
 import { approveTermsDraft, approveTermsSchema, discardTermsDraft, discardTermsSchema, getTermsVersion } from "../lib/terms.server";
+import { appToday } from "../lib/clock.server";
 import type { Route } from "./+types/terms-version";
 
 export const meta = ({ data }: Route.MetaArgs) => [{ title: `Terms of reference version ${data?.version.versionNumber ?? ""} – Partnership governance` }];
@@ -19,7 +20,7 @@ export async function loader({ request, context, params }: Route.LoaderArgs) {
   const scope = await requirePermission(request, context, params.slug, "partnership:view");
   const { version, versions } = await getTermsVersion(getDb(), scope.partnership.id, Number(params.number));
   if (!version) notFound("There is no such version of the terms of reference.");
-  const today = londonDate();
+  const today = appToday();
   return {
     partnership: { slug: scope.partnership.slug, name: scope.partnership.name },
     version,

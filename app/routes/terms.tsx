@@ -6,18 +6,19 @@ import { PartnershipNav } from "../components/partnership-nav";
 import { TermsDocument } from "../components/terms-document";
 import { TermsStatusTag } from "../components/terms-status";
 import { useFormResult } from "../components/use-form-result";
-import { formatDate, formatDateTime, londonDate } from "../domain/dates";
+import { formatDate, formatDateTime } from "../domain/dates";
 import { rejected } from "../lib/forms";
 import { requirePermission } from "../lib/guard.server";
 import { createTermsDraft, listTermsVersions } from "../lib/terms.server";
 import { versionInForce } from "../domain/terms-of-reference";
+import { appToday } from "../lib/clock.server";
 import type { Route } from "./+types/terms";
 
 export const meta = ({ data }: Route.MetaArgs) => [{ title: `Terms of reference – ${data?.partnership.name ?? ""} – Partnership governance` }];
 
 export async function loader({ request, context, params }: Route.LoaderArgs) {
   const scope = await requirePermission(request, context, params.slug, "partnership:view");
-  const today = londonDate();
+  const today = appToday();
   const versions = await listTermsVersions(getDb(), scope.partnership.id);
   const current = versionInForce(versions, today);
   return {

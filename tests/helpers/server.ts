@@ -4,6 +4,8 @@ import { startServer } from "../../server/start";
 import { createTestDatabase } from "./database";
 
 export const DEMO_PASSWORD = "demo-password-2026";
+/** The day the demo data's scenario is set on: the board problems it shows are judged as of this date. */
+export const SCENARIO_TODAY = "2026-11-22";
 
 /**
  * Starts the real built server in this process on a free port, on its own
@@ -15,6 +17,7 @@ export async function startTestServer(extraEnv: Record<string, string> = {}) {
     APP_ENV: "test",
     DATA_DIR: database.dataDir,
     PORT: "0",
+    APP_TODAY: SCENARIO_TODAY,
     ...extraEnv,
   });
   if (database.databaseUrl) process.env.DATABASE_URL = database.databaseUrl;

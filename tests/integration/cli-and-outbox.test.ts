@@ -77,6 +77,7 @@ describe("the development outbox", () => {
         SESSION_SECRET: "s".repeat(40),
         APP_URL: "https://governance.example.org",
         DATABASE_URL: "postgres://x@127.0.0.1/x",
+        APP_TODAY: "",
       });
       resetEnvCache();
       expect(outboxEnabled()).toBe(false);

@@ -69,4 +69,18 @@ describe("environment", () => {
     expect(env.APP_URL).toBe("https://governance.example.org");
     expect(env.PORT).toBe(8080);
   });
+
+  it("accepts a pinned date for tests and demonstrations, but never in production", () => {
+    expect(parseEnv({ APP_TODAY: "2026-11-22" }).APP_TODAY).toBe("2026-11-22");
+    expect(problems({ APP_TODAY: "22/11/2026" })).toEqual([expect.stringMatching(/^APP_TODAY: .*YYYY-MM-DD/)]);
+    expect(
+      problems({
+        APP_ENV: "production",
+        APP_TODAY: "2026-11-22",
+        SESSION_SECRET: "s".repeat(40),
+        APP_URL: "https://governance.example.org",
+        DATABASE_URL: "postgres://x@127.0.0.1/x",
+      }),
+    ).toEqual([expect.stringMatching(/^APP_TODAY: .*must not be set in production/)]);
+  });
 });
