@@ -188,6 +188,7 @@ export const addPartnerSchema = z
     joinedOn: requiredDate("Enter the date the organisation joined"),
     reason: optionalText(1000, "The reason"),
   })
+  // Runs even when other fields failed, so every problem with the form is reported at once.
   .superRefine((v, ctx) => {
     if (v.organisationId && v.newOrganisationName)
       ctx.addIssue({ code: "custom", path: ["organisationId"], message: "Choose an existing organisation or name a new one, not both" });
@@ -197,7 +198,7 @@ export const addPartnerSchema = z
       ctx.addIssue({ code: "custom", path: ["organisationId"], message: "Choose an organisation from the list" });
     if (v.newOrganisationName && !(organisationTypes as readonly string[]).includes(v.newOrganisationType))
       ctx.addIssue({ code: "custom", path: ["newOrganisationType"], message: "Choose the new organisation's type" });
-  });
+  }, { when: () => true });
 export type AddPartnerInput = z.output<typeof addPartnerSchema>;
 
 export async function addPartner(db: Db, scope: PartnershipScope, input: AddPartnerInput): Promise<WriteResult<string>> {

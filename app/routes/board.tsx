@@ -67,16 +67,23 @@ export default function BoardRegister({ loaderData }: Route.ComponentProps) {
         </Link>
       ) : null}
       <Form method="get" className="app-filters">
-        <div className="govuk-form-group">
+        <div className={`govuk-form-group${badDate ? " govuk-form-group--error" : ""}`}>
           <label className="govuk-label" htmlFor="on">
             The board as on
           </label>
           {badDate ? (
-            <p className="govuk-error-message">
+            <p className="govuk-error-message" id="on-error">
               <span className="govuk-visually-hidden">Error:</span> That is not a real date, so today&apos;s board is shown
             </p>
           ) : null}
-          <input className="govuk-input govuk-input--width-10" id="on" name="on" type="date" defaultValue={onDate} />
+          <input
+            className={`govuk-input govuk-input--width-10${badDate ? " govuk-input--error" : ""}`}
+            id="on"
+            name="on"
+            type="date"
+            defaultValue={onDate}
+            aria-describedby={badDate ? "on-error" : undefined}
+          />
         </div>
         <div className="govuk-form-group">
           <label className="govuk-label" htmlFor="organisation">

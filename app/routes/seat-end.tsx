@@ -20,6 +20,7 @@ export async function loader({ request, context, params }: Route.LoaderArgs) {
 
 export async function action({ request, context, params }: Route.ActionArgs) {
   const scope = await requirePermission(request, context, params.slug, "partnership:view");
+  await requireEditableSeat(getDb(), scope, params.seatId);
   const form = await request.formData();
   const parsed = parseForm(endSeatSchema, form, "all");
   if (!parsed.ok) return invalid(parsed);
