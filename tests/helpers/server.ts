@@ -18,6 +18,9 @@ export async function startTestServer(extraEnv: Record<string, string> = {}) {
     DATA_DIR: database.dataDir,
     PORT: "0",
     APP_TODAY: SCENARIO_TODAY,
+    // Each HttpClient is its own client address (as behind a proxy), so the
+    // per-address sign-in limit applies per simulated person, not per test file.
+    TRUST_PROXY_HEADER: "x-forwarded-for",
     ...extraEnv,
   });
   if (database.databaseUrl) process.env.DATABASE_URL = database.databaseUrl;
@@ -41,10 +44,16 @@ export async function startTestServer(extraEnv: Record<string, string> = {}) {
 
 export type TestServer = Awaited<ReturnType<typeof startTestServer>>;
 
-/** A minimal browser stand-in: keeps cookies, sends same-origin form posts. */
+let clients = 0;
+
+/** A minimal browser stand-in: keeps cookies, sends same-origin form posts, from its own address. */
 export class HttpClient {
   cookies = new Map<string, string>();
-  constructor(readonly baseUrl: string) {}
+  readonly address: string;
+  constructor(readonly baseUrl: string) {
+    clients += 1;
+    this.address = `10.${process.pid % 250}.${Math.floor(clients / 250)}.${clients % 250}`;
+  }
 
   private remember(res: Response) {
     for (const line of res.headers.getSetCookie()) {
@@ -61,7 +70,7 @@ export class HttpClient {
   }
 
   async get(path: string, headers: Record<string, string> = {}) {
-    const res = await fetch(this.baseUrl + path, { redirect: "manual", headers: { cookie: this.cookieHeader(), ...headers } });
+    const res = await fetch(this.baseUrl + path, { redirect: "manual", headers: { cookie: this.cookieHeader(), "x-forwarded-for": this.address, ...headers } });
     this.remember(res);
     return res;
   }
@@ -74,6 +83,7 @@ export class HttpClient {
         origin: this.baseUrl,
         "content-type": "application/x-www-form-urlencoded",
         cookie: this.cookieHeader(),
+        "x-forwarded-for": this.address,
         ...headers,
       },
       body: new URLSearchParams(form).toString(),

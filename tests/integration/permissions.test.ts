@@ -34,6 +34,19 @@ const cases: { who: string; path: string; status: number; location?: string }[] 
   { who: "chair@nelcp.example", path: "/p/newport-barnardos/invite", status: 403 },
   { who: "admin@platform.example", path: "/p/newport-barnardos", status: 200 },
   { who: "admin@platform.example", path: "/p/newport-barnardos/invite", status: 200 },
+  // scrutiny members and observers read the register, terms and declarations, and change nothing
+  { who: "scrutiny@leics.example", path: "/p/leicestershire-cip/board", status: 200 },
+  { who: "scrutiny@leics.example", path: "/p/leicestershire-cip/terms", status: 200 },
+  { who: "scrutiny@leics.example", path: "/p/leicestershire-cip/declarations", status: 200 },
+  { who: "scrutiny@leics.example", path: "/p/leicestershire-cip/board/new", status: 403 },
+  { who: "scrutiny@leics.example", path: "/p/leicestershire-cip/edit", status: 403 },
+  { who: "scrutiny@leics.example", path: "/p/leicestershire-cip/partners/new", status: 403 },
+  { who: "observer@nelcp.example", path: "/p/nelcp/partners/new", status: 403 },
+  { who: "observer@nelcp.example", path: "/p/nelcp/key-dates", status: 403 },
+  // only platform administrators create partnerships
+  { who: "admin@platform.example", path: "/admin/partnerships/new", status: 200 },
+  { who: "secretariat@nelcp.example", path: "/admin/partnerships/new", status: 403 },
+  { who: "river@young.example", path: "/admin/partnerships/new", status: 302, location: "/portal" },
 ];
 
 describe("who may open what", () => {
