@@ -3,11 +3,13 @@ import {
   type AnyPgColumn,
   bigint,
   boolean,
+  customType,
   date,
   index,
   integer,
   jsonb,
   pgTable,
+  primaryKey,
   text,
   timestamp,
   uniqueIndex,
@@ -32,6 +34,8 @@ export const users = pgTable(
     kind: text("kind").notNull().default("adult"),
     passwordHash: text("password_hash"),
     isPlatformAdmin: boolean("is_platform_admin").notNull().default(false),
+    // Bumped to revoke the secret address of the person's calendar feed.
+    calendarFeedVersion: integer("calendar_feed_version").notNull().default(1),
     createdAt: createdAt(),
   },
   (t) => [uniqueIndex("users_email_key").on(sql`lower(${t.email})`)],
@@ -197,6 +201,7 @@ export const termsOfReference = pgTable(
     approvedAt: timestamp("approved_at", { withTimezone: true, mode: "date" }),
     approvedBy: uuid("approved_by").references(() => users.id),
     approvalNote: text("approval_note"),
+    approvedByDecisionId: uuid("approved_by_decision_id"),
     supersededAt: timestamp("superseded_at", { withTimezone: true, mode: "date" }),
     createdBy: uuid("created_by").references(() => users.id),
     createdAt: createdAt(),
@@ -278,4 +283,299 @@ export const auditEvents = pgTable(
     uniqueIndex("audit_events_chain_seq_key").on(t.chain, t.seq),
     index("audit_events_entity_idx").on(t.entityType, t.entityId),
   ],
+);
+
+// ------------------------------------------------------------------ meetings
+
+/** File contents stored in the database, so every instance serves the same papers. */
+const bytea = customType<{ data: Buffer; driverData: Buffer | Uint8Array }>({
+  dataType: () => "bytea",
+  fromDriver: (value) => (Buffer.isBuffer(value) ? value : Buffer.from(value)),
+});
+
+export const meetings = pgTable(
+  "meetings",
+  {
+    id: uuid("id").primaryKey(),
+    partnershipId: uuid("partnership_id")
+      .notNull()
+      .references(() => partnerships.id),
+    type: text("type").notNull(), // app/domain/vocabulary.ts meetingTypes
+    title: text("title").notNull(),
+    startsAt: timestamp("starts_at", { withTimezone: true, mode: "date" }).notNull(),
+    endsAt: timestamp("ends_at", { withTimezone: true, mode: "date" }).notNull(),
+    location: text("location"),
+    onlineLink: text("online_link"),
+    cancelledAt: timestamp("cancelled_at", { withTimezone: true, mode: "date" }),
+    cancelReason: text("cancel_reason"),
+    // Incremented whenever the invitation changes, for calendar clients (RFC 5545 SEQUENCE).
+    sequence: integer("sequence").notNull().default(0),
+    version: integer("version").notNull().default(1),
+    createdBy: uuid("created_by").references(() => users.id),
+    createdAt: createdAt(),
+  },
+  (t) => [index("meetings_partnership_idx").on(t.partnershipId, t.startsAt)],
+);
+
+export const agendaItems = pgTable(
+  "agenda_items",
+  {
+    id: uuid("id").primaryKey(),
+    meetingId: uuid("meeting_id")
+      .notNull()
+      .references(() => meetings.id),
+    position: integer("position").notNull(),
+    title: text("title").notNull(),
+    presenter: text("presenter"),
+    purpose: text("purpose").notNull(), // decision | discussion | information
+    description: text("description"),
+    // What was said, for the minutes.
+    notes: text("notes"),
+    version: integer("version").notNull().default(1),
+  },
+  (t) => [index("agenda_items_meeting_idx").on(t.meetingId, t.position)],
+);
+
+export const meetingPapers = pgTable(
+  "meeting_papers",
+  {
+    id: uuid("id").primaryKey(),
+    meetingId: uuid("meeting_id")
+      .notNull()
+      .references(() => meetings.id),
+    agendaItemId: uuid("agenda_item_id").references(() => agendaItems.id),
+    filename: text("filename").notNull(),
+    contentType: text("content_type").notNull(),
+    size: integer("size").notNull(),
+    sha256: text("sha256").notNull(),
+    content: bytea("content").notNull(),
+    uploadedBy: uuid("uploaded_by").references(() => users.id),
+    uploadedAt: createdAt(),
+    removedAt: timestamp("removed_at", { withTimezone: true, mode: "date" }),
+  },
+  (t) => [index("meeting_papers_meeting_idx").on(t.meetingId)],
+);
+
+/** Who came: one row per seat on the board on the meeting's date. */
+export const attendance = pgTable(
+  "attendance",
+  {
+    meetingId: uuid("meeting_id")
+      .notNull()
+      .references(() => meetings.id),
+    seatId: uuid("seat_id")
+      .notNull()
+      .references(() => boardSeats.id),
+    status: text("status").notNull(), // present | apologies | absent | deputy
+    deputySeatId: uuid("deputy_seat_id").references(() => boardSeats.id),
+    updatedAt: timestamp("updated_at", { withTimezone: true, mode: "date" }).notNull().defaultNow(),
+  },
+  (t) => [primaryKey({ columns: [t.meetingId, t.seatId] })],
+);
+
+/** An interest declared on an agenda item; a recusal takes the member out of that item's quorum and vote. */
+export const itemDeclarations = pgTable(
+  "item_declarations",
+  {
+    id: uuid("id").primaryKey(),
+    agendaItemId: uuid("agenda_item_id")
+      .notNull()
+      .references(() => agendaItems.id),
+    seatId: uuid("seat_id")
+      .notNull()
+      .references(() => boardSeats.id),
+    interest: text("interest").notNull(),
+    recused: boolean("recused").notNull(),
+    createdAt: createdAt(),
+  },
+  (t) => [uniqueIndex("item_declarations_key").on(t.agendaItemId, t.seatId)],
+);
+
+// ----------------------------------------------------------------- decisions
+
+/** Atomic per-partnership, per-year numbering for decision references (e.g. NELCP-2026-014). */
+export const decisionCounters = pgTable(
+  "decision_counters",
+  {
+    partnershipId: uuid("partnership_id")
+      .notNull()
+      .references(() => partnerships.id),
+    year: integer("year").notNull(),
+    last: integer("last").notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.partnershipId, t.year] })],
+);
+
+export const decisions = pgTable(
+  "decisions",
+  {
+    id: uuid("id").primaryKey(),
+    partnershipId: uuid("partnership_id")
+      .notNull()
+      .references(() => partnerships.id),
+    reference: text("reference").notNull(),
+    // meeting | written_procedure | chairs_action
+    route: text("route").notNull(),
+    meetingId: uuid("meeting_id").references(() => meetings.id),
+    agendaItemId: uuid("agenda_item_id").references(() => agendaItems.id),
+    title: text("title").notNull(),
+    text: text("text").notNull(),
+    rationale: text("rationale"),
+    optionsConsidered: text("options_considered"),
+    method: text("method").notNull(), // decision method used
+    status: text("status").notNull(), // proposed | agreed | inquorate | rejected | deferred | superseded | rescinded
+    decidedOn: date("decided_on", { mode: "string" }),
+    // The quorum as computed when the outcome was recorded (null outside meetings).
+    quorumSnapshot: jsonb("quorum_snapshot"),
+    termsVersion: integer("terms_version"),
+    delegatedAuthority: text("delegated_authority"),
+    financialImplicationGbp: bigint("financial_implication_gbp", { mode: "number" }),
+    financialNote: text("financial_note"),
+    termsSections: jsonb("terms_sections").notNull().default(sql`'[]'::jsonb`),
+    reviewDate: date("review_date", { mode: "string" }),
+    supersededById: uuid("superseded_by_id").references((): AnyPgColumn => decisions.id),
+    // What the decision approves, when agreed: a terms of reference draft, or a meeting's minutes.
+    approvesTermsId: uuid("approves_terms_id").references(() => termsOfReference.id),
+    approvesMinutesOfMeetingId: uuid("approves_minutes_of_meeting_id").references(() => meetings.id),
+    proposedBy: uuid("proposed_by").references(() => users.id),
+    proposedByOrganisationId: uuid("proposed_by_organisation_id").references(() => organisations.id),
+    recordedBy: uuid("recorded_by").references(() => users.id),
+    createdAt: createdAt(),
+    version: integer("version").notNull().default(1),
+  },
+  (t) => [
+    uniqueIndex("decisions_reference_key").on(t.partnershipId, t.reference),
+    // The decision log's default order and keyset pagination.
+    index("decisions_log_idx").on(t.partnershipId, t.decidedOn, t.id),
+    index("decisions_meeting_idx").on(t.meetingId),
+    index("decisions_search_idx").using("gin", sql`to_tsvector('english', ${t.reference} || ' ' || ${t.title} || ' ' || ${t.text})`),
+  ],
+);
+
+export const decisionVotes = pgTable(
+  "decision_votes",
+  {
+    decisionId: uuid("decision_id")
+      .notNull()
+      .references(() => decisions.id),
+    seatId: uuid("seat_id")
+      .notNull()
+      .references(() => boardSeats.id),
+    vote: text("vote").notNull(), // for | against | abstain
+    // Set when a deputy cast the vote for the member's seat.
+    deputySeatId: uuid("deputy_seat_id").references(() => boardSeats.id),
+  },
+  (t) => [primaryKey({ columns: [t.decisionId, t.seatId] })],
+);
+
+export const decisionStatusChanges = pgTable(
+  "decision_status_changes",
+  {
+    id: uuid("id").primaryKey(),
+    decisionId: uuid("decision_id")
+      .notNull()
+      .references(() => decisions.id),
+    fromStatus: text("from_status"),
+    toStatus: text("to_status").notNull(),
+    reason: text("reason"),
+    changedBy: uuid("changed_by").references(() => users.id),
+    changedAt: timestamp("changed_at", { withTimezone: true, mode: "date" }).notNull().defaultNow(),
+  },
+  (t) => [index("decision_status_changes_idx").on(t.decisionId, t.changedAt)],
+);
+
+/** Ratification by a partner's own body (e.g. a borough's Cabinet). */
+export const decisionRatifications = pgTable(
+  "decision_ratifications",
+  {
+    decisionId: uuid("decision_id")
+      .notNull()
+      .references(() => decisions.id),
+    organisationId: uuid("organisation_id")
+      .notNull()
+      .references(() => organisations.id),
+    status: text("status").notNull(), // awaiting | ratified | refused
+    body: text("body"),
+    decidedOn: date("decided_on", { mode: "string" }),
+    note: text("note"),
+    version: integer("version").notNull().default(1),
+  },
+  (t) => [primaryKey({ columns: [t.decisionId, t.organisationId] })],
+);
+
+// ------------------------------------------------------------------- minutes
+
+export const minutes = pgTable("minutes", {
+  meetingId: uuid("meeting_id")
+    .primaryKey()
+    .references(() => meetings.id),
+  status: text("status").notNull(), // draft | circulated | approved
+  summary: text("summary"),
+  circulatedAt: timestamp("circulated_at", { withTimezone: true, mode: "date" }),
+  approvedAt: timestamp("approved_at", { withTimezone: true, mode: "date" }),
+  approvedByDecisionId: uuid("approved_by_decision_id").references(() => decisions.id),
+  // Once approved, the minutes as they were approved: later changes to the record do not alter them.
+  lockedContent: jsonb("locked_content"),
+  version: integer("version").notNull().default(1),
+});
+
+/** A correction to approved minutes, shown beside the original. */
+export const minuteAmendments = pgTable(
+  "minute_amendments",
+  {
+    id: uuid("id").primaryKey(),
+    meetingId: uuid("meeting_id")
+      .notNull()
+      .references(() => meetings.id),
+    agendaItemId: uuid("agenda_item_id").references(() => agendaItems.id),
+    text: text("text").notNull(),
+    reason: text("reason").notNull(),
+    madeBy: uuid("made_by").references(() => users.id),
+    madeAt: createdAt(),
+  },
+  (t) => [index("minute_amendments_meeting_idx").on(t.meetingId)],
+);
+
+// ------------------------------------------------------------------- actions
+
+export const actions = pgTable(
+  "actions",
+  {
+    id: uuid("id").primaryKey(),
+    partnershipId: uuid("partnership_id")
+      .notNull()
+      .references(() => partnerships.id),
+    title: text("title").notNull(),
+    description: text("description"),
+    ownerUserId: uuid("owner_user_id").references(() => users.id),
+    organisationId: uuid("organisation_id").references(() => organisations.id),
+    dueDate: date("due_date", { mode: "string" }).notNull(),
+    status: text("status").notNull(), // open | done | cancelled (overdue is worked out from the due date)
+    completedOn: date("completed_on", { mode: "string" }),
+    meetingId: uuid("meeting_id").references(() => meetings.id),
+    agendaItemId: uuid("agenda_item_id").references(() => agendaItems.id),
+    decisionId: uuid("decision_id").references(() => decisions.id),
+    createdBy: uuid("created_by").references(() => users.id),
+    createdAt: createdAt(),
+    version: integer("version").notNull().default(1),
+  },
+  (t) => [
+    index("actions_partnership_idx").on(t.partnershipId, t.status, t.dueDate),
+    index("actions_owner_idx").on(t.ownerUserId, t.status),
+  ],
+);
+
+export const actionUpdates = pgTable(
+  "action_updates",
+  {
+    id: uuid("id").primaryKey(),
+    actionId: uuid("action_id")
+      .notNull()
+      .references(() => actions.id),
+    note: text("note").notNull(),
+    statusTo: text("status_to"),
+    madeBy: uuid("made_by").references(() => users.id),
+    madeAt: createdAt(),
+  },
+  (t) => [index("action_updates_action_idx").on(t.actionId, t.madeAt)],
 );

@@ -182,7 +182,7 @@ export const demoData: SeedData = {
           rules: {
             quorum: { minVotingMembers: 5, minPartners: 5, requiredRolesAnyOf: ["chair", "vice_chair"], leadPartnerRequired: true, deputiesCount: true, onlySeniorEnoughCount: false },
             seniority: [{ appliesTo: "partner_type", value: "local_authority", minimumTier: "head_of_service", alsoAccept: [] }],
-            decisions: { method: "consensus", votingBasis: "per_partner" },
+            decisions: { method: "consensus", votingBasis: "per_partner", ratifyingPartnerTypes: ["local_authority"], ratifyingBody: "Cabinet" },
           },
         },
         {
@@ -211,7 +211,7 @@ export const demoData: SeedData = {
               { appliesTo: "partner_type", value: "local_authority", minimumTier: "assistant_director", alsoAccept: [] },
               { appliesTo: "board_role", value: "chair", minimumTier: "director", alsoAccept: [] },
             ],
-            decisions: { method: "consensus", votingBasis: "per_partner" },
+            decisions: { method: "consensus", votingBasis: "per_partner", ratifyingPartnerTypes: ["local_authority"], ratifyingBody: "Cabinet" },
           },
         },
       ],
@@ -307,7 +307,7 @@ export const demoData: SeedData = {
               { appliesTo: "partner_type", value: "voluntary_sector", minimumTier: "assistant_director", alsoAccept: ["trustee"] },
               { appliesTo: "board_role", value: "scrutiny_rep", minimumTier: "director", alsoAccept: ["elected_member"] },
             ],
-            decisions: { method: "consensus", votingBasis: "per_member" },
+            decisions: { method: "consensus", votingBasis: "per_member", ratifyingPartnerTypes: ["local_authority", "voluntary_sector"], ratifyingBody: "Cabinet or Finance Committee" },
           },
         },
       ],

@@ -1,4 +1,4 @@
-import type { TermsRules, TermsSections } from "../app/domain/terms-of-reference";
+import type { TermsRulesInput, TermsSections } from "../app/domain/terms-of-reference";
 import type {
   BoardRole,
   InterestType,
@@ -49,7 +49,7 @@ export type SeedTerms = {
   changeSummary: string | null;
   reviewDate: string | null;
   sections: Partial<TermsSections>;
-  rules: TermsRules;
+  rules: TermsRulesInput;
 };
 
 export type SeedDeclaration = {

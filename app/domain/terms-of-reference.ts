@@ -99,6 +99,10 @@ export type SeniorityRule = z.output<typeof seniorityRuleSchema>;
 export const decisionRuleSchema = z.object({
   method: z.enum(decisionMethods),
   votingBasis: z.enum(votingBases).default("per_member"),
+  /** Partners of these types ratify decisions through their own bodies when a decision needs it (e.g. each borough's Cabinet). */
+  ratifyingPartnerTypes: z.array(z.enum(organisationTypes)).default([]),
+  /** What those bodies are called, e.g. "Cabinet". */
+  ratifyingBody: z.string().max(100).default(""),
 });
 export type DecisionRule = z.output<typeof decisionRuleSchema>;
 
@@ -108,6 +112,8 @@ export const termsRulesSchema = z.object({
   decisions: decisionRuleSchema,
 });
 export type TermsRules = z.output<typeof termsRulesSchema>;
+/** Rules as written before defaults are applied (what seeds and stored JSON may hold). */
+export type TermsRulesInput = z.input<typeof termsRulesSchema>;
 
 // Lower-cases a label for use mid-sentence, leaving acronyms ("NHS") alone.
 const midSentence = (label: string) => (/^[A-Z]{2,}\b/.test(label) ? label : label.toLowerCase());
@@ -152,6 +158,9 @@ export function describeRules(rules: TermsRules): string[] {
       : "Quorum: members below the required seniority still count",
     ...(rules.seniority.length ? rules.seniority.map((r) => `Seniority: ${describeSeniorityRule(r)}`) : ["Seniority: no minimum set"]),
     `Decisions: ${decisionMethodLabels[rules.decisions.method].toLowerCase()}, ${votingBasisLabels[rules.decisions.votingBasis].toLowerCase()}`,
+    rules.decisions.ratifyingPartnerTypes.length
+      ? `Ratification: where a decision needs it, by each ${rules.decisions.ratifyingPartnerTypes.map((t) => midSentence(organisationTypeLabels[t])).join(" or ")} partner's ${rules.decisions.ratifyingBody || "own governing body"}`
+      : "Ratification: not needed by partners' own bodies",
   ];
   return lines;
 }
@@ -167,7 +176,7 @@ export const defaultTermsRules: TermsRules = {
     onlySeniorEnoughCount: false,
   },
   seniority: [],
-  decisions: { method: "consensus", votingBasis: "per_member" },
+  decisions: { method: "consensus", votingBasis: "per_member", ratifyingPartnerTypes: [], ratifyingBody: "" },
 };
 
 export type TermsVersionSummary = {

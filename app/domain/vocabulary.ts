@@ -179,3 +179,70 @@ export const interestTypeLabels: Record<InterestType, string> = {
 
 /** Board roles that represent an organisation in their own right (a deputy stands in for one of these). */
 export const representativeBoardRoles: readonly BoardRole[] = ["chair", "vice_chair", "member"];
+
+export const meetingTypes = ["board", "steering_group", "working_group", "contract_review", "quarterly_review"] as const;
+export type MeetingType = (typeof meetingTypes)[number];
+export const meetingTypeLabels: Record<MeetingType, string> = {
+  board: "Board meeting",
+  steering_group: "Steering group",
+  working_group: "Working group",
+  contract_review: "Contract review meeting",
+  quarterly_review: "Quarterly review",
+};
+
+export const agendaPurposes = ["decision", "discussion", "information"] as const;
+export type AgendaPurpose = (typeof agendaPurposes)[number];
+export const agendaPurposeLabels: Record<AgendaPurpose, string> = {
+  decision: "For decision",
+  discussion: "For discussion",
+  information: "For information",
+};
+
+export const decisionRoutes = ["meeting", "written_procedure", "chairs_action"] as const;
+export type DecisionRoute = (typeof decisionRoutes)[number];
+export const decisionRouteLabels: Record<DecisionRoute, string> = {
+  meeting: "At a meeting",
+  written_procedure: "Written procedure",
+  chairs_action: "Chair's action",
+};
+
+export const decisionStatuses = ["proposed", "agreed", "inquorate", "rejected", "deferred", "superseded", "rescinded"] as const;
+export type DecisionStatus = (typeof decisionStatuses)[number];
+export const decisionStatusLabels: Record<DecisionStatus, string> = {
+  proposed: "Proposed",
+  agreed: "Agreed",
+  inquorate: "Inquorate – needs ratification",
+  rejected: "Rejected",
+  deferred: "Deferred",
+  superseded: "Superseded",
+  rescinded: "Rescinded",
+};
+
+export const votes = ["for", "against", "abstain"] as const;
+export type Vote = (typeof votes)[number];
+export const voteLabels: Record<Vote, string> = { for: "For", against: "Against", abstain: "Abstain" };
+
+export const ratificationStatuses = ["awaiting", "ratified", "refused"] as const;
+export type RatificationStatus = (typeof ratificationStatuses)[number];
+export const ratificationStatusLabels: Record<RatificationStatus, string> = {
+  awaiting: "Awaiting",
+  ratified: "Ratified",
+  refused: "Refused",
+};
+
+export const actionStatuses = ["open", "done", "cancelled"] as const;
+export type ActionStatus = (typeof actionStatuses)[number];
+export const actionStatusLabels: Record<ActionStatus | "overdue", string> = {
+  open: "Open",
+  done: "Done",
+  cancelled: "Cancelled",
+  overdue: "Overdue",
+};
+
+export const minutesStatuses = ["draft", "circulated", "approved"] as const;
+export type MinutesStatus = (typeof minutesStatuses)[number];
+export const minutesStatusLabels: Record<MinutesStatus, string> = {
+  draft: "Draft",
+  circulated: "Circulated for approval",
+  approved: "Approved",
+};

@@ -15,7 +15,7 @@ import {
   type TermsRules,
   type TermsSections,
 } from "../domain/terms-of-reference";
-import { boardRoles, decisionMethods, votingBases, type TermsStatus } from "../domain/vocabulary";
+import { boardRoles, decisionMethods, organisationTypes, votingBases, type TermsStatus } from "../domain/vocabulary";
 import { checkbox, formToObject, optionalDate, optionalText, requiredDate, versionField, wholeNumber, type FieldErrors } from "./forms";
 import type { PartnershipScope } from "./guard.server";
 import { changedFields, conflict, fail, ok, transact, type WriteResult } from "./write-result";
@@ -81,6 +81,8 @@ const termsFormSchema = z
     onlySeniorEnoughCount: checkbox,
     method: z.enum(decisionMethods, { error: "Choose how the board makes decisions" }),
     votingBasis: z.enum(votingBases, { error: "Choose how votes are counted" }),
+    ratifyingPartnerTypes: z.array(z.enum(organisationTypes, { error: "Choose partner types from the list" })),
+    ratifyingBody: optionalText(100, "The name of the ratifying body").transform((v) => v ?? ""),
   })
   .refine((f) => f.minPartners <= f.minVotingMembers, {
     path: ["minPartners"],
@@ -98,7 +100,7 @@ export type TermsDraftInput = {
 
 /** Reads the draft form: the sections, the review date and the machine-readable rules, with a message per bad field. */
 export function parseTermsForm(form: FormData): { ok: true; data: TermsDraftInput } | { ok: false; errors: FieldErrors } {
-  const raw = formToObject(form, ["requiredRolesAnyOf"]);
+  const raw = formToObject(form, ["requiredRolesAnyOf", "ratifyingPartnerTypes"]);
   const errors: FieldErrors = {};
   const parsed = termsFormSchema.safeParse(raw);
   if (!parsed.success) for (const issue of parsed.error.issues) errors[String(issue.path[0] ?? "form")] ??= issue.message;
@@ -146,7 +148,7 @@ export function parseTermsForm(form: FormData): { ok: true; data: TermsDraftInpu
       onlySeniorEnoughCount: f.onlySeniorEnoughCount,
     },
     seniority,
-    decisions: { method: f.method, votingBasis: f.votingBasis },
+    decisions: { method: f.method, votingBasis: f.votingBasis, ratifyingPartnerTypes: f.ratifyingPartnerTypes, ratifyingBody: f.ratifyingBody },
   });
   return { ok: true, data: { version: f.version, changeSummary: f.changeSummary, reviewDate: f.reviewDate, sections, rules } };
 }

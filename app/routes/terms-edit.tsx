@@ -149,6 +149,17 @@ export default function EditTermsDraft({ loaderData }: Route.ComponentProps) {
           <h2 className="govuk-heading-m">Decisions</h2>
           <SelectField name="method" label="How the board decides" defaultValue={f.value("method", v.rules.decisions.method)} error={f.errors?.method} options={decisionMethods.map((m) => ({ value: m, label: decisionMethodLabels[m] }))} />
           <SelectField name="votingBasis" label="How votes are counted" defaultValue={f.value("votingBasis", v.rules.decisions.votingBasis)} error={f.errors?.votingBasis} options={votingBases.map((m) => ({ value: m, label: votingBasisLabels[m] }))} />
+          <ChoiceGroup
+            type="checkbox"
+            name="ratifyingPartnerTypes"
+            legend="Partners whose own bodies ratify decisions that need it"
+            hint="For example, each borough's Cabinet. Leave all unticked if partners never need to ratify."
+            error={f.errors?.ratifyingPartnerTypes}
+            options={organisationTypes.map((t) => ({ value: t, label: organisationTypeLabels[t] }))}
+            checked={f.checkedList("ratifyingPartnerTypes", v.rules.decisions.ratifyingPartnerTypes)}
+            small
+          />
+          <TextField name="ratifyingBody" label="What those bodies are called (optional)" hint="For example: Cabinet." defaultValue={f.value("ratifyingBody", v.rules.decisions.ratifyingBody)} error={f.errors?.ratifyingBody} />
 
           <h2 className="govuk-heading-m">Sections</h2>
           {termsSectionKeys.map((k) => (

@@ -32,6 +32,8 @@ function draftForm(version: string, changes: Record<string, string | string[]> =
     deputiesCount: "yes",
     method: "consensus",
     votingBasis: "per_partner",
+    ratifyingPartnerTypes: ["local_authority"],
+    ratifyingBody: "Cabinet",
     "seniority-0-target": "partner_type:local_authority",
     "seniority-0-minimumTier": "assistant_director",
     "seniority-1-target": "board_role:chair",
@@ -116,6 +118,7 @@ describe("terms of reference", () => {
     expect(text).toMatch(/Version 2 Superseded 1 April 2025/);
     expect(text).toContain("Quorum: at least 7 voting members present");
     expect(text).toContain("Quorum: the lead body need not be represented");
+    expect(text).toContain("Ratification: where a decision needs it, by each local authority partner's Cabinet");
 
     const id = await partnershipId(s.db, "nelcp");
     expect((await termsInForce(s.db, id, "2026-11-21"))?.versionNumber).toBe(2);
