@@ -101,6 +101,8 @@ export const partnerships = pgTable("partnerships", {
   leadAgreement: text("lead_agreement"),
   reportsTo: text("reports_to"),
   sharedVision: text("shared_vision"),
+  // Decision references are PREFIX-YEAR-NNN, e.g. NELCP-2026-014.
+  referencePrefix: text("reference_prefix"),
   // Optimistic concurrency: an edit names the version it started from.
   version: integer("version").notNull().default(1),
   createdAt: createdAt(),

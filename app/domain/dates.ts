@@ -48,3 +48,44 @@ export function isIsoDate(value: string): boolean {
   const date = new Date(Date.UTC(y, m - 1, d));
   return date.getUTCFullYear() === y && date.getUTCMonth() === m - 1 && date.getUTCDate() === d;
 }
+
+const londonPartsFormat = new Intl.DateTimeFormat("en-GB", {
+  timeZone: "Europe/London",
+  year: "numeric",
+  month: "2-digit",
+  day: "2-digit",
+  hour: "2-digit",
+  minute: "2-digit",
+  hourCycle: "h23",
+});
+
+function londonParts(at: Date) {
+  const parts = Object.fromEntries(londonPartsFormat.formatToParts(at).map((p) => [p.type, p.value]));
+  return { y: Number(parts.year), m: Number(parts.month), d: Number(parts.day), h: Number(parts.hour), mi: Number(parts.minute) };
+}
+
+/** "HH:MM" on the London clock at an instant. */
+export function londonTime(at: Date): string {
+  const p = londonParts(at);
+  return `${String(p.h).padStart(2, "0")}:${String(p.mi).padStart(2, "0")}`;
+}
+
+/**
+ * The instant a London wall-clock time happens on a date, whichever side of
+ * the clock change it falls. A time that does not exist (the hour skipped in
+ * March) resolves to the same time on the later, summer, clock.
+ */
+export function londonTimeToInstant(date: string, time: string): Date {
+  const [y, m, d] = date.split("-").map(Number);
+  const [h, mi] = time.split(":").map(Number);
+  const wall = Date.UTC(y, m - 1, d, h, mi);
+  const offsetAt = (at: number) => {
+    const p = londonParts(new Date(at));
+    return Date.UTC(p.y, p.m - 1, p.d, p.h, p.mi) - at;
+  };
+  const first = wall - offsetAt(wall);
+  return new Date(wall - offsetAt(first));
+}
+
+/** Whether a string is a time written HH:MM on the 24-hour clock. */
+export const isClockTime = (value: string) => /^([01]\d|2[0-3]):[0-5]\d$/.test(value);

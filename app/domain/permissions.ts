@@ -10,17 +10,22 @@ export const permissions = [
   "participation:use", // the young people's participation portal
   "partnership:manage", // partnership details, partners, board seats, terms of reference, any declaration
   "board:manage_own_organisation", // deputies and declarations for the user's own organisation
+  "meeting:manage", // meetings, agendas, papers, attendance, minutes
+  "decision:propose", // put a decision forward for the board
+  "decision:record", // record outcomes, votes, status changes and ratifications
+  "action:manage", // create and change any action (owners and their partner's representatives update their own)
 ] as const;
 export type Permission = (typeof permissions)[number];
 
 const adultRead: Permission[] = ["partnership:view", "audit:view"];
+const runsMeetings: Permission[] = ["meeting:manage", "decision:propose", "decision:record", "action:manage"];
 
 export const roleMatrix: Record<PartnershipRole, readonly Permission[]> = {
-  chair: [...adultRead, "member:invite", "partnership:manage"],
-  vice_chair: adultRead,
-  board_member: adultRead,
-  partner_rep: [...adultRead, "board:manage_own_organisation"],
-  secretariat: [...adultRead, "partnership:manage"],
+  chair: [...adultRead, "member:invite", "partnership:manage", ...runsMeetings],
+  vice_chair: [...adultRead, "decision:propose"],
+  board_member: [...adultRead, "decision:propose"],
+  partner_rep: [...adultRead, "board:manage_own_organisation", "decision:propose"],
+  secretariat: [...adultRead, "partnership:manage", ...runsMeetings],
   participation_worker: adultRead,
   scrutiny_member: adultRead,
   observer: ["partnership:view"],

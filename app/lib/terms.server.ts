@@ -2,7 +2,7 @@ import { and, desc, eq, inArray } from "drizzle-orm";
 import { z } from "zod";
 import { appendAudit } from "../../db/audit";
 import type { Db, Tx } from "../../db/client";
-import { termsOfReference, users } from "../../db/schema";
+import { decisions, termsOfReference, users } from "../../db/schema";
 import { formatDate } from "../domain/dates";
 import {
   defaultTermsRules,
@@ -18,7 +18,8 @@ import {
 import { boardRoles, decisionMethods, organisationTypes, votingBases, type TermsStatus } from "../domain/vocabulary";
 import { checkbox, formToObject, optionalDate, optionalText, requiredDate, versionField, wholeNumber, type FieldErrors } from "./forms";
 import type { PartnershipScope } from "./guard.server";
-import { changedFields, conflict, fail, ok, transact, type WriteResult } from "./write-result";
+import { insertDecision } from "./decision-records.server";
+import { changedFields, conflict, fail, ok, refuse, transact, type WriteResult } from "./write-result";
 
 // ------------------------------------------------------------------ reading
 
@@ -30,16 +31,24 @@ function parseRow(row: typeof termsOfReference.$inferSelect) {
     rules: termsRulesSchema.parse(row.rules),
   };
 }
-export type TermsVersion = ReturnType<typeof parseRow> & { approvedByName?: string | null };
+export type TermsVersion = ReturnType<typeof parseRow> & {
+  approvedByName?: string | null;
+  approvedByDecision?: { id: string; reference: string } | null;
+};
 
 export async function listTermsVersions(db: Db, partnershipId: string): Promise<TermsVersion[]> {
   const rows = await db
-    .select({ terms: termsOfReference, approvedByName: users.name })
+    .select({ terms: termsOfReference, approvedByName: users.name, decisionId: decisions.id, decisionReference: decisions.reference })
     .from(termsOfReference)
     .leftJoin(users, eq(users.id, termsOfReference.approvedBy))
+    .leftJoin(decisions, eq(decisions.id, termsOfReference.approvedByDecisionId))
     .where(eq(termsOfReference.partnershipId, partnershipId))
     .orderBy(desc(termsOfReference.versionNumber));
-  return rows.map((r) => ({ ...parseRow(r.terms), approvedByName: r.approvedByName }));
+  return rows.map((r) => ({
+    ...parseRow(r.terms),
+    approvedByName: r.approvedByName,
+    approvedByDecision: r.decisionId ? { id: r.decisionId, reference: r.decisionReference! } : null,
+  }));
 }
 
 export async function getTermsVersion(db: Db, partnershipId: string, versionNumber: number) {
@@ -157,6 +166,7 @@ export const approveTermsSchema = z.object({
   version: versionField,
   effectiveFrom: requiredDate("Enter the date these terms take effect"),
   approvalNote: optionalText(1000, "The approval note"),
+  route: z.enum(["chairs_action", "written_procedure"], { error: "Choose how the board approved these terms" }).default("chairs_action"),
 });
 export type ApproveTermsInput = z.output<typeof approveTermsSchema>;
 
@@ -233,54 +243,92 @@ export async function updateTermsDraft(db: Db, scope: PartnershipScope, versionN
 }
 
 /**
- * Approves a draft: it governs from its effective date, and the version it
- * replaces becomes superseded (still in force for dates before that).
+ * Approves a draft inside a caller's transaction: it governs from its
+ * effective date, the version it replaces becomes superseded (still in force
+ * for dates before that), and the approval names the decision that made it.
  */
-export async function approveTermsDraft(db: Db, scope: PartnershipScope, versionNumber: number, input: ApproveTermsInput): Promise<WriteResult> {
+export async function applyTermsApproval(
+  tx: Tx,
+  scope: PartnershipScope,
+  row: typeof termsOfReference.$inferSelect,
+  input: { effectiveFrom: string; approvalNote: string | null; decisionId: string; reference: string },
+): Promise<WriteResult> {
   const partnershipId = scope.partnership.id;
+  if (row.status !== "draft") return fail("form", `Version ${row.versionNumber} is already approved`);
+  const approved = await tx
+    .select()
+    .from(termsOfReference)
+    .where(and(eq(termsOfReference.partnershipId, partnershipId), eq(termsOfReference.status, "approved")));
+  const latest = approved.sort((a, b) => (b.effectiveFrom ?? "").localeCompare(a.effectiveFrom ?? ""))[0];
+  if (latest?.effectiveFrom && input.effectiveFrom < latest.effectiveFrom)
+    return fail(
+      "effectiveFrom",
+      `Version ${latest.versionNumber} took effect on ${formatDate(latest.effectiveFrom)}: the new version must take effect on or after that date`,
+    );
+  const now = new Date();
+  await tx
+    .update(termsOfReference)
+    .set({
+      status: "approved",
+      effectiveFrom: input.effectiveFrom,
+      approvedAt: now,
+      approvedBy: scope.user.id,
+      approvalNote: input.approvalNote,
+      approvedByDecisionId: input.decisionId,
+      version: row.version + 1,
+    })
+    .where(eq(termsOfReference.id, row.id));
+  for (const old of approved) {
+    await tx.update(termsOfReference).set({ status: "superseded", supersededAt: now, version: old.version + 1 }).where(eq(termsOfReference.id, old.id));
+    await appendAudit(tx, {
+      actorUserId: scope.user.id,
+      action: "terms_of_reference.supersede",
+      entityType: "terms_of_reference",
+      entityId: old.id,
+      partnershipId,
+      before: { status: "approved" },
+      after: { status: "superseded", supersededBy: row.versionNumber },
+    });
+  }
+  await appendAudit(tx, {
+    actorUserId: scope.user.id,
+    action: "terms_of_reference.approve",
+    entityType: "terms_of_reference",
+    entityId: row.id,
+    partnershipId,
+    before: { status: "draft" },
+    after: { status: "approved", versionNumber: row.versionNumber, effectiveFrom: input.effectiveFrom, decision: input.reference },
+    reason: input.approvalNote,
+  });
+  return ok();
+}
+
+/**
+ * Approves a draft outside a meeting, by chair's action or written
+ * procedure. Approving terms is a decision, so it is recorded in the
+ * decision log in the same transaction.
+ */
+export async function approveTermsDraft(db: Db, scope: PartnershipScope, versionNumber: number, input: ApproveTermsInput, today: string): Promise<WriteResult<string>> {
   return transact(db, async (tx: Tx) => {
-    const row = await draftOf(tx, partnershipId, versionNumber);
+    const row = await draftOf(tx, scope.partnership.id, versionNumber);
     if (!row) return fail("form", "There is no such version of the terms of reference");
     if (row.status !== "draft") return fail("form", `Version ${versionNumber} is already approved`);
     if (row.version !== input.version) return conflict("draft");
-    const approved = await tx
-      .select()
-      .from(termsOfReference)
-      .where(and(eq(termsOfReference.partnershipId, partnershipId), eq(termsOfReference.status, "approved")));
-    const latest = approved.sort((a, b) => (b.effectiveFrom ?? "").localeCompare(a.effectiveFrom ?? ""))[0];
-    if (latest?.effectiveFrom && input.effectiveFrom < latest.effectiveFrom)
-      return fail(
-        "effectiveFrom",
-        `Version ${latest.versionNumber} took effect on ${formatDate(latest.effectiveFrom)}: the new version must take effect on or after that date`,
-      );
-    const now = new Date();
-    await tx
-      .update(termsOfReference)
-      .set({ status: "approved", effectiveFrom: input.effectiveFrom, approvedAt: now, approvedBy: scope.user.id, approvalNote: input.approvalNote, version: row.version + 1 })
-      .where(eq(termsOfReference.id, row.id));
-    for (const old of approved) {
-      await tx.update(termsOfReference).set({ status: "superseded", supersededAt: now, version: old.version + 1 }).where(eq(termsOfReference.id, old.id));
-      await appendAudit(tx, {
-        actorUserId: scope.user.id,
-        action: "terms_of_reference.supersede",
-        entityType: "terms_of_reference",
-        entityId: old.id,
-        partnershipId,
-        before: { status: "approved" },
-        after: { status: "superseded", supersededBy: versionNumber },
-      });
-    }
-    await appendAudit(tx, {
-      actorUserId: scope.user.id,
-      action: "terms_of_reference.approve",
-      entityType: "terms_of_reference",
-      entityId: row.id,
-      partnershipId,
-      before: { status: "draft" },
-      after: { status: "approved", versionNumber, effectiveFrom: input.effectiveFrom },
-      reason: input.approvalNote,
+    const rules = termsRulesSchema.parse(row.rules);
+    const decision = await insertDecision(tx, scope.user, scope.partnership, {
+      route: input.route,
+      title: `Approve version ${versionNumber} of the terms of reference`,
+      text: `Version ${versionNumber} of the terms of reference is approved, in force from ${formatDate(input.effectiveFrom)}.${row.changeSummary ? ` ${row.changeSummary}` : ""}`,
+      rationale: input.approvalNote,
+      method: rules.decisions.method,
+      status: "agreed",
+      decidedOn: today,
+      approvesTermsId: row.id,
+      termsSections: [],
     });
-    return ok();
+    const applied = await applyTermsApproval(tx, scope, row, { effectiveFrom: input.effectiveFrom, approvalNote: input.approvalNote, decisionId: decision.id, reference: decision.reference });
+    if (!applied.ok) refuse(applied);
+    return ok(decision.reference);
   });
 }
 

@@ -1,6 +1,6 @@
 import { Form, Link, redirect } from "react-router";
 import { getDb } from "../../db/client";
-import { Button, DateField, ErrorSummary, SummaryList, TextArea, VersionField } from "../components/forms";
+import { Button, ChoiceGroup, DateField, ErrorSummary, SummaryList, TextArea, VersionField } from "../components/forms";
 import { Notice, withNotice } from "../components/notice";
 import { PartnershipNav } from "../components/partnership-nav";
 import { TermsDocument } from "../components/terms-document";
@@ -45,7 +45,7 @@ export async function action({ request, context, params }: Route.ActionArgs) {
   }
   const parsed = parseForm(approveTermsSchema, form, "all");
   if (!parsed.ok) return invalid(parsed);
-  const result = await approveTermsDraft(getDb(), scope, n, parsed.data);
+  const result = await approveTermsDraft(getDb(), scope, n, parsed.data, appToday());
   if (!result.ok) return rejected(result, form);
   throw redirect(withNotice(`${terms}/${n}`, "terms-approved"));
 }
@@ -67,6 +67,7 @@ export default function TermsVersionPage({ loaderData }: Route.ComponentProps) {
           v.effectiveFrom ? ["In force from", formatDate(v.effectiveFrom)] : null,
           v.approvedAt ? ["Approved", `${formatDateTime(v.approvedAt)}${v.approvedByName ? ` by ${v.approvedByName}` : ""}`] : null,
           v.approvalNote ? ["Approval", v.approvalNote] : null,
+          v.approvedByDecision ? ["Decision", <Link key="d" className="govuk-link" to={`/p/${p.slug}/decisions/${v.approvedByDecision.id}`}>{v.approvedByDecision.reference}</Link>] : null,
           v.changeSummary ? ["What changed", <span key="c" className="app-pre-wrap">{v.changeSummary}</span>] : null,
         ]}
       />
@@ -91,6 +92,19 @@ export default function TermsVersionPage({ loaderData }: Route.ComponentProps) {
               <input type="hidden" name="intent" value="approve" />
               <VersionField value={v.version} />
               <DateField name="effectiveFrom" label="Takes effect on" defaultValue={f.value("effectiveFrom", today)} error={f.errors?.effectiveFrom} />
+              <ChoiceGroup
+                type="radio"
+                name="route"
+                legend="How the board approved it"
+                hint="Approving terms is a decision: it goes in the decision log. To approve them at a meeting, record the decision on the meeting's page instead."
+                error={f.errors?.route}
+                options={[
+                  { value: "chairs_action", label: "Chair's action" },
+                  { value: "written_procedure", label: "Written procedure (members agreed in writing)" },
+                ]}
+                checked={[f.value("route", "chairs_action")]}
+                small
+              />
               <TextArea name="approvalNote" label="How it was approved (optional)" hint="For example: agreed by the board at its meeting on 12 March 2026, item 4." rows={2} defaultValue={f.value("approvalNote")} error={f.errors?.approvalNote} />
               <Button>Approve version {v.versionNumber}</Button>
             </Form>

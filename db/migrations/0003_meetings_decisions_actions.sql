@@ -174,6 +174,7 @@ CREATE TABLE "minutes" (
 	"version" integer DEFAULT 1 NOT NULL
 );
 --> statement-breakpoint
+ALTER TABLE "partnerships" ADD COLUMN "reference_prefix" text;--> statement-breakpoint
 ALTER TABLE "terms_of_reference" ADD COLUMN "approved_by_decision_id" uuid;--> statement-breakpoint
 ALTER TABLE "users" ADD COLUMN "calendar_feed_version" integer DEFAULT 1 NOT NULL;--> statement-breakpoint
 ALTER TABLE "action_updates" ADD CONSTRAINT "action_updates_action_id_actions_id_fk" FOREIGN KEY ("action_id") REFERENCES "public"."actions"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint

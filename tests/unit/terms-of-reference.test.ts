@@ -34,7 +34,7 @@ describe("termsRulesSchema", () => {
         onlySeniorEnoughCount: false,
       },
       seniority: [],
-      decisions: { method: "simple_majority", votingBasis: "per_member" },
+      decisions: { method: "simple_majority", votingBasis: "per_member", ratifyingPartnerTypes: [], ratifyingBody: "" },
     });
   });
 
@@ -49,7 +49,7 @@ describe("termsRulesSchema", () => {
         onlySeniorEnoughCount: true,
       },
       seniority: [{ appliesTo: "partner_role", value: "lead_authority", minimumTier: "director", alsoAccept: ["elected_member"] }],
-      decisions: { method: "two_thirds", votingBasis: "per_partner" },
+      decisions: { method: "two_thirds", votingBasis: "per_partner", ratifyingPartnerTypes: ["local_authority", "nhs"], ratifyingBody: "Cabinet or board" },
     };
     expect(termsRulesSchema.parse(rules)).toEqual(rules);
   });
@@ -200,6 +200,7 @@ describe("describeRules", () => {
       "Quorum: members below the required seniority still count",
       "Seniority: no minimum set",
       "Decisions: consensus, one vote per voting member",
+      "Ratification: not needed by partners' own bodies",
     ]);
   });
 
@@ -217,7 +218,7 @@ describe("describeRules", () => {
         { appliesTo: "board_role", value: "chair", minimumTier: "director" },
         { appliesTo: "partner_type", value: "voluntary_sector", minimumTier: "service_manager", alsoAccept: ["trustee"] },
       ],
-      decisions: { method: "two_thirds", votingBasis: "per_partner" },
+      decisions: { method: "two_thirds", votingBasis: "per_partner", ratifyingPartnerTypes: ["local_authority", "nhs"], ratifyingBody: "Cabinet" },
     });
     expect(describeRules(rules)).toEqual([
       "Quorum: at least 1 voting member present",
@@ -229,6 +230,7 @@ describe("describeRules", () => {
       "Seniority: The chair: chief executive or director",
       "Seniority: Every voluntary sector partner's members and deputies: service manager or above, or trustee",
       "Decisions: two-thirds majority, one vote per partner organisation",
+      "Ratification: where a decision needs it, by each local authority or NHS partner's Cabinet",
     ]);
   });
 

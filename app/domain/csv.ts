@@ -1,0 +1,19 @@
+// CSV as spreadsheets read it (RFC 4180): commas, quoted fields, CRLF rows.
+
+export type CsvCell = string | number | boolean | null | undefined;
+
+/**
+ * One field: quoted when it holds a comma, quote or line break. Text that a
+ * spreadsheet would run as a formula (starting =, +, -, @, tab or carriage
+ * return) is prefixed with an apostrophe so opening the export is safe.
+ */
+export function csvField(value: CsvCell): string {
+  if (value === null || value === undefined) return "";
+  let text = String(value);
+  if (typeof value === "string" && /^[=+\-@\t\r]/.test(text)) text = `'${text}`;
+  return /[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
+}
+
+export function toCsv(header: readonly string[], rows: readonly (readonly CsvCell[])[]): string {
+  return [header, ...rows].map((row) => row.map(csvField).join(",")).join("\r\n") + "\r\n";
+}

@@ -1,0 +1,6 @@
+import { notFound } from "../lib/guard.server";
+
+// Being built.
+export function loader() {
+  notFound();
+}
