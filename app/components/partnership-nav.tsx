@@ -2,6 +2,9 @@ import { Link } from "react-router";
 
 const sections = [
   { key: "overview", label: "Overview", path: "" },
+  { key: "meetings", label: "Meetings", path: "/meetings" },
+  { key: "decisions", label: "Decisions", path: "/decisions" },
+  { key: "actions", label: "Actions", path: "/actions" },
   { key: "partners", label: "Partners", path: "/partners" },
   { key: "board", label: "Board register", path: "/board" },
   { key: "terms", label: "Terms of reference", path: "/terms" },

@@ -349,7 +349,11 @@ const magicMatches = (bytes: Buffer, magic: "pdf" | "zip" | "ole") =>
 
 /** Checks a paper before it is stored: a PDF or Office document of at most 20 MB whose contents match its name. */
 export function checkPaper(filename: string, bytes: Buffer): { ok: true; contentType: string; filename: string } | { ok: false; message: string } {
-  const clean = filename.replace(/[\\/]/g, "_").replace(/[\u0000-\u001f"]/g, "").trim().slice(0, 200);
+  const clean = [...filename.replace(/[\\/]/g, "_")]
+    .filter((c) => c.charCodeAt(0) >= 32 && c !== '"')
+    .join("")
+    .trim()
+    .slice(0, 200);
   if (!clean || bytes.length === 0) return { ok: false, message: "Choose a file to upload" };
   if (bytes.length > MAX_PAPER_BYTES) return { ok: false, message: "The file must be 20 MB or smaller" };
   const extension = clean.includes(".") ? clean.split(".").pop()!.toLowerCase() : "";

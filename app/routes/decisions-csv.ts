@@ -1,6 +1,63 @@
-import { notFound } from "../lib/guard.server";
+import { getDb } from "../../db/client";
+import { toCsv } from "../domain/csv";
+import { ratificationSummary } from "../domain/decisions";
+import { decisionRouteLabels, decisionStatusLabels, type DecisionRoute, type DecisionStatus, type RatificationStatus } from "../domain/vocabulary";
+import { decisionLogQuerySchema, exportDecisionLog } from "../lib/decisions.server";
+import { requirePermission } from "../lib/guard.server";
+import type { Route } from "./+types/decisions-csv";
 
-// Being built.
-export function loader() {
-  notFound();
+const header = [
+  "Reference",
+  "Date",
+  "Title",
+  "Decision",
+  "Status",
+  "How taken",
+  "Meeting",
+  "Method",
+  "Quorate",
+  "Votes for",
+  "Votes against",
+  "Abstentions",
+  "Financial implication (GBP)",
+  "Delegated authority",
+  "Ratification",
+  "Review date",
+  "Rationale",
+];
+
+/** The decision log as a spreadsheet, with the log page's filters. */
+export async function loader({ request, context, params }: Route.LoaderArgs) {
+  const scope = await requirePermission(request, context, params.slug, "partnership:view");
+  const query = decisionLogQuerySchema.parse(Object.fromEntries(new URL(request.url).searchParams));
+  const rows = await exportDecisionLog(getDb(), scope.partnership.id, query);
+  const csv = toCsv(
+    header,
+    rows.map((r) => [
+      r.reference,
+      r.decidedOn,
+      r.title,
+      r.text,
+      decisionStatusLabels[r.status as DecisionStatus] ?? r.status,
+      decisionRouteLabels[r.route as DecisionRoute] ?? r.route,
+      r.meeting,
+      r.method,
+      r.quorate === null ? "" : r.quorate ? "Yes" : "No",
+      r.votesFor,
+      r.votesAgainst,
+      r.votesAbstain,
+      r.financialImplicationGbp,
+      r.delegatedAuthority,
+      ratificationSummary((r.ratifications ? r.ratifications.split(",") : []).map((status) => ({ status: status as RatificationStatus }))).text,
+      r.reviewDate,
+      r.rationale,
+    ]),
+  );
+  return new Response(csv, {
+    headers: {
+      "Content-Type": "text/csv; charset=utf-8",
+      "Content-Disposition": `attachment; filename="${scope.partnership.slug}-decisions.csv"`,
+      "Cache-Control": "private, no-store",
+    },
+  });
 }

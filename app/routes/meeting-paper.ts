@@ -1,6 +1,30 @@
-import { notFound } from "../lib/guard.server";
+import { getDb } from "../../db/client";
+import { requirePermission, notFound } from "../lib/guard.server";
+import { requireMeeting } from "../lib/meeting-page.server";
+import { getPaper } from "../lib/meetings.server";
+import type { Route } from "./+types/meeting-paper";
 
-// Being built.
-export function loader() {
-  notFound();
+/**
+ * Serves a paper to people who may see the partnership. Always as a
+ * download with its checked type, never sniffed or rendered inline, and
+ * sandboxed in case a browser opens it anyway.
+ */
+export async function loader({ request, context, params }: Route.LoaderArgs) {
+  const scope = await requirePermission(request, context, params.slug, "partnership:view");
+  const db = getDb();
+  const meeting = await requireMeeting(db, scope, params.meetingId);
+  const paper = await getPaper(db, meeting.id, params.paperId);
+  if (!paper) notFound("That paper is not attached to this meeting.");
+  const ascii = paper.filename.replace(/[^\x20-\x7e]/g, "_").replace(/["\\]/g, "_");
+  return new Response(new Uint8Array(paper.content), {
+    headers: {
+      "Content-Type": paper.contentType,
+      "Content-Length": String(paper.size),
+      "Content-Disposition": `attachment; filename="${ascii}"; filename*=UTF-8''${encodeURIComponent(paper.filename)}`,
+      "X-Content-Type-Options": "nosniff",
+      "Content-Security-Policy": "default-src 'none'; sandbox",
+      "Cache-Control": "private, no-store",
+      ETag: `"${paper.sha256}"`,
+    },
+  });
 }
