@@ -14,6 +14,7 @@ import {
 } from "../db/schema";
 import { termsRulesSchema, termsSectionsSchema } from "../app/domain/terms-of-reference";
 import { hashPassword } from "../app/lib/password.server";
+import { seedMeetings } from "./seed-meetings";
 import type { SeedData } from "./types";
 
 const REASON = "Demo data";
@@ -107,6 +108,7 @@ export async function seedDemoData(db: Db, data: SeedData) {
         leadAgreement: p.leadAgreement,
         reportsTo: p.reportsTo,
         sharedVision: p.sharedVision,
+        referencePrefix: p.referencePrefix,
       };
       await tx.insert(partnerships).values(row);
       const audit = (action: string, entityType: string, entityId: string, after: unknown) =>
@@ -186,6 +188,7 @@ export async function seedDemoData(db: Db, data: SeedData) {
         await tx.insert(partnershipRoles).values(values);
         await audit("partnership_role.grant", "partnership_role", values.id, values);
       }
+      if (p.meetings) await seedMeetings(tx, { slug: p.slug, recorderEmail: p.meetings.recordedBy, meetings: p.meetings.list, orgIds, userIds });
     }
     return { partnershipsCreated: created };
   });

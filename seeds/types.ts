@@ -1,4 +1,5 @@
 import type { TermsRulesInput, TermsSections } from "../app/domain/terms-of-reference";
+import type { SeedMeeting } from "./seed-meetings";
 import type {
   BoardRole,
   InterestType,
@@ -80,11 +81,13 @@ export type SeedPartnership = {
   leadAgreement: string; // the agreement that empowers the lead body
   reportsTo: string | null; // e.g. an overview and scrutiny committee
   sharedVision: string | null;
+  referencePrefix: string | null; // decision references, e.g. NELCP-2026-014
   keyDates: { kind: KeyDateKind; onDate: string; description: string }[];
   partners: { orgKey: string; role: PartnerRole; joinedOn: string }[];
   board: SeedBoardSeat[]; // in order: a seat comes after any seat it refers to
   terms: SeedTerms[]; // in version order
   declarations: SeedDeclaration[];
+  meetings?: { recordedBy: string; list: SeedMeeting[] }; // recorded as that person would through the pages
   access: SeedAccess[]; // who can sign in to this partnership and as what
 };
 

@@ -2,12 +2,24 @@ import type { QuorumResult } from "../domain/board-rules";
 import { Tag } from "./forms";
 
 /** The quorum as the chair needs to see it: the verdict, the counts, what is missing and anything to note. */
-export function QuorumPanel({ quorum, termsVersion, title = "Quorum" }: { quorum: QuorumResult | null; termsVersion: number | null; title?: string }) {
-  if (!quorum)
+export function QuorumPanel({
+  quorum,
+  termsVersion,
+  title = "Quorum",
+  awaitingAttendance,
+}: {
+  quorum: QuorumResult | null;
+  termsVersion: number | null;
+  title?: string;
+  awaitingAttendance?: boolean;
+}) {
+  if (!quorum || awaitingAttendance)
     return (
       <div className="govuk-inset-text" aria-live="polite">
         <h2 className="govuk-heading-s">{title}</h2>
-        No terms of reference were in force on this date, so the quorum cannot be judged.
+        {termsVersion === null
+          ? "No terms of reference were in force on this date, so the quorum cannot be judged."
+          : `Record who is present to see whether the meeting is quorate under version ${termsVersion} of the terms of reference.`}
       </div>
     );
   return (

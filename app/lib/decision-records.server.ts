@@ -3,6 +3,7 @@ import { appendAudit } from "../../db/audit";
 import type { Tx } from "../../db/client";
 import { decisionCounters, decisionRatifications, decisionStatusChanges, decisions, decisionVotes } from "../../db/schema";
 import { formatReference, referencePrefix } from "../domain/decisions";
+import { uuidv7 } from "./ids";
 import type { DecisionMethod, DecisionRoute, DecisionStatus, Vote } from "../domain/vocabulary";
 
 // The one place a decision row is written, so every route to a decision —
@@ -56,7 +57,8 @@ export async function insertDecision(
   const year = Number((d.decidedOn ?? new Date().toISOString()).slice(0, 4));
   const reference = await nextReference(tx, partnership, year);
   const row = {
-    id: crypto.randomUUID(),
+    // Time-ordered, so decisions on the same day list in the order they were taken.
+    id: uuidv7(),
     partnershipId: partnership.id,
     reference,
     route: d.route,

@@ -90,7 +90,11 @@ export async function loadMeetingBoard(db: Db, partnership: { id: string; leadOr
     agendaItemId ? db.select().from(itemDeclarations).where(eq(itemDeclarations.agendaItemId, agendaItemId)) : Promise.resolve([]),
   ]);
   const onDate = meeting.date;
-  const members = seats.filter((s) => isSeatCurrent(s, onDate) && s.boardRole !== "deputy");
+  // Chair and vice-chair first, then members by organisation, then everyone else.
+  const rank = (role: string) => (["chair", "vice_chair", "member", "young_peoples_rep", "scrutiny_rep", "adviser"] as string[]).indexOf(role);
+  const members = seats
+    .filter((s) => isSeatCurrent(s, onDate) && s.boardRole !== "deputy")
+    .sort((a, b) => rank(a.boardRole) - rank(b.boardRole) || a.organisationName.localeCompare(b.organisationName) || a.personName.localeCompare(b.personName));
   const deputiesFor = (seat: SeatRow) =>
     seats.filter((d) => d.deputyForSeatId === seat.id && deputyStatus(toRuleSeat(d), toRuleSeat(seat), onDate) === "valid");
   const byseat = new Map(marked.map((a) => [a.seatId, a]));

@@ -121,7 +121,7 @@ export async function loadMinutes(db: Db, partnership: { id: string; leadOrganis
     .where(eq(minuteAmendments.meetingId, meeting.id))
     .orderBy(asc(minuteAmendments.madeAt));
   const [approvingDecision] = row.approvedByDecisionId
-    ? await db.select({ id: decisions.id, reference: decisions.reference, meetingId: decisions.meetingId }).from(decisions).where(eq(decisions.id, row.approvedByDecisionId))
+    ? await db.select({ id: decisions.id, reference: decisions.reference, meetingId: decisions.meetingId, decidedOn: decisions.decidedOn }).from(decisions).where(eq(decisions.id, row.approvedByDecisionId))
     : [];
   return { row, document, amendments: amendments.map((a) => ({ ...a.amendment, by: a.by })), approvingDecision: approvingDecision ?? null };
 }
@@ -152,13 +152,13 @@ export async function saveMinutesSummary(db: Db, scope: PartnershipScope, meetin
 export const circulateSchema = z.object({ version: versionField });
 
 /** Sends the draft out for approval at a later meeting. */
-export async function circulateMinutes(db: Db, scope: PartnershipScope, meeting: MeetingRow, input: { version: number }): Promise<WriteResult> {
+export async function circulateMinutes(db: Db, scope: PartnershipScope, meeting: MeetingRow, input: { version: number }, at = new Date()): Promise<WriteResult> {
   return transact(db, async (tx: Tx) => {
     const [row] = await tx.select().from(minutes).where(eq(minutes.meetingId, meeting.id));
     if (!row) return fail("form", "This meeting has no minutes");
     if (row.version !== input.version) return conflict("minutes");
     if (row.status !== "draft") return fail("form", row.status === "approved" ? "These minutes are already approved" : "These minutes have already been circulated");
-    await tx.update(minutes).set({ status: "circulated", circulatedAt: new Date(), version: row.version + 1 }).where(eq(minutes.meetingId, meeting.id));
+    await tx.update(minutes).set({ status: "circulated", circulatedAt: at, version: row.version + 1 }).where(eq(minutes.meetingId, meeting.id));
     await appendAudit(tx, {
       actorUserId: scope.user.id,
       action: "minutes.circulate",

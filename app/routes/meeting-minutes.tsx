@@ -4,7 +4,7 @@ import { Button, ErrorSummary, SelectField, Tag, TextArea, VersionField } from "
 import { Notice, withNotice } from "../components/notice";
 import { SavedVersion } from "../components/saved-version";
 import { useFormResult } from "../components/use-form-result";
-import { formatDate, formatDateTime } from "../domain/dates";
+import { formatDate, formatDateTime, londonDate } from "../domain/dates";
 import { decisionStatusLabels, minutesStatusLabels } from "../domain/vocabulary";
 import { invalid, parseForm, rejected } from "../lib/forms";
 import { requirePermission } from "../lib/guard.server";
@@ -98,14 +98,14 @@ export default function Minutes({ loaderData }: Route.ComponentProps) {
       </h1>
       <p className="govuk-body">
         <Tag colour={row.status === "approved" ? "green" : row.status === "circulated" ? "blue" : "grey"}>{minutesStatusLabels[row.status]}</Tag>{" "}
-        {row.circulatedAt ? `Circulated ${formatDateTime(row.circulatedAt)}. ` : ""}
+        {row.circulatedAt ? `Circulated on ${formatDate(londonDate(row.circulatedAt))}. ` : ""}
         {row.status === "approved" && approvingDecision ? (
           <>
             Approved by decision{" "}
             <Link className="govuk-link" to={`/p/${p.slug}/decisions/${approvingDecision.id}`}>
               {approvingDecision.reference}
             </Link>
-            {row.approvedAt ? ` on ${formatDateTime(row.approvedAt)}` : ""}, and locked.
+            {approvingDecision.decidedOn ? ` on ${formatDate(approvingDecision.decidedOn)}` : ""}, and locked.
           </>
         ) : null}
       </p>

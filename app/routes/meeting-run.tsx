@@ -129,7 +129,7 @@ export default function RunMeeting({ loaderData }: Route.ComponentProps) {
           Minutes
         </Link>
       </p>
-      <QuorumPanel quorum={board.attendanceMarked ? board.quorum : null} termsVersion={board.terms?.versionNumber ?? null} title="Quorum for the meeting" />
+      <QuorumPanel quorum={board.quorum} awaitingAttendance={!board.attendanceMarked} termsVersion={board.terms?.versionNumber ?? null} title="Quorum for the meeting" />
 
       <details className="govuk-details" open={!board.attendanceMarked || Boolean(af)}>
         <summary className="govuk-details__summary">

@@ -135,7 +135,7 @@ export default function MeetingPage({ loaderData }: Route.ComponentProps) {
       ) : (
         <p className="govuk-body">Attendance has not been recorded yet.</p>
       )}
-      <QuorumPanel quorum={board.attendanceMarked ? board.quorum : null} termsVersion={board.terms?.versionNumber ?? null} />
+      <QuorumPanel quorum={board.quorum} awaitingAttendance={!board.attendanceMarked} termsVersion={board.terms?.versionNumber ?? null} />
 
       <h2 className="govuk-heading-m">Decisions</h2>
       {decisions.length === 0 ? (
