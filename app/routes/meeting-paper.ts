@@ -6,8 +6,8 @@ import type { Route } from "./+types/meeting-paper";
 
 /**
  * Serves a paper to people who may see the partnership. Always as a
- * download with its checked type, never sniffed or rendered inline, and
- * sandboxed in case a browser opens it anyway.
+ * download with its checked type (the server sends nosniff on every
+ * response), and sandboxed in case a browser opens it anyway.
  */
 export async function loader({ request, context, params }: Route.LoaderArgs) {
   const scope = await requirePermission(request, context, params.slug, "partnership:view");
@@ -21,7 +21,6 @@ export async function loader({ request, context, params }: Route.LoaderArgs) {
       "Content-Type": paper.contentType,
       "Content-Length": String(paper.size),
       "Content-Disposition": `attachment; filename="${ascii}"; filename*=UTF-8''${encodeURIComponent(paper.filename)}`,
-      "X-Content-Type-Options": "nosniff",
       "Content-Security-Policy": "default-src 'none'; sandbox",
       "Cache-Control": "private, no-store",
       ETag: `"${paper.sha256}"`,
