@@ -75,7 +75,10 @@ export class HttpClient {
     return res;
   }
 
-  async post(path: string, form: Record<string, string>, headers: Record<string, string> = {}) {
+  /** A same-origin form post; a list value sends the field once per item, as checkboxes do. */
+  async post(path: string, form: Record<string, string | string[]>, headers: Record<string, string> = {}) {
+    const body = new URLSearchParams();
+    for (const [k, v] of Object.entries(form)) for (const value of Array.isArray(v) ? v : [v]) body.append(k, value);
     const res = await fetch(this.baseUrl + path, {
       method: "POST",
       redirect: "manual",
@@ -86,7 +89,7 @@ export class HttpClient {
         "x-forwarded-for": this.address,
         ...headers,
       },
-      body: new URLSearchParams(form).toString(),
+      body: body.toString(),
     });
     this.remember(res);
     return res;

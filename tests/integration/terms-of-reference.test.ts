@@ -48,17 +48,6 @@ function draftForm(version: string, changes: Record<string, string | string[]> =
   return form;
 }
 
-async function postForm(client: HttpClient, path: string, form: Record<string, string | string[]>) {
-  const body = new URLSearchParams();
-  for (const [k, v] of Object.entries(form)) for (const value of Array.isArray(v) ? v : [v]) body.append(k, value);
-  return fetch(s.baseUrl + path, {
-    method: "POST",
-    redirect: "manual",
-    headers: { origin: s.baseUrl, "content-type": "application/x-www-form-urlencoded", cookie: [...client.cookies].map(([k, v]) => `${k}=${v}`).join("; ") },
-    body: body.toString(),
-  });
-}
-
 describe("terms of reference", () => {
   it("shows the version in force and its rules, and the history", async () => {
     const text = await pageText(await chair.get("/p/nelcp/terms"));
@@ -73,7 +62,7 @@ describe("terms of reference", () => {
     expect(started.headers.get("location")).toBe("/p/nelcp/terms/3/edit?notice=terms-draft-created");
     const version = await formVersion(chair, "/p/nelcp/terms/3/edit");
 
-    const bad = await postForm(chair, "/p/nelcp/terms/3/edit", draftForm(version, { minVotingMembers: "4", minPartners: "5", "seniority-2-target": "partner_type:local_authority", "seniority-2-minimumTier": "officer", reviewDate: "2028-02-30" }));
+    const bad = await chair.post("/p/nelcp/terms/3/edit", draftForm(version, { minVotingMembers: "4", minPartners: "5", "seniority-2-target": "partner_type:local_authority", "seniority-2-minimumTier": "officer", reviewDate: "2028-02-30" }));
     expect(bad.status).toBe(400);
     const text = await pageText(bad);
     expect(text).toContain("The number of partners represented cannot be more than the number of voting members");
@@ -83,7 +72,7 @@ describe("terms of reference", () => {
     const [draft] = await s.db.select().from(termsOfReference).where(and(eq(termsOfReference.partnershipId, await partnershipId(s.db, "nelcp")), eq(termsOfReference.versionNumber, 3)));
     expect(draft.changeSummary).toBeNull();
 
-    const zero = await postForm(chair, "/p/nelcp/terms/3/edit", draftForm(version, { minVotingMembers: "0" }));
+    const zero = await chair.post("/p/nelcp/terms/3/edit", draftForm(version, { minVotingMembers: "0" }));
     expect(await pageText(zero)).toContain("The number of voting members must be between 1 and 200");
   });
 
@@ -95,11 +84,11 @@ describe("terms of reference", () => {
 
   it("saves the draft, detects a stale save, and approves it; the earlier version governs earlier dates", async () => {
     const version = await formVersion(chair, "/p/nelcp/terms/3/edit");
-    const saved = await postForm(chair, "/p/nelcp/terms/3/edit", draftForm(version));
+    const saved = await chair.post("/p/nelcp/terms/3/edit", draftForm(version));
     expect(saved.status).toBe(302);
 
     // A second editor who loaded the form before that save is told, and their text is kept.
-    const stale = await postForm(chair, "/p/nelcp/terms/3/edit", draftForm(version, { changeSummary: "My competing summary" }));
+    const stale = await chair.post("/p/nelcp/terms/3/edit", draftForm(version, { changeSummary: "My competing summary" }));
     expect(stale.status).toBe(409);
     const staleText = await pageText(stale);
     expect(staleText).toContain("Someone else changed this draft while you were editing it");
@@ -134,7 +123,7 @@ describe("terms of reference", () => {
 
   it("an approved version cannot be edited, and text sent to it is kept for a new draft", async () => {
     expect(await pageText(await chair.get("/p/nelcp/terms/3/edit"))).toContain("Version 3 has been approved, so it can no longer be changed");
-    const post = await postForm(chair, "/p/nelcp/terms/3/edit", draftForm("2"));
+    const post = await chair.post("/p/nelcp/terms/3/edit", draftForm("2"));
     expect(post.status).toBe(400);
     const text = await pageText(post);
     expect(text).toContain("Version 3 has been approved and can no longer be changed");
