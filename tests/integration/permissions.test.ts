@@ -43,6 +43,30 @@ const cases: { who: string; path: string; status: number; location?: string }[] 
   { who: "scrutiny@leics.example", path: "/p/leicestershire-cip/partners/new", status: 403 },
   { who: "observer@nelcp.example", path: "/p/nelcp/partners/new", status: 403 },
   { who: "observer@nelcp.example", path: "/p/nelcp/key-dates", status: 403 },
+  // meetings: everyone in the partnership reads; the chair and secretariat run them
+  { who: "observer@nelcp.example", path: "/p/nelcp/meetings", status: 200 },
+  { who: "observer@nelcp.example", path: "/p/nelcp/meetings/new", status: 403 },
+  { who: "rep@barking-dagenham.example", path: "/p/nelcp/meetings/new", status: 403 },
+  { who: "vicechair@nelcp.example", path: "/p/nelcp/meetings/new", status: 403 },
+  { who: "secretariat@nelcp.example", path: "/p/nelcp/meetings/new", status: 200 },
+  { who: "river@young.example", path: "/p/nelcp/meetings", status: 403 },
+  // decisions: members and representatives propose; observers and scrutiny read
+  { who: "rep@barking-dagenham.example", path: "/p/nelcp/decisions/new", status: 200 },
+  { who: "member@nelcp.example", path: "/p/nelcp/decisions/new", status: 200 },
+  { who: "member@nelcp.example", path: "/p/nelcp/decisions/new?outside=1", status: 403 },
+  { who: "secretariat@nelcp.example", path: "/p/nelcp/decisions/new?outside=1", status: 200 },
+  { who: "observer@nelcp.example", path: "/p/nelcp/decisions", status: 200 },
+  { who: "observer@nelcp.example", path: "/p/nelcp/decisions/new", status: 403 },
+  { who: "scrutiny@leics.example", path: "/p/leicestershire-cip/decisions", status: 200 },
+  { who: "scrutiny@leics.example", path: "/p/leicestershire-cip/decisions/new", status: 403 },
+  { who: "scrutiny@leics.example", path: "/p/nelcp/decisions", status: 403 },
+  { who: "river@young.example", path: "/p/nelcp/decisions", status: 403 },
+  { who: "river@young.example", path: "/p/nelcp/decisions.csv", status: 403 },
+  // actions and calendars are for adults
+  { who: "observer@nelcp.example", path: "/p/nelcp/actions", status: 200 },
+  { who: "member@nelcp.example", path: "/actions", status: 200 },
+  { who: "river@young.example", path: "/actions", status: 302, location: "/portal" },
+  { who: "river@young.example", path: "/calendar", status: 302, location: "/portal" },
   // only platform administrators create partnerships
   { who: "admin@platform.example", path: "/admin/partnerships/new", status: 200 },
   { who: "secretariat@nelcp.example", path: "/admin/partnerships/new", status: 403 },
@@ -60,7 +84,7 @@ describe("who may open what", () => {
       if (c.status === 403) {
         const text = await pageText(res);
         expect(text).toContain("You do not have permission to see this page");
-        expect(text).toContain("Sign out"); // the layout is kept
+        if (!c.path.endsWith(".csv")) expect(text).toContain("Sign out"); // the layout is kept (a download has none)
       }
     });
   }
