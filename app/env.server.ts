@@ -48,6 +48,9 @@ const envSchema = z
         .optional(),
     ),
     TRUST_PROXY_HEADER: optionalString, // e.g. "fly-client-ip" behind Fly's proxy
+    // Whether the web process also runs the scheduled jobs: "auto" does so on the
+    // embedded database (one process only) outside tests.
+    JOBS_IN_WEB: z.enum(["auto", "on", "off"], { error: "JOBS_IN_WEB must be auto, on or off" }).default("auto"),
     // Pins the date the app treats as today (tests and demonstrations); never in production.
     APP_TODAY: optionalString.pipe(
       z

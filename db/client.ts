@@ -23,6 +23,8 @@ export type DatabaseHandle = {
   pglite?: PGlite;
   /** The postgres.js client when on PostgreSQL. */
   sql?: postgres.Sql;
+  /** The PostgreSQL URL (pg-boss opens its own pool with it). */
+  connectionString?: string;
   migrate(): Promise<void>;
   close(): Promise<void>;
 };
@@ -37,6 +39,7 @@ export function openDatabase(opts: { databaseUrl?: string; dataDir: string }): D
       db,
       kind: "postgres",
       sql,
+      connectionString: opts.databaseUrl,
       migrate: () => migratePostgres(db as never, { migrationsFolder }),
       close: () => sql.end({ timeout: 5 }),
     };

@@ -36,6 +36,8 @@ export const users = pgTable(
     isPlatformAdmin: boolean("is_platform_admin").notNull().default(false),
     // Bumped to revoke the secret address of the person's calendar feed.
     calendarFeedVersion: integer("calendar_feed_version").notNull().default(1),
+    // Non-urgent reminders one at a time, or gathered into a daily digest.
+    emailDigest: boolean("email_digest").notNull().default(false),
     createdAt: createdAt(),
   },
   (t) => [uniqueIndex("users_email_key").on(sql`lower(${t.email})`)],
@@ -103,6 +105,8 @@ export const partnerships = pgTable("partnerships", {
   sharedVision: text("shared_vision"),
   // Decision references are PREFIX-YEAR-NNN, e.g. NELCP-2026-014.
   referencePrefix: text("reference_prefix"),
+  // The partnership's own reminder schedule; null: the default (app/domain/obligations.ts).
+  reminderSchedule: jsonb("reminder_schedule"),
   // Optimistic concurrency: an edit names the version it started from.
   version: integer("version").notNull().default(1),
   createdAt: createdAt(),
@@ -580,4 +584,113 @@ export const actionUpdates = pgTable(
     madeAt: createdAt(),
   },
   (t) => [index("action_updates_action_idx").on(t.actionId, t.madeAt)],
+);
+
+// ---------------------------------------------- reporting obligations, reminders
+
+/** Something partners owe the partnership, period by period (app/domain/obligations.ts). */
+export const obligations = pgTable(
+  "obligations",
+  {
+    id: uuid("id").primaryKey(),
+    partnershipId: uuid("partnership_id")
+      .notNull()
+      .references(() => partnerships.id),
+    type: text("type").notNull(),
+    title: text("title").notNull(),
+    instructions: text("instructions"),
+    // Owed by one partner, or by every current partner of a type (e.g. every borough).
+    owedByOrganisationId: uuid("owed_by_organisation_id").references(() => organisations.id),
+    owedByOrganisationType: text("owed_by_organisation_type"),
+    cadence: text("cadence").notNull(),
+    dueRule: jsonb("due_rule").notNull(),
+    startsOn: date("starts_on", { mode: "string" }).notNull(),
+    endsOn: date("ends_on", { mode: "string" }),
+    version: integer("version").notNull().default(1),
+    createdBy: uuid("created_by").references(() => users.id),
+    createdAt: createdAt(),
+  },
+  (t) => [index("obligations_partnership_idx").on(t.partnershipId)],
+);
+
+/** Who answers for an obligation at each partner. */
+export const obligationResponsibles = pgTable(
+  "obligation_responsibles",
+  {
+    obligationId: uuid("obligation_id")
+      .notNull()
+      .references(() => obligations.id),
+    organisationId: uuid("organisation_id")
+      .notNull()
+      .references(() => organisations.id),
+    userId: uuid("user_id")
+      .notNull()
+      .references(() => users.id),
+  },
+  (t) => [primaryKey({ columns: [t.obligationId, t.organisationId, t.userId] })],
+);
+
+/** A partner's return for one period; a return sent back is followed by another. */
+export const submissions = pgTable(
+  "submissions",
+  {
+    id: uuid("id").primaryKey(),
+    obligationId: uuid("obligation_id")
+      .notNull()
+      .references(() => obligations.id),
+    organisationId: uuid("organisation_id")
+      .notNull()
+      .references(() => organisations.id),
+    periodKey: text("period_key").notNull(),
+    dueDate: date("due_date", { mode: "string" }).notNull(),
+    submittedAt: timestamp("submitted_at", { withTimezone: true, mode: "date" }).notNull(),
+    submittedOn: date("submitted_on", { mode: "string" }).notNull(), // London date, for on-time
+    submittedBy: uuid("submitted_by").references(() => users.id),
+    comment: text("comment"),
+    figures: jsonb("figures"),
+    filename: text("filename"),
+    contentType: text("content_type"),
+    content: bytea("content"),
+    status: text("status").notNull(), // submitted | accepted | returned
+    reviewReason: text("review_reason"),
+    reviewedBy: uuid("reviewed_by").references(() => users.id),
+    reviewedAt: timestamp("reviewed_at", { withTimezone: true, mode: "date" }),
+    version: integer("version").notNull().default(1),
+  },
+  (t) => [index("submissions_period_idx").on(t.obligationId, t.organisationId, t.periodKey, t.submittedAt)],
+);
+
+/**
+ * Every reminder the platform decided to send, keyed so that it is sent at
+ * most once: a retry, a second scheduler or a restarted worker finds the key
+ * taken. Its status records delivery, retries and failures.
+ */
+export const remindersSent = pgTable(
+  "reminders_sent",
+  {
+    id: uuid("id").primaryKey(),
+    dedupeKey: text("dedupe_key").notNull(),
+    kind: text("kind").notNull(),
+    partnershipId: uuid("partnership_id").references(() => partnerships.id),
+    subjectId: text("subject_id").notNull(),
+    periodKey: text("period_key").notNull(),
+    stage: text("stage").notNull(),
+    recipientUserId: uuid("recipient_user_id").references(() => users.id),
+    recipientEmail: text("recipient_email").notNull(),
+    urgent: boolean("urgent").notNull(),
+    // pending | sending | sent | retry | failed | uncertain | digest
+    status: text("status").notNull(),
+    payload: jsonb("payload").notNull(),
+    attempts: integer("attempts").notNull().default(0),
+    nextAttemptAt: timestamp("next_attempt_at", { withTimezone: true, mode: "date" }),
+    claimedAt: timestamp("claimed_at", { withTimezone: true, mode: "date" }),
+    sentAt: timestamp("sent_at", { withTimezone: true, mode: "date" }),
+    lastError: text("last_error"),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    uniqueIndex("reminders_sent_dedupe_key").on(t.dedupeKey),
+    index("reminders_sent_status_idx").on(t.status, t.nextAttemptAt),
+    index("reminders_sent_partnership_idx").on(t.partnershipId, t.kind, t.createdAt),
+  ],
 );

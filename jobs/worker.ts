@@ -1,26 +1,16 @@
 import { database, openDatabase, setDatabase } from "../db/client";
 import { EnvError, env } from "../app/env.server";
-import { purgeExpired } from "./housekeeping";
+import { startJobRuntime } from "./runtime";
 
-// npm run jobs:worker — the long-lived worker process (fly.toml "worker").
-// Today it runs housekeeping hourly; the reminders issue adds pg-boss here.
-const HOUR = 60 * 60 * 1000;
+// npm run jobs:worker — the long-lived worker process (fly.toml "worker"):
+// reminders, delivery, digests and housekeeping on pg-boss schedules.
 
 async function main() {
   const e = env();
   setDatabase(openDatabase({ databaseUrl: e.DATABASE_URL, dataDir: e.DATA_DIR }));
-  const tick = async () => {
-    try {
-      const removed = await purgeExpired(database().db);
-      console.log(`housekeeping: removed ${removed.sessions} sessions, ${removed.tokens} links, ${removed.rateLimitWindows} rate-limit windows`);
-    } catch (error) {
-      console.error("housekeeping failed", error);
-    }
-  };
-  await tick();
-  const timer = setInterval(tick, HOUR);
+  const runtime = await startJobRuntime(database());
   const stop = async () => {
-    clearInterval(timer);
+    await runtime.stop();
     await database().close();
     process.exit(0);
   };

@@ -7,6 +7,7 @@ import { partnerships } from "../db/schema";
 import { EnvError, env } from "../app/env.server";
 import { demoData } from "../seeds/demo-data";
 import { seedDemoData } from "../seeds/seed";
+import { startJobRuntime } from "../jobs/runtime";
 import { createApp } from "./app";
 
 /**
@@ -23,6 +24,9 @@ export async function startServer(options: { buildDir?: string; quiet?: boolean 
     const [{ n }] = await database().db.select({ n: count() }).from(partnerships);
     if (n === 0) await seedDemoData(database().db, demoData);
   }
+  // PGlite admits one process, so on the embedded database the web process also runs the jobs.
+  const runJobs = e.JOBS_IN_WEB === "on" || (e.JOBS_IN_WEB === "auto" && database().kind === "pglite" && e.APP_ENV !== "test");
+  const jobs = runJobs ? await startJobRuntime(database(), options.quiet ? () => {} : console.log) : null;
   const build = (await import(pathToFileURL(path.join(buildDir, "server", "index.js")).href)) as ServerBuild;
   const app = createApp(build, buildDir);
   const server = await new Promise<import("node:http").Server>((resolve) => {
@@ -36,6 +40,7 @@ export async function startServer(options: { buildDir?: string; quiet?: boolean 
     port,
     async close() {
       await new Promise<void>((resolve) => server.close(() => resolve()));
+      await jobs?.stop();
       await database().close();
     },
   };

@@ -38,6 +38,12 @@ const notices = {
   "minutes-saved": "The minutes have been saved",
   "minutes-circulated": "The minutes have been circulated for approval",
   "minutes-amended": "The correction has been recorded beside the approved minutes",
+  "obligation-created": "The obligation has been added. Partners will be reminded before each due date.",
+  "responsible-added": "They will now get this obligation's reminders",
+  "return-submitted": "The return has been submitted",
+  "return-reviewed": "The return has been reviewed",
+  "preferences-saved": "Your email preferences have been saved",
+  "delivery-requeued": "The message will be sent again",
 } as const;
 export type NoticeKey = keyof typeof notices;
 

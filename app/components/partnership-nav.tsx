@@ -5,6 +5,7 @@ const sections = [
   { key: "meetings", label: "Meetings", path: "/meetings" },
   { key: "decisions", label: "Decisions", path: "/decisions" },
   { key: "actions", label: "Actions", path: "/actions" },
+  { key: "obligations", label: "Returns", path: "/obligations" },
   { key: "partners", label: "Partners", path: "/partners" },
   { key: "board", label: "Board register", path: "/board" },
   { key: "terms", label: "Terms of reference", path: "/terms" },

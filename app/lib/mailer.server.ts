@@ -5,7 +5,14 @@ import nodemailer, { type Transporter } from "nodemailer";
 import type { ReactElement } from "react";
 import { env } from "../env.server";
 
-export type OutgoingEmail = { to: string; subject: string; body: ReactElement };
+export type OutgoingEmail = {
+  to: string;
+  subject: string;
+  body: ReactElement;
+  attachments?: { filename: string; content: string | Buffer; contentType: string }[];
+  /** A stable Message-ID, so a message sent again carries the same id. */
+  messageId?: string;
+};
 
 let transport: Transporter | undefined;
 let transportFor: string | undefined;
@@ -29,7 +36,7 @@ export function outboxDir() {
 export async function sendEmail(email: OutgoingEmail) {
   const html = await render(email.body);
   const text = await render(email.body, { plainText: true });
-  const message = { from: env().MAIL_FROM, to: email.to, subject: email.subject, html, text };
+  const message = { from: env().MAIL_FROM, to: email.to, subject: email.subject, html, text, attachments: email.attachments, messageId: email.messageId };
   const url = env().SMTP_URL;
   if (url) {
     await smtpTransport(url).sendMail(message);

@@ -1,0 +1,119 @@
+import { Link } from "react-router";
+import { getDb } from "../../db/client";
+import { Tag } from "../components/forms";
+import { Notice } from "../components/notice";
+import { PartnershipNav } from "../components/partnership-nav";
+import { periodStatusColour } from "../components/period-status";
+import { cadenceLabels, describeDueRule, obligationTypeLabels, periodStatusLabels } from "../domain/obligations";
+import { formatDate } from "../domain/dates";
+import { organisationTypeLabels, type OrganisationType } from "../domain/vocabulary";
+import { appToday } from "../lib/clock.server";
+import { requirePermission } from "../lib/guard.server";
+import { loadCompliance } from "../lib/obligations.server";
+import type { Route } from "./+types/obligations";
+
+export const meta = ({ data }: Route.MetaArgs) => [{ title: `Returns and obligations – ${data?.partnership.name ?? ""} – Partnership governance` }];
+
+export async function loader({ request, context, params }: Route.LoaderArgs) {
+  const scope = await requirePermission(request, context, params.slug, "partnership:view");
+  const today = appToday();
+  const compliance = await loadCompliance(getDb(), scope.partnership.id, today);
+  return {
+    partnership: { slug: scope.partnership.slug, name: scope.partnership.name },
+    today,
+    canManage: scope.permissions.has("partnership:manage"),
+    ...compliance,
+  };
+}
+
+export default function Obligations({ loaderData }: Route.ComponentProps) {
+  const { partnership: p, obligations, partners, perObligation, partnerNames, canManage } = loaderData;
+  return (
+    <>
+      <Notice />
+      <span className="govuk-caption-l">{p.name}</span>
+      <h1 className="govuk-heading-l">Returns and obligations</h1>
+      <PartnershipNav partnership={p} current="obligations" />
+      {canManage ? (
+        <Link className="govuk-button" to={`/p/${p.slug}/obligations/new`}>
+          Add an obligation
+        </Link>
+      ) : null}
+
+      <h2 className="govuk-heading-m" id="compliance">
+        How each partner is doing
+      </h2>
+      {partners.length === 0 ? (
+        <p className="govuk-body">No partner owes anything yet.</p>
+      ) : (
+        <div className="app-table-scroll">
+          <table className="govuk-table" aria-labelledby="compliance">
+            <thead className="govuk-table__head">
+              <tr className="govuk-table__row">
+                <th scope="col" className="govuk-table__header">Partner</th>
+                <th scope="col" className="govuk-table__header">On time, last 12 months</th>
+                <th scope="col" className="govuk-table__header">Overdue now</th>
+                <th scope="col" className="govuk-table__header govuk-table__header--numeric">Reminders sent</th>
+              </tr>
+            </thead>
+            <tbody className="govuk-table__body">
+              {partners.map((x) => (
+                <tr key={x.organisationId} className="govuk-table__row">
+                  <th scope="row" className="govuk-table__header">{x.name}</th>
+                  <td className="govuk-table__cell">
+                    {x.rate === null ? "Nothing due yet" : `${x.rate}% (${x.onTime} of ${x.due})`}{" "}
+                    {x.rate !== null && x.rate < 75 ? <Tag colour="red">Below 75%</Tag> : null}
+                  </td>
+                  <td className="govuk-table__cell">
+                    {x.overdue.length === 0 ? (
+                      "None"
+                    ) : (
+                      <ul className="govuk-list govuk-!-margin-bottom-0">
+                        {x.overdue.map((o) => (
+                          <li key={`${o.obligation}${o.period}`}>
+                            {o.obligation}, {o.period} (due {formatDate(o.due)})
+                          </li>
+                        ))}
+                      </ul>
+                    )}
+                  </td>
+                  <td className="govuk-table__cell govuk-table__cell--numeric">{x.remindersSent}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      )}
+
+      <h2 className="govuk-heading-m">Obligations</h2>
+      {obligations.length === 0 ? <p className="govuk-body">None yet.</p> : null}
+      {perObligation.map(({ obligation: o, period, cells }) => (
+        <section key={o.id} className="govuk-!-margin-bottom-6" aria-labelledby={`o-${o.id}`}>
+          <h3 className="govuk-heading-s govuk-!-margin-bottom-1" id={`o-${o.id}`}>
+            <Link className="govuk-link" to={`/p/${p.slug}/obligations/${o.id}`}>
+              {o.title}
+            </Link>
+          </h3>
+          <p className="govuk-body-s">
+            {obligationTypeLabels[o.type]} · {cadenceLabels[o.cadence]} · {describeDueRule(o.dueRule)} · owed by{" "}
+            {o.owedByOrganisationId ? partnerNames[o.owedByOrganisationId] : `every ${organisationTypeLabels[o.owedByOrganisationType as OrganisationType].toLowerCase()} partner`}
+          </p>
+          {period ? (
+            <>
+              <p className="govuk-body govuk-!-margin-bottom-1">
+                Latest: {period.label}, due {formatDate(period.due)}.
+              </p>
+              <ul className="govuk-list app-status-list">
+                {cells.map((c) => (
+                  <li key={c.organisationId}>
+                    {partnerNames[c.organisationId]} <Tag colour={periodStatusColour(c.status)}>{periodStatusLabels[c.status]}</Tag>
+                  </li>
+                ))}
+              </ul>
+            </>
+          ) : null}
+        </section>
+      ))}
+    </>
+  );
+}

@@ -1,0 +1,61 @@
+import { Button, Heading, Text } from "@react-email/components";
+import { formatDate } from "../app/domain/dates";
+import { buttonStyle, EmailLayout } from "./layout";
+
+export type ObligationReminderEmailProps = {
+  recipientName: string;
+  partnershipName: string;
+  organisationName: string;
+  obligationTitle: string;
+  periodLabel: string;
+  dueDate: string;
+  stage: "due_soon" | "due_today" | "overdue";
+  daysLate?: number;
+  instructions?: string | null;
+  link: string;
+  reason: string;
+};
+
+export function ObligationReminderEmail(p: ObligationReminderEmailProps) {
+  const due = formatDate(p.dueDate);
+  const heading =
+    p.stage === "overdue"
+      ? `${p.obligationTitle} is overdue`
+      : p.stage === "due_today"
+        ? `${p.obligationTitle} is due today`
+        : `${p.obligationTitle} is due on ${due}`;
+  return (
+    <EmailLayout preview={`${p.partnershipName}: ${heading}`} footer={`${p.reason} These reminders are part of ${p.partnershipName}'s reporting arrangements and cannot be turned off.`}>
+      <Text>{p.partnershipName}</Text>
+      <Heading as="h1">{heading}</Heading>
+      <Text>Dear {p.recipientName},</Text>
+      <Text>
+        {p.stage === "overdue"
+          ? `${p.organisationName}'s ${p.obligationTitle.toLowerCase()} for ${p.periodLabel} was due on ${due}${p.daysLate ? ` and is now ${p.daysLate} working days late` : ""}. The chair has been told.`
+          : p.stage === "due_today"
+            ? `${p.organisationName}'s ${p.obligationTitle.toLowerCase()} for ${p.periodLabel} is due today, ${due}.`
+            : `${p.organisationName}'s ${p.obligationTitle.toLowerCase()} for ${p.periodLabel} is due on ${due}.`}
+      </Text>
+      {p.instructions ? <Text>What to send: {p.instructions}</Text> : null}
+      <Button href={p.link} style={buttonStyle}>
+        Submit the return
+      </Button>
+      <Text>Or copy this link into your browser: {p.link}</Text>
+    </EmailLayout>
+  );
+}
+
+ObligationReminderEmail.PreviewProps = {
+  recipientName: "Daniel Osei",
+  partnershipName: "North-East London Commissioning Partnership",
+  organisationName: "London Borough of Newham",
+  obligationTitle: "Quarterly performance return",
+  periodLabel: "October to December 2026",
+  dueDate: "2027-01-29",
+  stage: "due_soon",
+  instructions: "Placements made, children placed more than 20 miles from home, and spend against the block contract.",
+  link: "http://localhost:3000/p/nelcp/obligations/example",
+  reason: "You are named as responsible for this return for London Borough of Newham.",
+} satisfies ObligationReminderEmailProps;
+
+export default ObligationReminderEmail;

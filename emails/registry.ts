@@ -1,0 +1,17 @@
+import { ActionReminderEmail } from "./action-reminder";
+import { EscalationEmail } from "./escalation";
+import { GovernanceReminderEmail } from "./governance-reminder";
+import { MeetingInvitationEmail } from "./meeting-invitation";
+import { MinutesCirculatedEmail } from "./minutes-circulated";
+import { ObligationReminderEmail } from "./obligation-reminder";
+
+/** The templates a recorded reminder can name (reminders_sent.payload.template). */
+export const emailTemplates = {
+  "obligation-reminder": ObligationReminderEmail,
+  escalation: EscalationEmail,
+  "action-reminder": ActionReminderEmail,
+  "governance-reminder": GovernanceReminderEmail,
+  "meeting-invitation": MeetingInvitationEmail,
+  "minutes-circulated": MinutesCirculatedEmail,
+} as const;
+export type TemplateName = keyof typeof emailTemplates;

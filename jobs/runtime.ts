@@ -1,0 +1,49 @@
+import type { DatabaseHandle } from "../db/client";
+import { deliverReminder } from "../app/lib/delivery.server";
+import { purgeExpired } from "./housekeeping";
+import { queues, startBoss } from "./boss";
+import { schedulingPass, sendDigests, sweepPending } from "./scheduler";
+
+/**
+ * The long-lived job runtime: pg-boss cron schedules (in London time) and
+ * the workers that serve them. Runs in the worker process (fly.toml), or in
+ * the web process when the database is the embedded PGlite, which only one
+ * process can open.
+ */
+export async function startJobRuntime(handle: DatabaseHandle, log: (line: string) => void = console.log) {
+  const boss = await startBoss(handle, { cron: true });
+  const db = handle.db;
+  const tz = "Europe/London";
+  await boss.schedule(queues.schedule, "5 * * * *", {}, { tz });
+  await boss.schedule(queues.sweep, "* * * * *", {}, { tz });
+  await boss.schedule(queues.digest, "30 7 * * *", {}, { tz });
+  await boss.schedule(queues.housekeeping, "17 * * * *", {}, { tz });
+
+  const guard = (name: string, fn: () => Promise<unknown>) => async () => {
+    try {
+      await fn();
+    } catch (error) {
+      console.error(`${name} failed`, error);
+      throw error;
+    }
+  };
+  await boss.work(queues.schedule, guard("scheduling pass", async () => log(`reminders: ${JSON.stringify(await schedulingPass(db, boss, new Date()))}`)));
+  await boss.work(queues.sweep, guard("sweep", () => sweepPending(db, boss, new Date())));
+  await boss.work<{ id: string }>(queues.deliver, { batchSize: 10 }, async (jobs) => {
+    for (const job of jobs) await deliverReminder(db, job.data.id, new Date());
+  });
+  await boss.work(queues.digest, guard("digest", () => sendDigests(db, new Date())));
+  await boss.work(
+    queues.housekeeping,
+    guard("housekeeping", async () => {
+      const removed = await purgeExpired(db);
+      log(`housekeeping: removed ${removed.sessions} sessions, ${removed.tokens} links, ${removed.rateLimitWindows} rate-limit windows`);
+    }),
+  );
+  return {
+    boss,
+    async stop() {
+      await boss.stop({ graceful: true, wait: true, timeout: 10_000 });
+    },
+  };
+}
