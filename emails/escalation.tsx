@@ -1,5 +1,6 @@
 import { Button, Heading, Text } from "@react-email/components";
 import { formatDate } from "../app/domain/dates";
+import { possessive } from "../app/domain/text";
 import { buttonStyle, EmailLayout } from "./layout";
 
 export type EscalationEmailProps = {
@@ -24,7 +25,7 @@ export function EscalationEmail(p: EscalationEmailProps) {
     >
       <Text>{p.partnershipName}</Text>
       <Heading as="h1">
-        {p.organisationName} is late with its {p.obligationTitle.toLowerCase()}
+        {possessive(p.organisationName)} {p.obligationTitle.toLowerCase()} is late
       </Heading>
       <Text>Dear {p.recipientName},</Text>
       <Text>

@@ -1,5 +1,6 @@
 import { Button, Heading, Text } from "@react-email/components";
 import { formatDate } from "../app/domain/dates";
+import { possessive } from "../app/domain/text";
 import { buttonStyle, EmailLayout } from "./layout";
 
 export type ObligationReminderEmailProps = {
@@ -31,10 +32,10 @@ export function ObligationReminderEmail(p: ObligationReminderEmailProps) {
       <Text>Dear {p.recipientName},</Text>
       <Text>
         {p.stage === "overdue"
-          ? `${p.organisationName}'s ${p.obligationTitle.toLowerCase()} for ${p.periodLabel} was due on ${due}${p.daysLate ? ` and is now ${p.daysLate} working days late` : ""}. The chair has been told.`
+          ? `${possessive(p.organisationName)} ${p.obligationTitle.toLowerCase()} for ${p.periodLabel} was due on ${due}${p.daysLate ? ` and is now ${p.daysLate} working days late` : ""}. The chair has been told.`
           : p.stage === "due_today"
-            ? `${p.organisationName}'s ${p.obligationTitle.toLowerCase()} for ${p.periodLabel} is due today, ${due}.`
-            : `${p.organisationName}'s ${p.obligationTitle.toLowerCase()} for ${p.periodLabel} is due on ${due}.`}
+            ? `${possessive(p.organisationName)} ${p.obligationTitle.toLowerCase()} for ${p.periodLabel} is due today, ${due}.`
+            : `${possessive(p.organisationName)} ${p.obligationTitle.toLowerCase()} for ${p.periodLabel} is due on ${due}.`}
       </Text>
       {p.instructions ? <Text>What to send: {p.instructions}</Text> : null}
       <Button href={p.link} style={buttonStyle}>

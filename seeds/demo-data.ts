@@ -1,4 +1,5 @@
 import { nelcpMeetings, newportMeetings } from "./demo-meetings";
+import { cipObligations, nelcpObligations, newportObligations } from "./demo-obligations";
 import type { SeedData } from "./types";
 
 // Demo data for local development and demonstrations.
@@ -107,6 +108,7 @@ export const demoData: SeedData = {
         "with providers we know well and who know them, and young people help decide what good care looks like.",
       referencePrefix: "NELCP",
       meetings: { recordedBy: "secretariat@nelcp.example", list: nelcpMeetings },
+      obligations: { recordedBy: "secretariat@nelcp.example", list: nelcpObligations },
       keyDates: [
         { kind: "review", onDate: "2027-03-31", description: "Review of the block contracts and the innovation payment before the next contract year" },
         { kind: "break_clause", onDate: "2027-09-30", description: "Break point in the block contracts: a borough may withdraw its share of beds on six months' notice" },
@@ -264,6 +266,7 @@ export const demoData: SeedData = {
         "Fewer Leicestershire children placed far from home: services designed with children, families and staff, " +
         "built and run locally by the council and Barnardo's together.",
       referencePrefix: "CIP",
+      obligations: { recordedBy: "c.langley@leics.example", list: cipObligations },
       keyDates: [
         { kind: "review", onDate: "2026-12-01", description: "Annual review of the CIP Collaboration Agreement" },
         { kind: "extension", onDate: "2028-11-30", description: "End of the ten-year innovation partnership term; any extension to be agreed by Cabinet" },
@@ -351,6 +354,7 @@ export const demoData: SeedData = {
       sharedVision: "Children in Newport grow up safely with their own families wherever possible, with help that comes early and builds on what families do well.",
       referencePrefix: "NCC-BC",
       meetings: { recordedBy: "r.pugh@newport.example", list: newportMeetings },
+      obligations: { recordedBy: "r.pugh@newport.example", list: newportObligations },
       keyDates: [
         { kind: "review", onDate: "2026-12-09", description: "Winter contract review meeting of senior leaders" },
         { kind: "extension", onDate: "2027-03-31", description: "Decision due on extending the agreement for a further two years" },

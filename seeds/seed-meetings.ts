@@ -99,6 +99,7 @@ export async function seedMeetings(
         location: s.location ?? null,
         onlineLink: s.onlineLink ?? null,
         reason: null,
+        notify: false,
       }),
       `meeting ${s.key}`,
     );
@@ -171,7 +172,7 @@ export async function seedMeetings(
         if (a.done) must(await updateAction(db, scope, actionId, { version: 1, note: a.done, status: "done", dueDate: a.dueDate }, a.dueDate), `closing ${a.title}`);
       }
     }
-    if (s.minutes === "circulated") must(await circulateMinutes(db, scope, meeting, { version: 1 }, new Date(`${addDays(s.date, 7)}T09:00:00Z`)), `circulating ${s.key}`);
+    if (s.minutes === "circulated") must(await circulateMinutes(db, scope, meeting, { version: 1 }, new Date(`${addDays(s.date, 7)}T09:00:00Z`), false), `circulating ${s.key}`);
 
     for (const l of later.filter((x) => x.change.after === s.key)) {
       const [row] = await db.select().from(decisions).where(and(eq(decisions.id, l.decisionId), eq(decisions.partnershipId, partnership.id)));

@@ -15,6 +15,7 @@ import {
 import { termsRulesSchema, termsSectionsSchema } from "../app/domain/terms-of-reference";
 import { hashPassword } from "../app/lib/password.server";
 import { seedMeetings } from "./seed-meetings";
+import { seedObligations } from "./seed-obligations";
 import type { SeedData } from "./types";
 
 const REASON = "Demo data";
@@ -189,6 +190,7 @@ export async function seedDemoData(db: Db, data: SeedData) {
         await audit("partnership_role.grant", "partnership_role", values.id, values);
       }
       if (p.meetings) await seedMeetings(tx, { slug: p.slug, recorderEmail: p.meetings.recordedBy, meetings: p.meetings.list, orgIds, userIds });
+      if (p.obligations) await seedObligations(tx, { slug: p.slug, recorderEmail: p.obligations.recordedBy, list: p.obligations.list, orgIds, userIds });
     }
     return { partnershipsCreated: created };
   });

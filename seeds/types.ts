@@ -1,5 +1,6 @@
 import type { TermsRulesInput, TermsSections } from "../app/domain/terms-of-reference";
 import type { SeedMeeting } from "./seed-meetings";
+import type { SeedObligation } from "./seed-obligations";
 import type {
   BoardRole,
   InterestType,
@@ -88,6 +89,7 @@ export type SeedPartnership = {
   terms: SeedTerms[]; // in version order
   declarations: SeedDeclaration[];
   meetings?: { recordedBy: string; list: SeedMeeting[] }; // recorded as that person would through the pages
+  obligations?: { recordedBy: string; list: SeedObligation[] };
   access: SeedAccess[]; // who can sign in to this partnership and as what
 };
 

@@ -24,7 +24,12 @@ export const retryDelayMs = (attempts: number) => 60_000 * 5 ** (attempts - 1);
 
 export type Send = (email: OutgoingEmail) => Promise<void>;
 
-type Payload = { template: TemplateName; subject: string; props: Record<string, unknown> };
+type Payload = {
+  template: TemplateName;
+  subject: string;
+  props: Record<string, unknown>;
+  attachments?: { filename: string; contentType: string; content: string }[];
+};
 
 const messageId = (key: string) => `<${createHash("sha256").update(key).digest("hex").slice(0, 32)}@partnership-governance>`;
 
@@ -46,7 +51,7 @@ export async function deliverReminder(db: Db, id: string, now: Date, send: Send 
   if (!row) return "skipped";
   const payload = row.payload as Payload;
   try {
-    await send({ to: row.recipientEmail, subject: payload.subject, body: render(payload), messageId: messageId(row.dedupeKey) });
+    await send({ to: row.recipientEmail, subject: payload.subject, body: render(payload), attachments: payload.attachments, messageId: messageId(row.dedupeKey) });
   } catch (error) {
     const message = error instanceof Error ? error.message : String(error);
     const failed = row.attempts >= MAX_ATTEMPTS;

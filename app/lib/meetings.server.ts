@@ -10,6 +10,7 @@ import { agendaPurposes, meetingTypes, type AgendaPurpose, type MeetingType } fr
 import { listPartnersForRules, listSeats, toRuleSeat, type SeatRow } from "./board.server";
 import { optionalText, requiredDate, requiredText, uuidField, versionField } from "./forms";
 import type { PartnershipScope } from "./guard.server";
+import { recordMeetingInvitations } from "./notifications.server";
 import { termsInForce } from "./terms.server";
 import { changedFields, conflict, fail, ok, transact, type WriteResult } from "./write-result";
 
@@ -140,7 +141,8 @@ const meetingFields = {
 };
 
 export const meetingSchema = z.object(meetingFields).refine((m) => m.endTime > m.startTime, { path: ["endTime"], error: "The meeting must end after it starts" });
-export type MeetingInput = z.output<typeof meetingSchema>;
+/** `notify: false` schedules without sending invitations (demo data recording past meetings). */
+export type MeetingInput = z.output<typeof meetingSchema> & { notify?: boolean };
 export const editMeetingSchema = z
   .object({ ...meetingFields, version: versionField })
   .refine((m) => m.endTime > m.startTime, { path: ["endTime"], error: "The meeting must end after it starts" });
@@ -176,6 +178,7 @@ export async function createMeeting(db: Db, scope: PartnershipScope, input: Meet
     await tx.insert(meetings).values(row);
     await tx.insert(minutes).values({ meetingId: row.id, status: "draft" });
     await appendAudit(tx, { actorUserId: scope.user.id, action: "meeting.create", entityType: "meeting", entityId: row.id, partnershipId, after: meetingAudit(row), reason: input.reason });
+    if (input.notify !== false) await recordMeetingInvitations(tx, scope, (await findMeeting(tx, partnershipId, row.id))!, "invite", []);
     return ok(row.id);
   });
 }
@@ -194,6 +197,8 @@ export async function updateMeeting(db: Db, scope: PartnershipScope, meetingId: 
     if (!diff.changed) return ok();
     await tx.update(meetings).set({ ...next, sequence: m.sequence + 1, version: m.version + 1 }).where(eq(meetings.id, m.id));
     await appendAudit(tx, { actorUserId: scope.user.id, action: "meeting.update", entityType: "meeting", entityId: m.id, partnershipId, ...diff, reason: input.reason });
+    const changed = (await findMeeting(tx, partnershipId, m.id))!;
+    await recordMeetingInvitations(tx, scope, changed, "update", (await listAgenda(tx, m.id)).map((i) => i.title));
     return ok();
   });
 }
@@ -211,6 +216,7 @@ export async function cancelMeeting(db: Db, scope: PartnershipScope, meetingId: 
     if (n > 0) return fail("form", "Decisions have been recorded at this meeting, so it cannot be cancelled");
     await tx.update(meetings).set({ cancelledAt: new Date(), cancelReason: input.reason, sequence: m.sequence + 1, version: m.version + 1 }).where(eq(meetings.id, m.id));
     await appendAudit(tx, { actorUserId: scope.user.id, action: "meeting.cancel", entityType: "meeting", entityId: m.id, partnershipId, reason: input.reason });
+    await recordMeetingInvitations(tx, scope, (await findMeeting(tx, partnershipId, m.id))!, "cancel", []);
     return ok();
   });
 }

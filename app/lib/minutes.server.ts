@@ -8,6 +8,7 @@ import { boardRoleLabels, type DecisionStatus, type MinutesStatus, type Vote } f
 import { optionalText, requiredText, versionField } from "./forms";
 import type { PartnershipScope } from "./guard.server";
 import { listAgenda, listItemDeclarations, loadMeetingBoard, type MeetingRow } from "./meetings.server";
+import { recordMinutesCirculated } from "./notifications.server";
 import { conflict, fail, ok, transact, type WriteResult } from "./write-result";
 
 // Minutes are drafted from the meeting's record: attendance, the quorum,
@@ -152,13 +153,14 @@ export async function saveMinutesSummary(db: Db, scope: PartnershipScope, meetin
 export const circulateSchema = z.object({ version: versionField });
 
 /** Sends the draft out for approval at a later meeting. */
-export async function circulateMinutes(db: Db, scope: PartnershipScope, meeting: MeetingRow, input: { version: number }, at = new Date()): Promise<WriteResult> {
+export async function circulateMinutes(db: Db, scope: PartnershipScope, meeting: MeetingRow, input: { version: number }, at = new Date(), notify = true): Promise<WriteResult> {
   return transact(db, async (tx: Tx) => {
     const [row] = await tx.select().from(minutes).where(eq(minutes.meetingId, meeting.id));
     if (!row) return fail("form", "This meeting has no minutes");
     if (row.version !== input.version) return conflict("minutes");
     if (row.status !== "draft") return fail("form", row.status === "approved" ? "These minutes are already approved" : "These minutes have already been circulated");
     await tx.update(minutes).set({ status: "circulated", circulatedAt: at, version: row.version + 1 }).where(eq(minutes.meetingId, meeting.id));
+    if (notify) await recordMinutesCirculated(tx, scope, meeting);
     await appendAudit(tx, {
       actorUserId: scope.user.id,
       action: "minutes.circulate",

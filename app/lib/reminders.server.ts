@@ -5,6 +5,7 @@ import { isSeatCurrent } from "../domain/board-rules";
 import { addDays, londonDate } from "../domain/dates";
 import { defaultReminderSchedule, reminderScheduleSchema, type ReminderStage } from "../domain/obligations";
 import { isReminderDue, plannedObligationReminders, reminderKey, reminderWindow } from "../domain/reminders";
+import { possessive } from "../domain/text";
 import { officerTiers, type SeniorityTier } from "../domain/vocabulary";
 import { env } from "../env.server";
 import { listPartnersForRules, listSeats, type SeatRow } from "./board.server";
@@ -19,7 +20,16 @@ import { listObligations, listResponsibles, owingPartners, submissionsByPeriod }
 export type Recipient = { userId: string | null; email: string; name: string; emailDigest: boolean };
 
 export type ReminderMessage = {
-  kind: "obligation" | "escalation" | "action" | "terms_review" | "board_term_ending" | "deputy_lapsing" | "minutes_awaiting_approval";
+  kind:
+    | "obligation"
+    | "escalation"
+    | "action"
+    | "terms_review"
+    | "board_term_ending"
+    | "deputy_lapsing"
+    | "minutes_awaiting_approval"
+    | "meeting_invitation"
+    | "minutes_circulated";
   partnershipId: string;
   subjectId: string;
   periodKey: string;
@@ -32,6 +42,7 @@ export type ReminderMessage = {
   props: Record<string, unknown>;
   /** Facts the compliance view reads back (e.g. the partner chased). */
   facts?: Record<string, string>;
+  attachments?: { filename: string; contentType: string; content: string }[];
 };
 
 type PartnershipRow = typeof partnerships.$inferSelect;
@@ -88,7 +99,8 @@ async function obligationMessages(db: Db, p: PartnershipRow, now: Date): Promise
     const partner = partners.find((x) => x.organisationId === r.organisationId)!;
     // Named responsible people, or else the partner's representatives and board members.
     let chased = responsibles.filter((x) => x.obligationId === o.id && x.organisationId === r.organisationId).map((x) => x.userId);
-    if (chased.length === 0)
+    const named = chased.length > 0;
+    if (!named)
       chased = [
         ...roles.filter((x) => x.role === "partner_rep" && x.organisationId === r.organisationId).map((x) => x.userId),
         ...seats.filter((s) => s.organisationId === r.organisationId && isSeatCurrent(s, today) && s.boardRole !== "adviser").map((s) => s.userId),
@@ -117,7 +129,9 @@ async function obligationMessages(db: Db, p: PartnershipRow, now: Date): Promise
           daysLate: stageName === "overdue" ? r.stage.offset : undefined,
           instructions: o.instructions,
           link: link(path),
-          reason: `You are named as responsible for this return for ${partner.name}.`,
+          reason: named
+            ? `You are named as responsible for this return for ${partner.name}.`
+            : `You represent ${partner.name} in ${p.name}, and nobody is named as responsible for this return.`,
         },
       });
     }
@@ -133,7 +147,7 @@ async function obligationMessages(db: Db, p: PartnershipRow, now: Date): Promise
         recipient: person,
         urgent: true,
         template: "escalation",
-        subject: `${p.shortName}: ${partner.name}'s ${o.title.toLowerCase()} for ${r.period.label} is late`,
+        subject: `${p.shortName}: ${possessive(partner.name)} ${o.title.toLowerCase()} for ${r.period.label} is late`,
         props: {
           recipientName: person.name,
           partnershipName: p.name,
@@ -145,7 +159,7 @@ async function obligationMessages(db: Db, p: PartnershipRow, now: Date): Promise
           responsibleNames: [...new Set(chased)].map((id) => people.get(id)?.name).filter(Boolean),
           remindersSent: scheduleOf(p).filter((s) => s.offset < r.stage.offset).length,
           link: link(path),
-          reason: userId === chair?.userId ? `You chair ${p.name}.` : `You are ${partner.name}'s most senior member on the board of ${p.name}.`,
+          reason: userId === chair?.userId ? `You chair ${p.name}.` : `You are ${possessive(partner.name)} most senior member on the board of ${p.name}.`,
         },
       });
     }
@@ -231,11 +245,11 @@ async function governanceMessages(db: Db, p: PartnershipRow, now: Date): Promise
     if (!s.termEnd || !isSeatCurrent(s, addDays(today, -1))) continue;
     if (s.boardRole === "deputy") {
       const principal = seats.find((x) => x.id === s.deputyForSeatId);
-      candidates.push({ kind: "deputy_lapsing", subjectId: s.id, periodKey: s.termEnd, stage: "lapses_in_14_days", sendOn: addDays(s.termEnd, -14), to: [s.userId, principal?.userId ?? "", ...officers].filter(Boolean), subject: `${s.personName}'s delegation as deputy for ${s.deputyForName ?? "a member"}`, date: s.termEnd, path: `/p/${p.slug}/board/${s.id}` });
+      candidates.push({ kind: "deputy_lapsing", subjectId: s.id, periodKey: s.termEnd, stage: "lapses_in_14_days", sendOn: addDays(s.termEnd, -14), to: [s.userId, principal?.userId ?? "", ...officers].filter(Boolean), subject: `${possessive(s.personName)} delegation as deputy for ${s.deputyForName ?? "a member"}`, date: s.termEnd, path: `/p/${p.slug}/board/${s.id}` });
       continue;
     }
     for (const [stage, offset] of [["ends_in_60_days", -60], ["ends_in_14_days", -14]] as const)
-      candidates.push({ kind: "board_term_ending", subjectId: s.id, periodKey: s.termEnd, stage, sendOn: addDays(s.termEnd, offset), to: [s.userId, ...officers], subject: `${s.personName}'s term as ${s.boardRole.replace(/_/g, " ")} for ${s.organisationName}`, date: s.termEnd, path: `/p/${p.slug}/board/${s.id}` });
+      candidates.push({ kind: "board_term_ending", subjectId: s.id, periodKey: s.termEnd, stage, sendOn: addDays(s.termEnd, offset), to: [s.userId, ...officers], subject: `${possessive(s.personName)} term as ${s.boardRole.replace(/_/g, " ")} for ${s.organisationName}`, date: s.termEnd, path: `/p/${p.slug}/board/${s.id}` });
   }
   if (awaiting.length) {
     const upcoming = await db.select({ id: meetings.id, startsAt: meetings.startsAt }).from(meetings).where(and(eq(meetings.partnershipId, p.id), sql`${meetings.cancelledAt} is null`));
@@ -308,7 +322,7 @@ export async function recordReminders(db: Db, messages: readonly ReminderMessage
       recipientEmail: m.recipient.email,
       urgent: m.urgent,
       status: !m.urgent && m.recipient.emailDigest ? "digest" : "pending",
-      payload: { template: m.template, subject: m.subject, props: m.props, ...(m.facts ?? {}) },
+      payload: { template: m.template, subject: m.subject, props: m.props, attachments: m.attachments, ...(m.facts ?? {}) },
     }));
     const rows = await db.insert(remindersSent).values(batch).onConflictDoNothing({ target: remindersSent.dedupeKey }).returning({ id: remindersSent.id, status: remindersSent.status });
     created.push(...rows.filter((r) => r.status === "pending").map((r) => r.id));
