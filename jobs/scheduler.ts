@@ -54,3 +54,20 @@ export async function drainDeliveries(db: Db, boss: PgBoss, now: Date, send: Sen
 }
 
 export { sendDigests };
+
+/** Everything a one-off tick does for an instant: schedule, queue, deliver, send digests. */
+export async function runTick(db: Db, boss: PgBoss, now: Date, send: Send = sendEmail) {
+  const pass = await schedulingPass(db, boss, now);
+  const queued = await sweepPending(db, boss, now);
+  const delivered = await drainDeliveries(db, boss, now, send);
+  const digests = await sendDigests(db, now, send);
+  return { ...pass, queued, delivered, digests };
+}
+
+export function describeTick(now: Date, t: Awaited<ReturnType<typeof runTick>>) {
+  return (
+    `Scheduling pass at ${now.toISOString()}: ${t.due} reminders due, ${t.created} new, ${t.alreadyRecorded} already recorded` +
+    `${t.uncertain ? `, ${t.uncertain} marked uncertain` : ""}. Delivered ${t.delivered.sent}, ${t.delivered.retry} to retry, ` +
+    `${t.delivered.failed} failed; ${t.digests} digests sent.`
+  );
+}

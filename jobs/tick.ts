@@ -2,7 +2,7 @@ import { z } from "zod";
 import { database, openDatabase, setDatabase } from "../db/client";
 import { EnvError, env } from "../app/env.server";
 import { startBoss } from "./boss";
-import { drainDeliveries, schedulingPass, sendDigests, sweepPending } from "./scheduler";
+import { describeTick, runTick } from "./scheduler";
 
 // npm run jobs:tick -- --now 2026-03-31T07:00:00Z
 // One scheduling pass for that instant, then delivers what is queued and any
@@ -34,15 +34,7 @@ async function main() {
   const handle = database();
   const boss = await startBoss(handle, { cron: false });
   try {
-    const pass = await schedulingPass(handle.db, boss, now);
-    const swept = await sweepPending(handle.db, boss, now);
-    const delivered = await drainDeliveries(handle.db, boss, now);
-    const digests = await sendDigests(handle.db, now);
-    console.log(
-      `Scheduling pass at ${now.toISOString()}: ${pass.due} reminders due, ${pass.created} new, ${pass.alreadyRecorded} already recorded` +
-        `${pass.uncertain ? `, ${pass.uncertain} marked uncertain` : ""}. Queued ${swept}; delivered ${delivered.sent}, ` +
-        `${delivered.retry} to retry, ${delivered.failed} failed, ${delivered.skipped} already handled; ${digests} digests sent.`,
-    );
+    console.log(describeTick(now, await runTick(handle.db, boss, now)));
   } finally {
     await boss.stop({ graceful: false, wait: true });
     await handle.close();

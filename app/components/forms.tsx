@@ -60,19 +60,21 @@ function LabelledGroup(props: { name: string; label: string; hint?: ReactNode; e
 
 type FieldProps = {
   name: string;
+  /** Defaults to the name; set it when two forms on one page share a field name. */
+  id?: string;
   label: string;
   hint?: ReactNode;
   error?: string;
 } & Omit<InputHTMLAttributes<HTMLInputElement>, "name" | "id">;
 
-export function TextField({ name, label, hint, error, className, ...input }: FieldProps) {
+export function TextField({ name, id = name, label, hint, error, className, ...input }: FieldProps) {
   return (
-    <LabelledGroup name={name} label={label} hint={hint} error={error}>
+    <LabelledGroup name={id} label={label} hint={hint} error={error}>
       <input
-        id={name}
+        id={id}
         name={name}
         className={`govuk-input${error ? " govuk-input--error" : ""}${className ? ` ${className}` : ""}`}
-        aria-describedby={describedBy(name, hint, error)}
+        aria-describedby={describedBy(id, hint, error)}
         {...input}
       />
     </LabelledGroup>

@@ -81,7 +81,8 @@ export function periodsOf(
   if (cadence === "one_off") {
     const due = dueRule.kind === "on_date" ? dueRule.date : dueDateFor(dueRule, startsOn);
     const end = dueRule.kind === "on_date" ? dueRule.date : startsOn;
-    return end >= from && startsOn <= to ? [{ key: end, start: startsOn, end, due, label: `Due ${formatDate(due)}` }] : [];
+    const [y, m] = due.split("-").map(Number);
+    return end >= from && startsOn <= to ? [{ key: end, start: startsOn, end, due, label: `${monthNames[m - 1]} ${y}` }] : [];
   }
   const months = monthsPer[cadence];
   const [sy, sm] = startsOn.split("-").map(Number);

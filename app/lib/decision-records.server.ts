@@ -86,7 +86,7 @@ export async function insertDecision(
   };
   await tx.insert(decisions).values(row);
   for (const v of d.votes ?? []) await tx.insert(decisionVotes).values({ decisionId: row.id, ...v });
-  await tx.insert(decisionStatusChanges).values({ id: crypto.randomUUID(), decisionId: row.id, fromStatus: null, toStatus: d.status, reason: d.reason ?? null, changedBy: actor.id });
+  await tx.insert(decisionStatusChanges).values({ id: uuidv7(), changedAt: new Date(), decisionId: row.id, fromStatus: null, toStatus: d.status, reason: d.reason ?? null, changedBy: actor.id });
   for (const organisationId of d.ratifyingOrganisationIds ?? [])
     await tx.insert(decisionRatifications).values({ decisionId: row.id, organisationId, status: "awaiting", body: d.ratifyingBody || null });
   const { quorumSnapshot, ...audited } = row;

@@ -31,6 +31,7 @@ import {
 } from "../domain/vocabulary";
 import { listPartnersForRules } from "./board.server";
 import { insertDecision } from "./decision-records.server";
+import { uuidv7 } from "./ids";
 import { checkbox, optionalDate, optionalText, optionalWholeNumber, requiredText, versionField } from "./forms";
 import type { PartnershipScope } from "./guard.server";
 import { findMeeting, loadMeetingBoard, type MeetingRow } from "./meetings.server";
@@ -233,7 +234,7 @@ async function finaliseProposal(
   for (const v of votes) await tx.insert(decisionVotes).values({ decisionId: row.id, ...v });
   for (const organisationId of ratifyingOrganisationIds)
     await tx.insert(decisionRatifications).values({ decisionId: row.id, organisationId, status: "awaiting", body: ratifyingBody || null });
-  await tx.insert(decisionStatusChanges).values({ id: crypto.randomUUID(), decisionId: row.id, fromStatus: "proposed", toStatus: fields.status, reason: explanation, changedBy: scope.user.id });
+  await tx.insert(decisionStatusChanges).values({ id: uuidv7(), changedAt: new Date(), decisionId: row.id, fromStatus: "proposed", toStatus: fields.status, reason: explanation, changedBy: scope.user.id });
   const { quorumSnapshot, ...audited } = fields;
   await appendAudit(tx, {
     actorUserId: scope.user.id,
@@ -354,7 +355,7 @@ export async function changeDecisionStatus(db: Db, scope: PartnershipScope, deci
       supersededById = by.id;
     }
     await tx.update(decisions).set({ status: input.toStatus, supersededById: supersededById ?? row.supersededById, version: row.version + 1 }).where(eq(decisions.id, row.id));
-    await tx.insert(decisionStatusChanges).values({ id: crypto.randomUUID(), decisionId: row.id, fromStatus: from, toStatus: input.toStatus, reason: input.reason, changedBy: scope.user.id });
+    await tx.insert(decisionStatusChanges).values({ id: uuidv7(), changedAt: new Date(), decisionId: row.id, fromStatus: from, toStatus: input.toStatus, reason: input.reason, changedBy: scope.user.id });
     await appendAudit(tx, {
       actorUserId: scope.user.id,
       action: "decision.status",
@@ -542,7 +543,7 @@ export async function getDecision(db: Db, partnershipId: string, decisionId: str
       .from(decisionStatusChanges)
       .leftJoin(users, eq(users.id, decisionStatusChanges.changedBy))
       .where(eq(decisionStatusChanges.decisionId, d.id))
-      .orderBy(asc(decisionStatusChanges.changedAt)),
+      .orderBy(asc(decisionStatusChanges.changedAt), asc(decisionStatusChanges.id)),
     db
       .select({ r: decisionRatifications, organisation: organisations.name })
       .from(decisionRatifications)

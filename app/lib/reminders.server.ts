@@ -90,7 +90,8 @@ async function obligationMessages(db: Db, p: PartnershipRow, now: Date): Promise
     now,
   });
   if (planned.length === 0) return [];
-  const chair = seats.find((s) => s.boardRole === "chair" && isSeatCurrent(s, today));
+  // The chair on the register today, or failing that whoever holds the chair's role on the platform.
+  const chairId = seats.find((s) => s.boardRole === "chair" && isSeatCurrent(s, today))?.userId ?? roles.find((r) => r.role === "chair")?.userId;
   const ids = new Set<string>([...responsibles.map((r) => r.userId), ...roles.map((r) => r.userId), ...seats.map((s) => s.userId)]);
   const people = await peopleById(db, [...ids]);
   const messages: ReminderMessage[] = [];
@@ -137,7 +138,7 @@ async function obligationMessages(db: Db, p: PartnershipRow, now: Date): Promise
     }
     if (!r.stage.escalate) continue;
     const senior = mostSeniorMember(seats, r.organisationId, today);
-    const escalateTo = [chair?.userId, senior?.userId].filter((x): x is string => Boolean(x));
+    const escalateTo = [chairId, senior?.userId].filter((x): x is string => Boolean(x));
     for (const userId of new Set(escalateTo)) {
       const person = people.get(userId);
       if (!person) continue;
@@ -159,7 +160,7 @@ async function obligationMessages(db: Db, p: PartnershipRow, now: Date): Promise
           responsibleNames: [...new Set(chased)].map((id) => people.get(id)?.name).filter(Boolean),
           remindersSent: scheduleOf(p).filter((s) => s.offset < r.stage.offset).length,
           link: link(path),
-          reason: userId === chair?.userId ? `You chair ${p.name}.` : `You are ${possessive(partner.name)} most senior member on the board of ${p.name}.`,
+          reason: userId === chairId ? `You chair ${p.name}.` : `You are ${possessive(partner.name)} most senior member on the board of ${p.name}.`,
         },
       });
     }

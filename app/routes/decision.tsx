@@ -1,3 +1,4 @@
+import { useMemo } from "react";
 import { Form, Link, redirect } from "react-router";
 import { getDb } from "../../db/client";
 import { Button, DateField, ErrorSummary, SelectField, SummaryList, Tag, TextArea, TextField, VersionField } from "../components/forms";
@@ -106,10 +107,15 @@ export default function DecisionPage({ loaderData }: Route.ComponentProps) {
   const mine = (name: string) => (intent === name ? f : undefined);
   const changes = allowedStatusChanges(x.status);
   const ef = mine("edit");
+  // The action form's title has its own id (the other form's is "title"), so its error links there.
+  const errors = useMemo(
+    () => (intent === "action" && f.errors ? Object.fromEntries(Object.entries(f.errors).map(([k, v]) => [k === "title" ? "action-title" : k, v])) : f.errors),
+    [intent, f.errors],
+  );
   return (
     <>
       <Notice />
-      <ErrorSummary errors={f.errors} />
+      <ErrorSummary errors={errors} />
       <span className="govuk-caption-l">
         {p.name} · {x.reference}
       </span>
@@ -335,7 +341,7 @@ export default function DecisionPage({ loaderData }: Route.ComponentProps) {
               <div className="govuk-details__text">
                 <Form method="post" noValidate>
                   <input type="hidden" name="intent" value="action" />
-                  <TextField name="title" label="Action" defaultValue={mine("action")?.value("title") ?? ""} error={mine("action")?.errors?.title} />
+                  <TextField id="action-title" name="title" label="Action" defaultValue={mine("action")?.value("title") ?? ""} error={mine("action")?.errors?.title} />
                   <SelectField
                     name="ownerUserId"
                     label="Owner"

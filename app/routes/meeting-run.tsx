@@ -1,3 +1,4 @@
+import { useMemo } from "react";
 import { data, Form, Link, redirect } from "react-router";
 import { getDb } from "../../db/client";
 import { Button, ChoiceGroup, DateField, ErrorSummary, SelectField, Tag, TextArea, TextField, VersionField } from "../components/forms";
@@ -112,10 +113,15 @@ export default function RunMeeting({ loaderData }: Route.ComponentProps) {
   const itemDeclarations = d.declared.filter((x) => x.agendaItemId === current?.id);
   const voteMethod = d.method && d.method !== "consensus";
   const af = mine("attendance");
+  // The action form's title has its own id (the other form's is "title"), so its error links there.
+  const errors = useMemo(
+    () => (intent === "action" && f.errors ? Object.fromEntries(Object.entries(f.errors).map(([k, v]) => [k === "title" ? "action-title" : k, v])) : f.errors),
+    [intent, f.errors],
+  );
   return (
     <>
       <Notice />
-      <ErrorSummary errors={f.errors} />
+      <ErrorSummary errors={errors} />
       <span className="govuk-caption-l">
         {p.name} · {formatDate(m.date)}, {m.startTime}
       </span>
@@ -323,7 +329,7 @@ export default function RunMeeting({ loaderData }: Route.ComponentProps) {
               <Form method="post" noValidate>
                 <input type="hidden" name="intent" value="action" />
                 <input type="hidden" name="agendaItemId" value={current.id} />
-                <TextField name="title" label="Action" defaultValue={mine("action")?.value("title") ?? ""} error={mine("action")?.errors?.title} />
+                <TextField id="action-title" name="title" label="Action" defaultValue={mine("action")?.value("title") ?? ""} error={mine("action")?.errors?.title} />
                 <SelectField
                   name="ownerUserId"
                   label="Owner"

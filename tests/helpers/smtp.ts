@@ -5,6 +5,7 @@ import { SMTPServer } from "smtp-server";
 export async function startSmtpServer() {
   const messages: ParsedMail[] = [];
   let failNext = 0;
+  let delayMs = 0;
   const server = new SMTPServer({
     authOptional: true,
     disabledCommands: ["STARTTLS", "AUTH"],
@@ -19,7 +20,8 @@ export async function startSmtpServer() {
       simpleParser(stream).then(
         (mail) => {
           messages.push(mail);
-          callback();
+          // Accept slowly when asked, as a busy relay would.
+          setTimeout(() => callback(), delayMs);
         },
         (error: Error) => callback(error),
       );
@@ -33,6 +35,9 @@ export async function startSmtpServer() {
     messages,
     failNextDeliveries(n: number) {
       failNext = n;
+    },
+    acceptEach(afterMs: number) {
+      delayMs = afterMs;
     },
     /** Messages to one address, waiting briefly for delivery to finish. */
     async to(email: string, count = 1) {
