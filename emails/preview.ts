@@ -1,0 +1,68 @@
+import fs from "node:fs";
+import http from "node:http";
+import path from "node:path";
+import { render } from "@react-email/render";
+import type { ReactElement } from "react";
+import { ActionReminderEmail } from "./action-reminder";
+import { DigestEmail } from "./digest";
+import { EscalationEmail } from "./escalation";
+import { GovernanceReminderEmail } from "./governance-reminder";
+import { InvitationEmail } from "./invitation";
+import { MeetingInvitationEmail } from "./meeting-invitation";
+import { MinutesCirculatedEmail } from "./minutes-circulated";
+import { ObligationReminderEmail } from "./obligation-reminder";
+import { PasswordResetEmail } from "./password-reset";
+
+// npm run email:dev — renders every template with its example data to HTML
+// and plain text under DATA_DIR/email-preview and serves them on
+// http://localhost:3001 (EMAIL_PREVIEW_PORT).
+
+/** A template with its example data, ready to render. */
+const example = <P,>(component: ((props: P) => ReactElement) & { PreviewProps: P }) => () => component(component.PreviewProps);
+const templates: Record<string, () => ReactElement> = {
+  "obligation-reminder": example(ObligationReminderEmail),
+  escalation: example(EscalationEmail),
+  "action-reminder": example(ActionReminderEmail),
+  "governance-reminder": example(GovernanceReminderEmail),
+  "meeting-invitation": example(MeetingInvitationEmail),
+  "minutes-circulated": example(MinutesCirculatedEmail),
+  digest: example(DigestEmail),
+  invitation: example(InvitationEmail),
+  "password-reset": example(PasswordResetEmail),
+};
+
+/** Writes each template's HTML and text and an index page; returns the folder. */
+export async function renderPreviews(dir: string) {
+  fs.mkdirSync(dir, { recursive: true });
+  const links: string[] = [];
+  for (const [name, build] of Object.entries(templates)) {
+    const element = build();
+    fs.writeFileSync(path.join(dir, `${name}.html`), await render(element));
+    fs.writeFileSync(path.join(dir, `${name}.txt`), await render(element, { plainText: true }));
+    links.push(`<li>${name}: <a href="${name}.html">HTML</a> · <a href="${name}.txt">plain text</a></li>`);
+  }
+  fs.writeFileSync(
+    path.join(dir, "index.html"),
+    `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Email previews</title></head><body><h1>Email previews</h1><ul>${links.join("")}</ul></body></html>`,
+  );
+  return dir;
+}
+
+async function main() {
+  const dir = await renderPreviews(path.resolve(process.env.DATA_DIR ?? "./data", "email-preview"));
+  const port = Number(process.env.EMAIL_PREVIEW_PORT ?? 3001);
+  const types: Record<string, string> = { ".html": "text/html; charset=utf-8", ".txt": "text/plain; charset=utf-8" };
+  http
+    .createServer((req, res) => {
+      const name = path.basename(decodeURIComponent((req.url ?? "/").split("?")[0])) || "index.html";
+      const file = path.join(dir, name === "/" ? "index.html" : name);
+      if (!fs.existsSync(file)) {
+        res.writeHead(404).end("Not found");
+        return;
+      }
+      res.writeHead(200, { "Content-Type": types[path.extname(file)] ?? "application/octet-stream" }).end(fs.readFileSync(file));
+    })
+    .listen(port, () => console.log(`Email previews: http://localhost:${port}/ (files in ${dir})`));
+}
+
+if (process.argv[1] && path.resolve(process.argv[1]) === path.resolve(import.meta.filename)) main();
