@@ -44,6 +44,7 @@ export default [
   route("p/:slug/actions/:actionId", "routes/action.tsx"),
   route("p/:slug/obligations", "routes/obligations.tsx"),
   route("p/:slug/obligations/new", "routes/obligation-new.tsx"),
+  route("p/:slug/obligations/reminders", "routes/reminder-schedule.tsx"),
   route("p/:slug/obligations/:obligationId", "routes/obligation.tsx"),
   route("p/:slug/obligations/:obligationId/returns/:submissionId", "routes/submission-file.ts"),
   route("actions", "routes/my-actions.tsx"),

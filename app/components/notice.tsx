@@ -44,6 +44,7 @@ const notices = {
   "return-reviewed": "The return has been reviewed",
   "preferences-saved": "Your email preferences have been saved",
   "delivery-requeued": "The message will be sent again",
+  "schedule-saved": "The reminder schedule has been saved",
 } as const;
 export type NoticeKey = keyof typeof notices;
 

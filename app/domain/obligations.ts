@@ -177,5 +177,8 @@ export function reminderDate(due: string, stage: Pick<ReminderStage, "offset" | 
   return stage.offset < 0 ? addWorkingDays(raw, -1) : addWorkingDays(raw, 0);
 }
 
+/** Rows the schedule form offers. */
+export const SCHEDULE_FORM_ROWS = 6;
+
 /** Reminders go out at 07:00 London time on their day. */
 export const REMINDER_HOUR_LONDON = "07:00";

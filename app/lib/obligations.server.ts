@@ -2,21 +2,25 @@ import { and, asc, desc, eq, inArray } from "drizzle-orm";
 import { z } from "zod";
 import { appendAudit } from "../../db/audit";
 import type { Db, Tx } from "../../db/client";
-import { obligationResponsibles, obligations, organisations, partnershipRoles, remindersSent, submissions, users } from "../../db/schema";
+import { obligationResponsibles, obligations, organisations, partnershipRoles, partnerships, remindersSent, submissions, users } from "../../db/schema";
 import { isPartnerCurrent } from "../domain/board-rules";
 import { addDays, formatDate, londonDate } from "../domain/dates";
 import {
   cadences,
+  defaultReminderSchedule,
   dueRuleSchema,
   obligationTypes,
   onTime,
   periodsOf,
   periodStatus,
+  reminderScheduleSchema,
+  SCHEDULE_FORM_ROWS,
   type Cadence,
   type DueRule,
   type ObligationType,
   type Period,
   type PeriodStatus,
+  type ReminderStage,
 } from "../domain/obligations";
 import { organisationTypes, type OrganisationType } from "../domain/vocabulary";
 import { listPartnersForRules } from "./board.server";
@@ -422,4 +426,50 @@ export async function loadObligationPage(db: Db, scope: PartnershipScope, obliga
     people,
     actFor: owing.filter((p) => canManageForOrganisation(scope, p.organisationId)).map((p) => ({ organisationId: p.organisationId, name: p.name })),
   };
+}
+
+// --------------------------------------------------------- reminder schedule
+
+export function reminderScheduleOf(p: { reminderSchedule: unknown }): ReminderStage[] {
+  const parsed = reminderScheduleSchema.safeParse(p.reminderSchedule);
+  return parsed.success ? parsed.data : defaultReminderSchedule;
+}
+
+
+/** Reads the schedule form: rows of days, before or after, calendar or working days, and whether to escalate. */
+export function parseScheduleForm(form: FormData): { ok: true; stages: ReminderStage[]; version: number } | { ok: false; errors: Record<string, string> } {
+  const errors: Record<string, string> = {};
+  const stages: ReminderStage[] = [];
+  const version = Number(form.get("version"));
+  if (!Number.isInteger(version)) errors.version = "The form is missing its version: reload the page and try again";
+  for (let i = 0; i < SCHEDULE_FORM_ROWS; i++) {
+    const days = String(form.get(`days-${i}`) ?? "").trim();
+    if (days === "") continue;
+    if (!/^\d{1,2}$/.test(days)) {
+      errors[`days-${i}`] = `Reminder ${i + 1}: enter a whole number of days from 0 to 60`;
+      continue;
+    }
+    const when = String(form.get(`when-${i}`) ?? "before");
+    const unit = String(form.get(`unit-${i}`) ?? "days");
+    const offset = when === "after" ? Number(days) : -Number(days);
+    if (Number(days) > 60) errors[`days-${i}`] = `Reminder ${i + 1}: at most 60 days`;
+    const key = `${when === "after" ? "after" : "before"}_${days}_${unit}`;
+    if (stages.some((s) => s.key === key)) errors[`days-${i}`] = `Reminder ${i + 1} repeats an earlier one`;
+    stages.push({ key, offset, unit: unit === "working_days" ? "working_days" : "days", escalate: form.get(`escalate-${i}`) === "yes" });
+  }
+  if (stages.length === 0 && Object.keys(errors).length === 0) errors["days-0"] = "Keep at least one reminder";
+  if (Object.keys(errors).length) return { ok: false, errors };
+  return { ok: true, stages: stages.sort((a, b) => a.offset - b.offset), version };
+}
+
+export async function saveReminderSchedule(db: Db, scope: PartnershipScope, stages: ReminderStage[], version: number): Promise<WriteResult> {
+  const id = scope.partnership.id;
+  return transact(db, async (tx: Tx) => {
+    const [row] = await tx.select().from(partnerships).where(eq(partnerships.id, id));
+    if (row.version !== version) return conflict("partnership");
+    const before = reminderScheduleOf(row);
+    await tx.update(partnerships).set({ reminderSchedule: stages, version: row.version + 1 }).where(eq(partnerships.id, id));
+    await appendAudit(tx, { actorUserId: scope.user.id, action: "reminder_schedule.update", entityType: "partnership", entityId: id, partnershipId: id, before: { stages: before }, after: { stages } });
+    return ok();
+  });
 }

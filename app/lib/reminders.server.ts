@@ -3,13 +3,12 @@ import type { Db } from "../../db/client";
 import { actions, meetings, minutes, partnerships, partnershipRoles, remindersSent, termsOfReference, users } from "../../db/schema";
 import { isSeatCurrent } from "../domain/board-rules";
 import { addDays, londonDate } from "../domain/dates";
-import { defaultReminderSchedule, reminderScheduleSchema, type ReminderStage } from "../domain/obligations";
 import { isReminderDue, plannedObligationReminders, reminderKey, reminderWindow } from "../domain/reminders";
 import { possessive } from "../domain/text";
 import { officerTiers, type SeniorityTier } from "../domain/vocabulary";
 import { env } from "../env.server";
 import { listPartnersForRules, listSeats, type SeatRow } from "./board.server";
-import { listObligations, listResponsibles, owingPartners, submissionsByPeriod } from "./obligations.server";
+import { listObligations, listResponsibles, owingPartners, reminderScheduleOf, submissionsByPeriod } from "./obligations.server";
 
 // The scheduler's side of reminders: who should hear about what, today.
 // Each kind of reminder is one collector below that turns the records into
@@ -71,10 +70,7 @@ export function mostSeniorMember(seats: readonly SeatRow[], organisationId: stri
     .sort((a, b) => rank(a.seniority) - rank(b.seniority) || roleRank(a.boardRole) - roleRank(b.boardRole))[0];
 }
 
-function scheduleOf(p: PartnershipRow): ReminderStage[] {
-  const parsed = reminderScheduleSchema.safeParse(p.reminderSchedule);
-  return parsed.success ? parsed.data : defaultReminderSchedule;
-}
+const scheduleOf = reminderScheduleOf;
 
 /** Obligations: responsible people are chased at each stage; the escalation stage also goes to the chair and the partner's most senior member. */
 async function obligationMessages(db: Db, p: PartnershipRow, now: Date): Promise<ReminderMessage[]> {

@@ -4,12 +4,12 @@ import { Tag } from "../components/forms";
 import { Notice } from "../components/notice";
 import { PartnershipNav } from "../components/partnership-nav";
 import { periodStatusColour } from "../components/period-status";
-import { cadenceLabels, describeDueRule, obligationTypeLabels, periodStatusLabels } from "../domain/obligations";
+import { cadenceLabels, describeDueRule, describeStage, obligationTypeLabels, periodStatusLabels } from "../domain/obligations";
 import { formatDate } from "../domain/dates";
 import { organisationTypeLabels, type OrganisationType } from "../domain/vocabulary";
 import { appToday } from "../lib/clock.server";
 import { requirePermission } from "../lib/guard.server";
-import { loadCompliance } from "../lib/obligations.server";
+import { loadCompliance, reminderScheduleOf } from "../lib/obligations.server";
 import type { Route } from "./+types/obligations";
 
 export const meta = ({ data }: Route.MetaArgs) => [{ title: `Returns and obligations – ${data?.partnership.name ?? ""} – Partnership governance` }];
@@ -22,12 +22,13 @@ export async function loader({ request, context, params }: Route.LoaderArgs) {
     partnership: { slug: scope.partnership.slug, name: scope.partnership.name },
     today,
     canManage: scope.permissions.has("partnership:manage"),
+    schedule: reminderScheduleOf(scope.partnership),
     ...compliance,
   };
 }
 
 export default function Obligations({ loaderData }: Route.ComponentProps) {
-  const { partnership: p, obligations, partners, perObligation, partnerNames, canManage } = loaderData;
+  const { partnership: p, obligations, partners, perObligation, partnerNames, canManage, schedule } = loaderData;
   return (
     <>
       <Notice />
@@ -35,10 +36,16 @@ export default function Obligations({ loaderData }: Route.ComponentProps) {
       <h1 className="govuk-heading-l">Returns and obligations</h1>
       <PartnershipNav partnership={p} current="obligations" />
       {canManage ? (
-        <Link className="govuk-button" to={`/p/${p.slug}/obligations/new`}>
-          Add an obligation
-        </Link>
+        <div className="govuk-button-group">
+          <Link className="govuk-button" to={`/p/${p.slug}/obligations/new`}>
+            Add an obligation
+          </Link>
+          <Link className="govuk-link" to={`/p/${p.slug}/obligations/reminders`}>
+            Change when partners are reminded
+          </Link>
+        </div>
       ) : null}
+      <p className="govuk-body">Reminders: {schedule.map((s) => describeStage(s).toLowerCase()).join("; ")}.</p>
 
       <h2 className="govuk-heading-m" id="compliance">
         How each partner is doing

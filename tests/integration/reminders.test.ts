@@ -318,6 +318,36 @@ describe("returns and the compliance view", () => {
   });
 });
 
+describe("each partnership's reminder schedule", () => {
+  it("the secretariat changes when partners are reminded; bad rows are refused; others cannot", async () => {
+    const version = (await (await secretariat.get("/p/nelcp/obligations/reminders")).text()).match(/name="version" value="(\d+)"/)![1];
+    const bad = await secretariat.post("/p/nelcp/obligations/reminders", { version, "days-0": "seven", "days-1": "90", "unit-1": "days", "when-1": "before" });
+    const badText = await pageText(bad);
+    expect(badText).toContain("Reminder 1: enter a whole number of days from 0 to 60");
+    const rep = s.client();
+    await rep.signIn("rep@barking-dagenham.example");
+    expect((await rep.get("/p/nelcp/obligations/reminders")).status).toBe(403);
+    const saved = await secretariat.post("/p/nelcp/obligations/reminders", {
+      version,
+      "days-0": "7",
+      "unit-0": "days",
+      "when-0": "before",
+      "days-1": "1",
+      "unit-1": "working_days",
+      "when-1": "after",
+      "escalate-1": "yes",
+    });
+    expect(saved.status).toBe(302);
+    expect(await pageText(await secretariat.get("/p/nelcp/obligations"))).toContain("Reminders: 7 days before the due date; 1 working day after the due date, escalated to the chair.");
+
+    await oneOff("Rescheduled return", "member@nelcp.example", "2027-08-16", "member@nelcp.example");
+    await tick("2027-08-02T07:00:00Z"); // 14 days before: no longer a stage
+    expect(to("member@nelcp.example", "Rescheduled return")).toHaveLength(0);
+    await tick("2027-08-09T07:00:00Z");
+    expect(to("member@nelcp.example", "Rescheduled return")).toHaveLength(1);
+  });
+});
+
 describe("the jobs:tick command", () => {
   it("refuses a malformed --now with a clear message and changes nothing", async () => {
     const result = await run("npm", ["run", "--silent", "jobs:tick", "--", "--now", "next Tuesday"], { env: { ...process.env, DATA_DIR: "/nonexistent-data-dir" } }).then(
