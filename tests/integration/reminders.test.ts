@@ -359,7 +359,8 @@ describe("the jobs:tick command", () => {
   });
 
   it.runIf(Boolean(process.env.TEST_DATABASE_URL))("on PostgreSQL, two jobs:tick processes for the same instant deliver each message exactly once", async () => {
-    await oneOff("Two-process return", "k.morris@silverlinedhorizons.example", "2027-09-20", "k.morris@silverlinedhorizons.example");
+    // NELCP's schedule now reminds seven days before (changed by the test above).
+    await oneOff("Two-process return", "k.morris@silverlinedhorizons.example", "2027-09-13", "k.morris@silverlinedhorizons.example");
     const env = { ...process.env, DATABASE_URL: s.database.databaseUrl!, SMTP_URL: smtp.url, APP_URL: s.baseUrl };
     const cli = () =>
       new Promise<string>((resolve, reject) => {
@@ -373,6 +374,6 @@ describe("the jobs:tick command", () => {
     expect(outputs.join("\n")).toMatch(/Scheduling pass at 2027-09-06T07:00:00.000Z/);
     expect(to("k.morris@silverlinedhorizons.example", "Two-process return")).toHaveLength(1);
     const rows = await s.db.select().from(remindersSent).where(inArray(remindersSent.recipientEmail, ["k.morris@silverlinedhorizons.example"]));
-    expect(rows.filter((r) => r.periodKey === "2027-09-20").map((r) => r.status)).toEqual(["sent"]);
+    expect(rows.filter((r) => r.periodKey === "2027-09-13").map((r) => r.status)).toEqual(["sent"]);
   });
 });
