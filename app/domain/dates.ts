@@ -73,7 +73,9 @@ export function londonTime(at: Date): string {
 /**
  * The instant a London wall-clock time happens on a date, whichever side of
  * the clock change it falls. A time that does not exist (the hour skipped in
- * March) resolves to the same time on the later, summer, clock.
+ * March) resolves to the same time on the later, summer, clock; a time that
+ * happens twice (the hour repeated in October) is its first occurrence, on
+ * summer time, as in RFC 5545 (iCalendar) and JavaScript's Temporal.
  */
 export function londonTimeToInstant(date: string, time: string): Date {
   const [y, m, d] = date.split("-").map(Number);
@@ -83,8 +85,12 @@ export function londonTimeToInstant(date: string, time: string): Date {
     const p = londonParts(new Date(at));
     return Date.UTC(p.y, p.m - 1, p.d, p.h, p.mi) - at;
   };
-  const first = wall - offsetAt(wall);
-  return new Date(wall - offsetAt(first));
+  // The offsets a day either side (London changes its clocks at most once a
+  // day); each gives a real instant if London shows that offset then.
+  const before = offsetAt(wall - 86_400_000);
+  const after = offsetAt(wall + 86_400_000);
+  const real = [wall - before, wall - after].filter((at) => wall - offsetAt(at) === at);
+  return new Date(real.length ? Math.min(...real) : wall - before);
 }
 
 /** Whether a string is a time written HH:MM on the 24-hour clock. */

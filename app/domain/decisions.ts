@@ -1,5 +1,4 @@
 import type { DecisionMethod, DecisionStatus, RatificationStatus, Vote, VotingBasis } from "./vocabulary";
-import { decisionMethodLabels } from "./vocabulary";
 
 // Decision rules as plain functions: references, how votes decide an
 // outcome under the terms of reference, which status changes are allowed,
@@ -19,6 +18,13 @@ export function referencePrefix(p: { referencePrefix: string | null; shortName: 
     .toUpperCase();
   return letters.slice(0, 12) || "DEC";
 }
+
+const methodPhrase: Record<DecisionMethod, string> = {
+  consensus: "by consensus",
+  simple_majority: "by simple majority",
+  two_thirds: "by a two-thirds majority",
+  unanimous: "unanimously",
+};
 
 export type CastVote = { seatId: string; organisationId: string; personName: string; organisationName: string; vote: Vote };
 
@@ -75,7 +81,7 @@ export function decisionOutcome(input: {
     status = chosen;
     explanation = chosen === "agreed" ? "Agreed by consensus." : "Rejected: the board did not reach consensus.";
   } else {
-    if (chosen !== "by_votes") return { ok: false, field: "outcome", message: `These terms decide by ${decisionMethodLabels[method].toLowerCase()}: record the votes and the outcome follows from them` };
+    if (chosen !== "by_votes") return { ok: false, field: "outcome", message: `These terms decide ${methodPhrase[method]}: record the votes and the outcome follows from them` };
     if (votes.length === 0) return { ok: false, field: "votes", message: "Record at least one vote" };
     let units: Vote[];
     if (votingBasis === "per_partner") {
@@ -90,16 +96,25 @@ export function decisionOutcome(input: {
     } else units = votes.map((v) => v.vote);
     tally = tallyOf(units);
     const cast = tally.for + tally.against;
-    const unit = votingBasis === "per_partner" ? "partners" : "members";
+    const noun = votingBasis === "per_partner" ? "partner" : "member";
+    const count = (n: number) => `${n} ${noun}${n === 1 ? "" : "s"}`;
     if (method === "simple_majority") {
       status = tally.for > tally.against ? "agreed" : "rejected";
-      explanation = `${tally.for} ${unit} for, ${tally.against} against, ${tally.abstain} abstaining: ${status === "agreed" ? "a majority for" : tally.for === tally.against ? "a tie, so not agreed" : "no majority for"}.`;
+      explanation = `${count(tally.for)} for, ${tally.against} against, ${tally.abstain} abstaining: ${status === "agreed" ? "a majority for" : tally.for === tally.against ? (cast === 0 ? "nobody voted for or against, so not agreed" : "a tie, so not agreed") : "no majority for"}.`;
     } else if (method === "two_thirds") {
       status = cast > 0 && tally.for * 3 >= cast * 2 ? "agreed" : "rejected";
-      explanation = `${tally.for} of ${cast} ${unit} voting for or against were for: ${status === "agreed" ? "at least" : "fewer than"} two-thirds.`;
+      explanation =
+        cast === 0
+          ? "Nobody voted for or against, so not agreed."
+          : `${tally.for} of ${count(cast)} voting for or against ${tally.for === 1 ? "was" : "were"} for: ${status === "agreed" ? "at least" : "fewer than"} two-thirds.`;
     } else {
       status = tally.for > 0 && tally.against === 0 && tally.abstain === 0 ? "agreed" : "rejected";
-      explanation = status === "agreed" ? `All ${tally.for} ${unit} voting were for.` : "Not unanimous: at least one vote was against or abstained.";
+      explanation =
+        status === "agreed"
+          ? tally.for === 1
+            ? `The only ${noun} voting was for.`
+            : `All ${count(tally.for)} voting were for.`
+          : `Not unanimous: ${count(tally.for)} for, ${tally.against} against, ${tally.abstain} abstaining.`;
     }
   }
   if (!quorate)
@@ -107,7 +122,7 @@ export function decisionOutcome(input: {
       ok: true,
       status: "inquorate",
       tally,
-      explanation: `The meeting was not quorate, so the decision (${status === "agreed" ? "agreed" : "not agreed"} on the day) needs ratification at a quorate meeting.`,
+      explanation: `The meeting was not quorate, so the decision (${status === "agreed" ? "agreed" : "not agreed"} on the day) needs ratification at a quorate meeting. ${explanation}`,
     };
   return { ok: true, status, tally, explanation };
 }

@@ -189,7 +189,8 @@ export async function recordMeetingDecision(
       approvesTermsId: approvesTerms?.id ?? null,
       approvesMinutesOfMeetingId: approvesMeeting?.id ?? null,
     };
-    const votes = cast.map((v) => ({ seatId: v.seatId, vote: v.vote, deputySeatId: board.quorum!.deputiesCounted[v.seatId] ?? null }));
+    // A deferral decides nothing, so no votes are kept with it.
+    const votes = outcome.status === "deferred" ? [] : cast.map((v) => ({ seatId: v.seatId, vote: v.vote, deputySeatId: board.quorum!.deputiesCounted[v.seatId] ?? null }));
     let recorded: { id: string; reference: string };
     if (input.proposedDecisionId) {
       recorded = await finaliseProposal(tx, scope, input.proposedDecisionId, fields, votes, ratifiers.map((r) => r.organisationId), rules.decisions.ratifyingBody, outcome.explanation);

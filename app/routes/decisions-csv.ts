@@ -53,7 +53,8 @@ export async function loader({ request, context, params }: Route.LoaderArgs) {
       r.rationale,
     ]),
   );
-  return new Response(csv, {
+  // A byte-order mark so Excel reads the UTF-8 (names such as Siân) correctly.
+  return new Response(`\uFEFF${csv}`, {
     headers: {
       "Content-Type": "text/csv; charset=utf-8",
       "Content-Disposition": `attachment; filename="${scope.partnership.slug}-decisions.csv"`,

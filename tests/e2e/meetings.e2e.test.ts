@@ -548,7 +548,7 @@ describe("meetings, decisions and minutes in a browser", () => {
     expect(download.suggestedFilename()).toBe("nelcp-decisions.csv");
     const csv = await fs.readFile((await download.path())!, "utf8");
     const lines = csv.split("\r\n").filter(Boolean);
-    expect(lines[0]).toMatch(/^Reference,Date,Title,/);
+    expect(lines[0]).toMatch(/^\uFEFFReference,Date,Title,/); // with a byte-order mark, for Excel
     expect(lines.some((line) => line.includes("Award lot 2 to the Thames Gateway Care consortium"))).toBe(true);
     expect(lines.some((line) => line.includes("Uplift the specialist-needs band"))).toBe(false);
   });
