@@ -301,9 +301,9 @@ describe("the decision log", () => {
     expect(res.status).toBe(200);
     expect(res.headers.get("content-type")).toContain("text/csv");
     expect(res.headers.get("content-disposition")).toContain('attachment; filename="nelcp-decisions.csv"');
-    const body = await res.text();
-    expect(body.charCodeAt(0)).toBe(0xfeff); // so Excel reads it as UTF-8
-    const rows: string[][] = parse(body, { bom: true });
+    const bytes = Buffer.from(await res.arrayBuffer());
+    expect([...bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]); // a byte-order mark, so Excel reads it as UTF-8
+    const rows: string[][] = parse(bytes.toString("utf8"), { bom: true });
     expect(rows[0].slice(0, 5)).toEqual(["Reference", "Date", "Title", "Decision", "Status"]);
     expect(rows).toHaveLength(31);
     const quoted = rows.find((r) => r[2] === 'Quote "this", and a comma, please')!;
