@@ -1,36 +1,42 @@
 import { Button, Heading, Text } from "@react-email/components";
 import { formatDate } from "../app/domain/dates";
-import { buttonStyle, EmailLayout } from "./layout";
+import { buttonStyle, captionStyle, EmailLayout } from "./layout";
+import { readableDates } from "./text";
 
 export type GovernanceReminderEmailProps = {
   recipientName: string;
   partnershipName: string;
   kind: "terms_review" | "board_term_ending" | "deputy_lapsing" | "minutes_awaiting_approval";
+  /** What it is about, e.g. "Joanna Whitfield's term as member for London Borough of Hackney". */
   subject: string;
+  /** YYYY-MM-DD: the review date, term end, lapse date or circulation date. */
   date: string;
   link: string;
+  /** Why this person hears, e.g. "You chair or run the secretariat of North-East London Commissioning Partnership." */
   reason: string;
 };
 
-const wording: Record<GovernanceReminderEmailProps["kind"], { heading: string; body: (subject: string, date: string) => string; action: string }> = {
+type Wording = { heading: string; body: (subject: string, date: string) => string[]; action: string };
+
+const wording: Record<GovernanceReminderEmailProps["kind"], Wording> = {
   terms_review: {
     heading: "The terms of reference are due for review",
-    body: (s, d) => `${s} should be reviewed by ${d}. Put the review on the board's agenda, or draft a new version.`,
+    body: (s, d) => [`${s} should be reviewed by ${d}.`, "Put the review on the board's agenda, or draft a new version for the board to approve."],
     action: "Open the terms of reference",
   },
   board_term_ending: {
     heading: "A board member's term is ending",
-    body: (s, d) => `${s} ends on ${d}. Renew it, or hand the seat to a successor, so the partner stays represented.`,
-    action: "Open the seat",
+    body: (s, d) => [`${s} ends on ${d}.`, "The chair or secretariat can renew the term, or hand the seat to a successor, so that the partner stays represented."],
+    action: "Open the board seat",
   },
   deputy_lapsing: {
-    heading: "A deputy's delegation is lapsing",
-    body: (s, d) => `${s} lapses on ${d}. After that they cannot stand in or count towards the quorum.`,
+    heading: "A deputy's delegation is ending",
+    body: (s, d) => [`${s} ends on ${d}.`, "After that date they cannot attend in the member's place or count towards the quorum. The chair or secretariat can extend it."],
     action: "Open the delegation",
   },
   minutes_awaiting_approval: {
     heading: "Minutes are waiting for approval",
-    body: (s, d) => `${s} were circulated on ${d} and have not been approved. Put their approval on the next meeting's agenda.`,
+    body: (s, d) => [`${s} were circulated on ${d} and have not been approved yet.`, "Put their approval on the agenda of the next meeting."],
     action: "Open the minutes",
   },
 };
@@ -38,11 +44,16 @@ const wording: Record<GovernanceReminderEmailProps["kind"], { heading: string; b
 export function GovernanceReminderEmail(p: GovernanceReminderEmailProps) {
   const w = wording[p.kind];
   return (
-    <EmailLayout preview={`${p.partnershipName}: ${w.heading}`} footer={`${p.reason} You can choose to get reminders like this in one daily email on your account page.`}>
-      <Text>{p.partnershipName}</Text>
+    <EmailLayout
+      preview={`${p.partnershipName}: ${w.heading}`}
+      footer={`${p.reason} You can choose to get reminders like this in one daily email on your account page.`}
+    >
+      <Text style={captionStyle}>{p.partnershipName}</Text>
       <Heading as="h1">{w.heading}</Heading>
       <Text>Dear {p.recipientName},</Text>
-      <Text>{w.body(p.subject, formatDate(p.date))}</Text>
+      {w.body(readableDates(p.subject), formatDate(p.date)).map((sentence) => (
+        <Text key={sentence}>{sentence}</Text>
+      ))}
       <Button href={p.link} style={buttonStyle}>
         {w.action}
       </Button>

@@ -29,3 +29,6 @@ export const buttonStyle = {
   textDecoration: "none",
   display: "inline-block",
 };
+
+/** The partnership's name, shown above the heading so people see at once which partnership a message is about. */
+export const captionStyle = { fontSize: "16px", color: "#505a5f", margin: "0" };

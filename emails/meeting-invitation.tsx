@@ -1,46 +1,66 @@
-import { Button, Heading, Text } from "@react-email/components";
+import { Button, Heading, Link, Text } from "@react-email/components";
 import { formatDate } from "../app/domain/dates";
-import { buttonStyle, EmailLayout } from "./layout";
+import { buttonStyle, captionStyle, EmailLayout } from "./layout";
 
 export type MeetingInvitationEmailProps = {
   recipientName: string;
   partnershipName: string;
   meetingTitle: string;
+  /** YYYY-MM-DD */
   date: string;
+  /** HH:MM, London time */
   startTime: string;
+  /** HH:MM, London time */
   endTime: string;
   location: string | null;
   onlineLink: string | null;
   agenda: string[];
   link: string;
+  /** Why this person hears, e.g. "You received this because you sit on the board of …". */
   reason: string;
   cancelled?: boolean;
+  /** The meeting was invited before and its details have changed. */
   changed?: boolean;
 };
+
+const listStyle = { paddingLeft: "24px", fontSize: "14px", lineHeight: "24px" };
 
 export function MeetingInvitationEmail(p: MeetingInvitationEmailProps) {
   const when = `${formatDate(p.date)}, ${p.startTime} to ${p.endTime} (London time)`;
   const heading = p.cancelled ? `Cancelled: ${p.meetingTitle}` : p.changed ? `Changed: ${p.meetingTitle}` : p.meetingTitle;
   return (
     <EmailLayout preview={`${p.partnershipName}: ${heading}, ${when}`} footer={p.reason}>
-      <Text>{p.partnershipName}</Text>
+      <Text style={captionStyle}>{p.partnershipName}</Text>
       <Heading as="h1">{heading}</Heading>
       <Text>Dear {p.recipientName},</Text>
-      <Text>{p.cancelled ? `The meeting on ${when} has been cancelled.` : `When: ${when}.`}</Text>
-      {!p.cancelled && p.location ? <Text>Where: {p.location}</Text> : null}
-      {!p.cancelled && p.onlineLink ? <Text>Online: {p.onlineLink}</Text> : null}
-      {!p.cancelled && p.agenda.length ? (
-        <Text>
-          Agenda:{" "}
-          {p.agenda.map((item, i) => (
-            <span key={item}>
-              {i + 1}. {item}
-              {i < p.agenda.length - 1 ? "; " : ""}
-            </span>
-          ))}
-        </Text>
-      ) : null}
-      <Text>A calendar invitation is attached: open it to {p.cancelled ? "remove the meeting from" : "add the meeting to"} your calendar.</Text>
+      {p.cancelled ? (
+        <Text>The meeting on {when} has been cancelled.</Text>
+      ) : (
+        <>
+          {p.changed ? <Text>The details of this meeting have changed. Check the date, time and place below.</Text> : null}
+          <Text>When: {when}</Text>
+          {p.location ? <Text>Where: {p.location}</Text> : null}
+          {p.onlineLink ? (
+            <Text>
+              Join online: <Link href={p.onlineLink}>{p.onlineLink}</Link>
+            </Text>
+          ) : null}
+          {p.agenda.length ? (
+            <>
+              <Text>Agenda:</Text>
+              <ol style={listStyle}>
+                {p.agenda.map((item, i) => (
+                  <li key={`${i}-${item}`}>{item}</li>
+                ))}
+              </ol>
+            </>
+          ) : null}
+        </>
+      )}
+      <Text>
+        A calendar invitation (an .ics file) is attached. Open it to {p.cancelled ? "remove the meeting from" : p.changed ? "update the meeting in" : "add the meeting to"}{" "}
+        your calendar.
+      </Text>
       <Button href={p.link} style={buttonStyle}>
         {p.cancelled ? "Open the meeting" : "See the agenda and papers"}
       </Button>
@@ -56,11 +76,11 @@ MeetingInvitationEmail.PreviewProps = {
   date: "2027-01-14",
   startTime: "10:00",
   endTime: "12:00",
-  location: "Havering Town Hall, Main Road, Romford",
-  onlineLink: "https://meet.havering.example/nelcp-board",
+  location: "Committee Room 2, Newham Town Hall, East Ham",
+  onlineLink: "https://meet.newham.example/nelcp-board",
   agenda: ["Minutes of the November meeting", "Bringing lot 3 forward", "Placement sufficiency report"],
   link: "http://localhost:3000/p/nelcp/meetings/example",
-  reason: "You received this because you sit on the board of North-East London Commissioning Partnership.",
+  reason: "You received this because you sit on the board of North-East London Commissioning Partnership, or chair or run its secretariat.",
 } satisfies MeetingInvitationEmailProps;
 
 export default MeetingInvitationEmail;

@@ -1,7 +1,8 @@
 import { Button, Heading, Text } from "@react-email/components";
 import { formatDate } from "../app/domain/dates";
 import { possessive } from "../app/domain/text";
-import { buttonStyle, EmailLayout } from "./layout";
+import { buttonStyle, captionStyle, EmailLayout } from "./layout";
+import { inSentence, plural } from "./text";
 
 export type ObligationReminderEmailProps = {
   recipientName: string;
@@ -9,34 +10,42 @@ export type ObligationReminderEmailProps = {
   organisationName: string;
   obligationTitle: string;
   periodLabel: string;
+  /** YYYY-MM-DD */
   dueDate: string;
   stage: "due_soon" | "due_today" | "overdue";
+  /** Working days late, for an overdue return. */
   daysLate?: number;
   instructions?: string | null;
   link: string;
+  /** Why this person is chased, e.g. "You are named as responsible for this return for London Borough of Newham." */
   reason: string;
 };
 
 export function ObligationReminderEmail(p: ObligationReminderEmailProps) {
   const due = formatDate(p.dueDate);
+  const whose = `${possessive(p.organisationName)} ${inSentence(p.obligationTitle)} for ${p.periodLabel}`;
   const heading =
     p.stage === "overdue"
       ? `${p.obligationTitle} is overdue`
       : p.stage === "due_today"
         ? `${p.obligationTitle} is due today`
         : `${p.obligationTitle} is due on ${due}`;
+  const summary =
+    p.stage === "overdue"
+      ? `${whose} was due on ${due}${p.daysLate ? ` and is now ${plural(p.daysLate, "working day")} late` : ""}.`
+      : p.stage === "due_today"
+        ? `${whose} is due today, ${due}.`
+        : `${whose} is due on ${due}.`;
   return (
-    <EmailLayout preview={`${p.partnershipName}: ${heading}`} footer={`${p.reason} These reminders are part of ${p.partnershipName}'s reporting arrangements and cannot be turned off.`}>
-      <Text>{p.partnershipName}</Text>
+    <EmailLayout
+      preview={`${p.partnershipName}: ${heading}`}
+      footer={`${p.reason} These reminders are part of ${possessive(p.partnershipName)} reporting arrangements and cannot be turned off.`}
+    >
+      <Text style={captionStyle}>{p.partnershipName}</Text>
       <Heading as="h1">{heading}</Heading>
       <Text>Dear {p.recipientName},</Text>
-      <Text>
-        {p.stage === "overdue"
-          ? `${possessive(p.organisationName)} ${p.obligationTitle.toLowerCase()} for ${p.periodLabel} was due on ${due}${p.daysLate ? ` and is now ${p.daysLate} working days late` : ""}. The chair has been told.`
-          : p.stage === "due_today"
-            ? `${possessive(p.organisationName)} ${p.obligationTitle.toLowerCase()} for ${p.periodLabel} is due today, ${due}.`
-            : `${possessive(p.organisationName)} ${p.obligationTitle.toLowerCase()} for ${p.periodLabel} is due on ${due}.`}
-      </Text>
+      <Text>{summary}</Text>
+      {p.stage === "overdue" ? <Text>Please submit it as soon as you can. If you cannot, tell the partnership secretariat why.</Text> : null}
       {p.instructions ? <Text>What to send: {p.instructions}</Text> : null}
       <Button href={p.link} style={buttonStyle}>
         Submit the return

@@ -1,6 +1,7 @@
 import fs from "node:fs";
 import http from "node:http";
 import path from "node:path";
+import { fileURLToPath } from "node:url";
 import { render } from "@react-email/render";
 import type { ReactElement } from "react";
 import { ActionReminderEmail } from "./action-reminder";
@@ -18,8 +19,11 @@ import { PasswordResetEmail } from "./password-reset";
 // http://localhost:3001 (EMAIL_PREVIEW_PORT).
 
 /** A template with its example data, ready to render. */
-const example = <P,>(component: ((props: P) => ReactElement) & { PreviewProps: P }) => () => component(component.PreviewProps);
-const templates: Record<string, () => ReactElement> = {
+const example = <P,>(component: ((props: P) => ReactElement) & { PreviewProps: NoInfer<P> }, changes: Partial<NoInfer<P>> = {}) => () =>
+  component({ ...component.PreviewProps, ...changes });
+
+/** Every template with its PreviewProps, then the variants whose wording differs. */
+export const previewTemplates: Record<string, () => ReactElement> = {
   "obligation-reminder": example(ObligationReminderEmail),
   escalation: example(EscalationEmail),
   "action-reminder": example(ActionReminderEmail),
@@ -29,13 +33,30 @@ const templates: Record<string, () => ReactElement> = {
   digest: example(DigestEmail),
   invitation: example(InvitationEmail),
   "password-reset": example(PasswordResetEmail),
+  "obligation-reminder-due-today": example(ObligationReminderEmail, { stage: "due_today" }),
+  "obligation-reminder-overdue": example(ObligationReminderEmail, { stage: "overdue", daysLate: 3 }),
+  "action-reminder-due-soon": example(ActionReminderEmail, { overdue: false, dueDate: "2026-11-26" }),
+  "governance-reminder-terms-review": example(GovernanceReminderEmail, { kind: "terms_review", subject: "Version 2 of the terms of reference", date: "2027-03-31", link: "http://localhost:3000/p/nelcp/terms" }),
+  "governance-reminder-deputy-lapsing": example(GovernanceReminderEmail, {
+    kind: "deputy_lapsing",
+    subject: "Samuel Adeyemi's delegation as deputy for Joanna Whitfield",
+    date: "2026-12-06",
+  }),
+  "governance-reminder-minutes": example(GovernanceReminderEmail, {
+    kind: "minutes_awaiting_approval",
+    subject: "The minutes of NELCP board, 2026-11-12",
+    date: "2026-11-19",
+    link: "http://localhost:3000/p/nelcp/meetings/example/minutes",
+  }),
+  "meeting-invitation-changed": example(MeetingInvitationEmail, { changed: true, startTime: "14:00", endTime: "16:00" }),
+  "meeting-invitation-cancelled": example(MeetingInvitationEmail, { cancelled: true }),
 };
 
 /** Writes each template's HTML and text and an index page; returns the folder. */
 export async function renderPreviews(dir: string) {
   fs.mkdirSync(dir, { recursive: true });
   const links: string[] = [];
-  for (const [name, build] of Object.entries(templates)) {
+  for (const [name, build] of Object.entries(previewTemplates)) {
     const element = build();
     fs.writeFileSync(path.join(dir, `${name}.html`), await render(element));
     fs.writeFileSync(path.join(dir, `${name}.txt`), await render(element, { plainText: true }));
@@ -49,14 +70,19 @@ export async function renderPreviews(dir: string) {
 }
 
 async function main() {
-  const dir = await renderPreviews(path.resolve(process.env.DATA_DIR ?? "./data", "email-preview"));
+  const dir = await renderPreviews(path.resolve(process.env.DATA_DIR || "./data", "email-preview"));
   const port = Number(process.env.EMAIL_PREVIEW_PORT ?? 3001);
   const types: Record<string, string> = { ".html": "text/html; charset=utf-8", ".txt": "text/plain; charset=utf-8" };
   http
     .createServer((req, res) => {
-      const name = path.basename(decodeURIComponent((req.url ?? "/").split("?")[0])) || "index.html";
-      const file = path.join(dir, name === "/" ? "index.html" : name);
-      if (!fs.existsSync(file)) {
+      let name: string;
+      try {
+        name = path.basename(decodeURIComponent((req.url ?? "/").split("?")[0])) || "index.html";
+      } catch {
+        name = "";
+      }
+      const file = path.join(dir, name);
+      if (!name || !fs.existsSync(file) || !fs.statSync(file).isFile()) {
         res.writeHead(404).end("Not found");
         return;
       }
@@ -65,4 +91,4 @@ async function main() {
     .listen(port, () => console.log(`Email previews: http://localhost:${port}/ (files in ${dir})`));
 }
 
-if (process.argv[1] && path.resolve(process.argv[1]) === path.resolve(import.meta.filename)) main();
+if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.meta.url)) void main();

@@ -29,3 +29,10 @@ export function addWorkingDays(isoDate: string, n: number): string {
   }
   return date;
 }
+
+/** Working days after `from`, up to and including `to` (0 when `to` is not later). */
+export function workingDaysBetween(from: string, to: string): number {
+  let n = 0;
+  for (let date = addDays(from, 1); date <= to; date = addDays(date, 1)) if (isWorkingDay(date)) n += 1;
+  return n;
+}

@@ -6,7 +6,7 @@ import type { Db } from "../../db/client";
 import { remindersSent } from "../../db/schema";
 import { emailTemplates, type TemplateName } from "../../emails/registry";
 import { DigestEmail } from "../../emails/digest";
-import { londonDate } from "../domain/dates";
+import { formatDate, londonDate } from "../domain/dates";
 import { env } from "../env.server";
 import { sendEmail, type OutgoingEmail } from "./mailer.server";
 
@@ -94,7 +94,7 @@ export async function sendDigests(db: Db, now: Date, send: Send = sendEmail) {
     try {
       await send({
         to: email,
-        subject: `Your partnership reminders for ${londonDate(now)}`,
+        subject: `Your partnership reminders for ${formatDate(londonDate(now))}`,
         body: DigestEmail({ recipientName: name, date: londonDate(now), items, link: `${env().APP_URL}/actions`, reason: "You chose to get non-urgent reminders once a day. You can change this on your account page." }),
         messageId: messageId(`digest|${email}|${rows.map((r) => r.id).sort().join(",")}`),
       });

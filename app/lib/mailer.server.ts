@@ -12,6 +12,8 @@ export type OutgoingEmail = {
   attachments?: { filename: string; content: string | Buffer; contentType: string }[];
   /** A stable Message-ID, so a message sent again carries the same id. */
   messageId?: string;
+  /** Extra headers, e.g. { "Auto-Submitted": "auto-generated" }. */
+  headers?: Record<string, string>;
 };
 
 let transport: Transporter | undefined;
@@ -36,7 +38,16 @@ export function outboxDir() {
 export async function sendEmail(email: OutgoingEmail) {
   const html = await render(email.body);
   const text = await render(email.body, { plainText: true });
-  const message = { from: env().MAIL_FROM, to: email.to, subject: email.subject, html, text, attachments: email.attachments, messageId: email.messageId };
+  const message = {
+    from: env().MAIL_FROM,
+    to: email.to,
+    subject: email.subject,
+    html,
+    text,
+    attachments: email.attachments,
+    messageId: email.messageId,
+    headers: email.headers,
+  };
   const url = env().SMTP_URL;
   if (url) {
     await smtpTransport(url).sendMail(message);

@@ -2,6 +2,7 @@ import { and, eq, inArray } from "drizzle-orm";
 import type { Db } from "../../db/client";
 import { partnershipRoles, users } from "../../db/schema";
 import { isSeatCurrent } from "../domain/board-rules";
+import { formatDate } from "../domain/dates";
 import { env } from "../env.server";
 import { listSeats } from "./board.server";
 import { meetingInvite } from "./calendar.server";
@@ -41,7 +42,7 @@ export async function recordMeetingInvitations(db: Db, scope: PartnershipScope, 
     recipient: person,
     urgent: true,
     template: "meeting-invitation",
-    subject: `${change === "cancel" ? "Cancelled: " : change === "update" ? "Changed: " : ""}${p.shortName}: ${meeting.title}, ${meeting.date}`,
+    subject: `${change === "cancel" ? "Cancelled: " : change === "update" ? "Changed: " : ""}${p.shortName}: ${meeting.title}, ${formatDate(meeting.date)}`,
     attachments: [{ filename: invite.filename, contentType: "text/calendar; charset=utf-8; method=PUBLISH", content: invite.body }],
     props: {
       recipientName: person.name,
@@ -77,7 +78,7 @@ export async function recordMinutesCirculated(db: Db, scope: PartnershipScope, m
       recipient: person,
       urgent: true,
       template: "minutes-circulated",
-      subject: `${p.shortName}: draft minutes of ${meeting.title}, ${meeting.date}`,
+      subject: `${p.shortName}: draft minutes of ${meeting.title}, ${formatDate(meeting.date)}`,
       props: {
         recipientName: person.name,
         partnershipName: p.name,

@@ -2,9 +2,10 @@ import { and, eq, inArray, isNotNull, lte, or, sql } from "drizzle-orm";
 import type { Db } from "../../db/client";
 import { actions, meetings, minutes, partnerships, partnershipRoles, remindersSent, termsOfReference, users } from "../../db/schema";
 import { isSeatCurrent } from "../domain/board-rules";
-import { addDays, londonDate } from "../domain/dates";
+import { addDays, formatDate, londonDate } from "../domain/dates";
 import { isReminderDue, plannedObligationReminders, reminderKey, reminderWindow } from "../domain/reminders";
 import { possessive } from "../domain/text";
+import { workingDaysBetween } from "../domain/working-days";
 import { officerTiers, type SeniorityTier } from "../domain/vocabulary";
 import { env } from "../env.server";
 import { listPartnersForRules, listSeats, type SeatRow } from "./board.server";
@@ -123,7 +124,7 @@ async function obligationMessages(db: Db, p: PartnershipRow, now: Date): Promise
           periodLabel: r.period.label,
           dueDate: r.period.due,
           stage: stageName,
-          daysLate: stageName === "overdue" ? r.stage.offset : undefined,
+          daysLate: stageName === "overdue" ? workingDaysBetween(r.period.due, r.sendOn) : undefined,
           instructions: o.instructions,
           link: link(path),
           reason: named
@@ -152,7 +153,7 @@ async function obligationMessages(db: Db, p: PartnershipRow, now: Date): Promise
           obligationTitle: o.title,
           periodLabel: r.period.label,
           dueDate: r.period.due,
-          workingDaysLate: r.stage.offset,
+          workingDaysLate: workingDaysBetween(r.period.due, r.sendOn),
           responsibleNames: [...new Set(chased)].map((id) => people.get(id)?.name).filter(Boolean),
           remindersSent: scheduleOf(p).filter((s) => s.offset < r.stage.offset).length,
           link: link(path),
@@ -208,7 +209,7 @@ async function actionMessages(db: Db, p: PartnershipRow, now: Date): Promise<Rem
             actionTitle: r.action.title,
             dueDate: r.action.dueDate,
             overdue: stage.overdue,
-            origin: r.meetingTitle && r.meetingStartsAt ? `${r.meetingTitle}, ${londonDate(r.meetingStartsAt)}` : null,
+            origin: r.meetingTitle && r.meetingStartsAt ? `${r.meetingTitle}, ${formatDate(londonDate(r.meetingStartsAt))}` : null,
             link: link(`/p/${p.slug}/actions/${r.action.id}`),
             reason: r.action.ownerUserId === userId ? "You own this action." : "You represent the partner responsible for this action.",
           },
@@ -254,7 +255,7 @@ async function governanceMessages(db: Db, p: PartnershipRow, now: Date): Promise
       const next = upcoming.filter((x) => x.startsAt > m.startsAt).sort((a, b) => a.startsAt.getTime() - b.startsAt.getTime())[0];
       if (!next) continue;
       const nextDate = londonDate(next.startsAt);
-      candidates.push({ kind: "minutes_awaiting_approval", subjectId: m.meetingId, periodKey: nextDate, stage: "next_meeting_in_7_days", sendOn: addDays(nextDate, -7), to: officers, subject: `The minutes of ${m.title}, ${londonDate(m.startsAt)}`, date: londonDate(m.circulatedAt ?? m.startsAt), path: `/p/${p.slug}/meetings/${m.meetingId}/minutes` });
+      candidates.push({ kind: "minutes_awaiting_approval", subjectId: m.meetingId, periodKey: nextDate, stage: "next_meeting_in_7_days", sendOn: addDays(nextDate, -7), to: officers, subject: `The minutes of ${m.title}, ${formatDate(londonDate(m.startsAt))}`, date: londonDate(m.circulatedAt ?? m.startsAt), path: `/p/${p.slug}/meetings/${m.meetingId}/minutes` });
     }
   }
   const due = candidates.filter((c) => isReminderDue(c.sendOn, now));

@@ -275,7 +275,7 @@ describe("emails", () => {
     expect((await owner.post("/account", { delivery: "digest" })).status).toBe(302);
     // The demo data's action "Agree keyworker continuity" fell due on 31 October 2026 and is still open.
     await tick("2026-11-01T07:00:00Z");
-    const digests = smtp.messages.filter((m) => m.subject?.startsWith("Your partnership reminders for 2026-11-01") && m.text?.includes("Priya Raman"));
+    const digests = smtp.messages.filter((m) => m.subject?.startsWith("Your partnership reminders for 1 November 2026") && m.text?.includes("Priya Raman"));
     expect(digests).toHaveLength(1);
     expect(digests[0].text).toContain("Agree keyworker continuity with the lot 2 consortium");
     expect(to("secretariat@nelcp.example", "action overdue")).toHaveLength(0);

@@ -11,7 +11,7 @@ import {
   reminderScheduleSchema,
 } from "../../app/domain/obligations";
 import { CATCH_UP_DAYS, isReminderDue, plannedObligationReminders, reminderKey } from "../../app/domain/reminders";
-import { addWorkingDays, isWorkingDay } from "../../app/domain/working-days";
+import { addWorkingDays, isWorkingDay, workingDaysBetween } from "../../app/domain/working-days";
 
 describe("working days in England and Wales", () => {
   it("skips weekends and bank holidays, including the moved ones", () => {
@@ -29,6 +29,13 @@ describe("working days in England and Wales", () => {
     expect(addWorkingDays("2026-12-29", -1)).toBe("2026-12-24");
     expect(addWorkingDays("2027-03-29", 0)).toBe("2027-03-30"); // Easter Monday rolls to Tuesday
     expect(addWorkingDays("2027-03-30", 0)).toBe("2027-03-30");
+  });
+
+  it("counts how many working days late something is", () => {
+    expect(workingDaysBetween("2027-03-29", "2027-04-01")).toBe(3); // Easter Monday due: 30, 31 March, 1 April
+    expect(workingDaysBetween("2026-12-24", "2026-12-29")).toBe(1); // Christmas and the moved Boxing Day skipped
+    expect(workingDaysBetween("2026-11-23", "2026-11-23")).toBe(0);
+    expect(workingDaysBetween("2026-11-23", "2026-11-20")).toBe(0);
   });
 });
 
