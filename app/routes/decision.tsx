@@ -1,7 +1,8 @@
 import { useMemo } from "react";
 import { Form, Link, redirect } from "react-router";
 import { getDb } from "../../db/client";
-import { Button, DateField, ErrorSummary, SelectField, SummaryList, Tag, TextArea, TextField, VersionField } from "../components/forms";
+import { Button, ErrorSummary, SelectField, SummaryList, Tag, TextArea, TextField, VersionField } from "../components/forms";
+import { ActionFields } from "../components/action-fields";
 import { Notice, withNotice } from "../components/notice";
 import { PartnershipNav } from "../components/partnership-nav";
 import { QuorumPanel } from "../components/quorum-panel";
@@ -341,22 +342,7 @@ export default function DecisionPage({ loaderData }: Route.ComponentProps) {
               <div className="govuk-details__text">
                 <Form method="post" noValidate>
                   <input type="hidden" name="intent" value="action" />
-                  <TextField id="action-title" name="title" label="Action" defaultValue={mine("action")?.value("title") ?? ""} error={mine("action")?.errors?.title} />
-                  <SelectField
-                    name="ownerUserId"
-                    label="Owner"
-                    defaultValue={mine("action")?.value("ownerUserId") ?? ""}
-                    error={mine("action")?.errors?.ownerUserId}
-                    options={[{ value: "", label: "No named person" }, ...d.people.map((u) => ({ value: u.id, label: u.name }))]}
-                  />
-                  <SelectField
-                    name="organisationId"
-                    label="Partner responsible"
-                    defaultValue={mine("action")?.value("organisationId") ?? ""}
-                    error={mine("action")?.errors?.organisationId}
-                    options={[{ value: "", label: "No particular partner" }, ...d.partners.map((o) => ({ value: o.id, label: o.name }))]}
-                  />
-                  <DateField name="dueDate" label="Due by" defaultValue={mine("action")?.value("dueDate") ?? ""} error={mine("action")?.errors?.dueDate} />
+                  <ActionFields f={mine("action")} people={d.people} partners={d.partners} />
                   <Button secondary>Add action</Button>
                 </Form>
               </div>

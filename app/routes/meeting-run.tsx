@@ -3,6 +3,7 @@ import { data, Form, Link, redirect } from "react-router";
 import { getDb } from "../../db/client";
 import { Button, ChoiceGroup, DateField, ErrorSummary, SelectField, Tag, TextArea, TextField, VersionField } from "../components/forms";
 import { decisionStatusColour } from "../components/decision-status";
+import { ActionFields } from "../components/action-fields";
 import { Notice, withNotice } from "../components/notice";
 import { QuorumPanel } from "../components/quorum-panel";
 import { useFormResult } from "../components/use-form-result";
@@ -329,23 +330,7 @@ export default function RunMeeting({ loaderData }: Route.ComponentProps) {
               <Form method="post" noValidate>
                 <input type="hidden" name="intent" value="action" />
                 <input type="hidden" name="agendaItemId" value={current.id} />
-                <TextField id="action-title" name="title" label="Action" defaultValue={mine("action")?.value("title") ?? ""} error={mine("action")?.errors?.title} />
-                <SelectField
-                  name="ownerUserId"
-                  label="Owner"
-                  defaultValue={mine("action")?.value("ownerUserId") ?? ""}
-                  error={mine("action")?.errors?.ownerUserId}
-                  options={[{ value: "", label: "No named person" }, ...d.people.map((x) => ({ value: x.id, label: x.name }))]}
-                />
-                <SelectField
-                  name="organisationId"
-                  label="Partner responsible"
-                  defaultValue={mine("action")?.value("organisationId") ?? ""}
-                  error={mine("action")?.errors?.organisationId}
-                  options={[{ value: "", label: "No particular partner" }, ...d.partners.map((x) => ({ value: x.id, label: x.name }))]}
-                />
-                <DateField name="dueDate" label="Due by" defaultValue={mine("action")?.value("dueDate") ?? ""} error={mine("action")?.errors?.dueDate} />
-                <TextArea name="description" label="Detail (optional)" rows={2} defaultValue={mine("action")?.value("description") ?? ""} error={mine("action")?.errors?.description} />
+                <ActionFields f={mine("action")} people={d.people} partners={d.partners} />
                 <Button secondary>Add action</Button>
               </Form>
             </div>
