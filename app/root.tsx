@@ -18,7 +18,7 @@ export const links = () => [{ rel: "stylesheet", href: stylesUrl }];
 
 export function loader({ context }: LoaderFunctionArgs) {
   const user = context.user;
-  return { user: user ? { name: user.name, kind: user.kind } : null };
+  return { user: user ? { name: user.name, kind: user.kind, isPlatformAdmin: user.isPlatformAdmin } : null };
 }
 
 export function Layout({ children }: { children: ReactNode }) {
@@ -57,6 +57,39 @@ export function Layout({ children }: { children: ReactNode }) {
             ) : null}
           </div>
         </header>
+        {user && user.kind === "adult" ? (
+          <nav className="app-account-nav app-no-print" aria-label="Your account">
+            <ul className="govuk-width-container app-account-nav__list">
+              <li>
+                <Link className="govuk-link govuk-link--no-visited-state" to="/">
+                  Your partnerships
+                </Link>
+              </li>
+              <li>
+                <Link className="govuk-link govuk-link--no-visited-state" to="/actions">
+                  Your actions
+                </Link>
+              </li>
+              <li>
+                <Link className="govuk-link govuk-link--no-visited-state" to="/calendar">
+                  Calendar
+                </Link>
+              </li>
+              <li>
+                <Link className="govuk-link govuk-link--no-visited-state" to="/account">
+                  Email preferences
+                </Link>
+              </li>
+              {user.isPlatformAdmin ? (
+                <li>
+                  <Link className="govuk-link govuk-link--no-visited-state" to="/admin/deliveries">
+                    Failed deliveries
+                  </Link>
+                </li>
+              ) : null}
+            </ul>
+          </nav>
+        ) : null}
         <div className="govuk-width-container">
           <main className="govuk-main-wrapper" id="main-content" role="main">
             {children}
