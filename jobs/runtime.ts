@@ -40,6 +40,11 @@ export async function startJobRuntime(handle: DatabaseHandle, log: (line: string
       log(`housekeeping: removed ${removed.sessions} sessions, ${removed.tokens} links, ${removed.rateLimitWindows} rate-limit windows`);
     }),
   );
+  // A worker that replaces one that stopped (crash, deploy) queues at once
+  // whatever was recorded but not yet sent, rather than waiting for the
+  // minute's sweep. Queuing twice is harmless: delivery claims each row once.
+  const waiting = await sweepPending(db, boss, new Date());
+  if (waiting) log(`reminders: ${waiting} waiting messages queued on start`);
   return {
     boss,
     async stop() {

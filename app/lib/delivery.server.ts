@@ -31,7 +31,8 @@ type Payload = {
   attachments?: { filename: string; contentType: string; content: string }[];
 };
 
-const messageId = (key: string) => `<${createHash("sha256").update(key).digest("hex").slice(0, 32)}@partnership-governance>`;
+/** The Message-ID of a recorded message: the same on every attempt, so a relay or a test can spot a duplicate. */
+export const messageId = (key: string) => `<${createHash("sha256").update(key).digest("hex").slice(0, 32)}@partnership-governance>`;
 
 function render(payload: Payload): ReactElement {
   const component = emailTemplates[payload.template] as unknown as (props: Record<string, unknown>) => ReactElement;

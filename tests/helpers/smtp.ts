@@ -6,6 +6,7 @@ export async function startSmtpServer() {
   const messages: ParsedMail[] = [];
   let failNext = 0;
   let delayMs = 0;
+  let answerUpTo = Infinity;
   const server = new SMTPServer({
     authOptional: true,
     disabledCommands: ["STARTTLS", "AUTH"],
@@ -20,6 +21,8 @@ export async function startSmtpServer() {
       simpleParser(stream).then(
         (mail) => {
           messages.push(mail);
+          // A relay that takes a message in and never replies (the sender is left waiting).
+          if (messages.length > answerUpTo) return;
           // Accept slowly when asked, as a busy relay would.
           setTimeout(() => callback(), delayMs);
         },
@@ -38,6 +41,18 @@ export async function startSmtpServer() {
     },
     acceptEach(afterMs: number) {
       delayMs = afterMs;
+    },
+    /** Messages after the n-th received in all are stored but never answered; Infinity answers all again. */
+    stopAnsweringAfter(n: number) {
+      answerUpTo = n;
+    },
+    /** Waits until `count` messages in all have arrived. */
+    async received(count: number, timeoutMs = 30_000) {
+      const until = Date.now() + timeoutMs;
+      while (messages.length < count) {
+        if (Date.now() > until) throw new Error(`The relay received ${messages.length} messages, not ${count}, within ${timeoutMs} ms`);
+        await new Promise((r) => setTimeout(r, 25));
+      }
     },
     /** Messages to one address, waiting briefly for delivery to finish. */
     async to(email: string, count = 1) {

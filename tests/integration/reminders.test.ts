@@ -1,4 +1,4 @@
-import { execFile, spawn } from "node:child_process";
+import { execFile, spawn, type ChildProcess } from "node:child_process";
 import { promisify } from "node:util";
 import { and, eq, inArray } from "drizzle-orm";
 import ICAL from "ical.js";
@@ -7,8 +7,8 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { database } from "../../db/client";
 import { obligations, remindersSent } from "../../db/schema";
 import { startBoss } from "../../jobs/boss";
-import { runTick } from "../../jobs/scheduler";
-import { deliverReminder, STALE_CLAIM_MS } from "../../app/lib/delivery.server";
+import { drainDeliveries, runTick, schedulingPass, sweepPending } from "../../jobs/scheduler";
+import { deliverReminder, messageId, STALE_CLAIM_MS } from "../../app/lib/delivery.server";
 import { sendEmail } from "../../app/lib/mailer.server";
 import { seatOn } from "../helpers/meetings";
 import { userId } from "../helpers/pages";
@@ -158,7 +158,6 @@ describe("exactly once", () => {
     await runTick(s.db, boss, new Date("2027-06-06T07:00:00Z")); // the day before: nothing due yet
     const pending = await boss.fetch<{ id: string }>("reminders-deliver", { batchSize: 50 });
     expect(pending ?? []).toHaveLength(0);
-    const { schedulingPass } = await import("../../jobs/scheduler");
     await schedulingPass(s.db, boss, now);
     const rows = await mine();
     expect(rows).toHaveLength(3);
@@ -375,5 +374,65 @@ describe("the jobs:tick command", () => {
     expect(to("k.morris@silverlinedhorizons.example", "Two-process return")).toHaveLength(1);
     const rows = await s.db.select().from(remindersSent).where(inArray(remindersSent.recipientEmail, ["k.morris@silverlinedhorizons.example"]));
     expect(rows.filter((r) => r.periodKey === "2027-09-13").map((r) => r.status)).toEqual(["sent"]);
+  });
+});
+
+describe("the worker process", () => {
+  /** `npm run jobs:worker`, started as node itself so that a kill reaches the process that sends. */
+  const startWorker = (env: NodeJS.ProcessEnv) => {
+    const child = spawn(process.execPath, ["--import", "tsx", "jobs/worker.ts"], { env, stdio: ["ignore", "pipe", "pipe"] });
+    let out = "";
+    child.stdout!.on("data", (d) => (out += d));
+    child.stderr!.on("data", (d) => (out += d));
+    const exited = new Promise<void>((resolve) => child.on("exit", () => resolve()));
+    return { child, exited, output: () => out };
+  };
+  const stop = async (w: { child: ChildProcess; exited: Promise<void> }, signal: NodeJS.Signals) => {
+    w.child.kill(signal);
+    await w.exited;
+  };
+
+  it.runIf(Boolean(process.env.TEST_DATABASE_URL))("on PostgreSQL, a worker killed mid-batch and restarted delivers the rest, none twice", async () => {
+    // NELCP reminds seven days before (as the schedule test leaves it; set here too so the test stands alone).
+    const version = (await (await secretariat.get("/p/nelcp/obligations/reminders")).text()).match(/name="version" value="(\d+)"/)![1];
+    expect((await secretariat.post("/p/nelcp/obligations/reminders", { version, "days-0": "7", "unit-0": "days", "when-0": "before" })).status).toBe(302);
+    const people = ["j.whitfield@hackney.example", "r.chowdhury@towerhamlets.example", "c.hennessy@walthamforest.example", "k.morris@silverlinedhorizons.example"];
+    for (const [i, email] of people.entries()) await oneOff(`Killed worker return ${i + 1}`, email, "2027-10-18", email);
+    // Nothing else waiting, so the worker's batch is this pass's messages alone.
+    await sweepPending(s.db, boss, new Date("2027-10-11T05:00:00Z"));
+    await drainDeliveries(s.db, boss, new Date("2027-10-11T05:00:00Z"));
+    const pass = await schedulingPass(s.db, boss, new Date("2027-10-11T06:00:00Z"));
+    const recorded = await s.db.select().from(remindersSent).where(eq(remindersSent.status, "pending"));
+    expect(recorded.length).toBe(pass.created);
+    expect(recorded.filter((r) => people.includes(r.recipientEmail)).length).toBeGreaterThanOrEqual(people.length);
+    const statuses = async () => {
+      const rows = await s.db.select({ status: remindersSent.status }).from(remindersSent).where(inArray(remindersSent.id, recorded.map((r) => r.id)));
+      return rows.reduce<Record<string, number>>((tally, r) => ({ ...tally, [r.status]: (tally[r.status] ?? 0) + 1 }), {});
+    };
+
+    const env = { ...process.env, DATABASE_URL: s.database.databaseUrl!, SMTP_URL: smtp.url, APP_URL: s.baseUrl };
+    const before = smtp.messages.length;
+    // The relay answers the first message, takes in the second and never answers: the worker is killed while it waits.
+    smtp.stopAnsweringAfter(before + 1);
+    const first = startWorker(env);
+    await smtp.received(before + 2);
+    await stop(first, "SIGKILL");
+    expect(await statuses()).toEqual({ sent: 1, sending: 1, pending: recorded.length - 2 });
+
+    smtp.stopAnsweringAfter(Infinity);
+    const second = startWorker(env);
+    try {
+      await smtp.received(before + recorded.length);
+      for (let i = 0; i < 100 && (await statuses()).sent !== recorded.length - 1; i++) await new Promise((r) => setTimeout(r, 100));
+      await new Promise((r) => setTimeout(r, 2_000)); // long enough for a duplicate to show up, were one coming
+    } finally {
+      await stop(second, "SIGTERM");
+    }
+    expect(second.output()).toContain("worker running");
+    // Every recorded message reached the relay exactly once; the one in flight at the kill stays "sending" (never resent).
+    const ids = smtp.messages.slice(before).map((m) => m.messageId);
+    expect(ids).toHaveLength(recorded.length);
+    expect([...ids].sort()).toEqual(recorded.map((r) => messageId(r.dedupeKey)).sort());
+    expect(await statuses()).toEqual({ sent: recorded.length - 1, sending: 1 });
   });
 });
