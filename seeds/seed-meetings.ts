@@ -1,8 +1,8 @@
-import { and, eq } from "drizzle-orm";
+import { and, eq, isNotNull } from "drizzle-orm";
 import type { Db, Tx } from "../db/client";
-import { decisions, partnerships, users } from "../db/schema";
+import { actionUpdates, decisionStatusChanges, decisions, minutes, partnerships, users } from "../db/schema";
 import { isSeatCurrent } from "../app/domain/board-rules";
-import { addDays } from "../app/domain/dates";
+import { addDays, londonTimeToInstant } from "../app/domain/dates";
 import { permissionsFor } from "../app/domain/permissions";
 import type { AgendaPurpose, MeetingType, RatificationStatus } from "../app/domain/vocabulary";
 import { createAction, updateAction } from "../app/lib/actions.server";
@@ -15,7 +15,9 @@ import type { WriteResult } from "../app/lib/write-result";
 
 // Demo meetings are recorded through the same operations the pages use, so
 // their quorum snapshots, references, minutes and audit events are exactly
-// what a chair running them would have produced.
+// what a chair running them would have produced. The histories they leave
+// (status changes, minutes approved, actions closed) are then dated when
+// they happened in the story, not when the demo was loaded.
 
 type AttendanceMark = "present" | "apologies" | "absent" | { deputy: string };
 
@@ -157,6 +159,13 @@ export async function seedMeetings(
             await updateRatification(db, scope, recorded.id, { organisationId: org(r.orgKey), version: 1, status: r.status, body: "Cabinet", decidedOn: r.on, note: null }),
             `ratification of ${d.title}`,
           );
+        const decidedAt = londonTimeToInstant(s.date, s.start);
+        await db.update(decisionStatusChanges).set({ changedAt: decidedAt }).where(eq(decisionStatusChanges.decisionId, recorded.id));
+        if (d.approvesMinutesOf)
+          await db
+            .update(minutes)
+            .set({ approvedAt: decidedAt })
+            .where(and(eq(minutes.meetingId, meetingIds.get(d.approvesMinutesOf)!), isNotNull(minutes.approvedAt)));
         if (d.laterStatus) later.push({ decisionId: recorded.id, change: d.laterStatus });
       }
       for (const a of item.actions ?? []) {
@@ -169,7 +178,10 @@ export async function seedMeetings(
           ),
           `action ${a.title}`,
         );
-        if (a.done) must(await updateAction(db, scope, actionId, { version: 1, note: a.done, status: "done", dueDate: a.dueDate }, a.dueDate), `closing ${a.title}`);
+        if (a.done) {
+          must(await updateAction(db, scope, actionId, { version: 1, note: a.done, status: "done", dueDate: a.dueDate }, a.dueDate), `closing ${a.title}`);
+          await db.update(actionUpdates).set({ madeAt: londonTimeToInstant(a.dueDate, "16:00") }).where(eq(actionUpdates.actionId, actionId));
+        }
       }
     }
     if (s.minutes === "circulated") must(await circulateMinutes(db, scope, meeting, { version: 1 }, new Date(`${addDays(s.date, 7)}T09:00:00Z`), false), `circulating ${s.key}`);
@@ -177,6 +189,10 @@ export async function seedMeetings(
     for (const l of later.filter((x) => x.change.after === s.key)) {
       const [row] = await db.select().from(decisions).where(and(eq(decisions.id, l.decisionId), eq(decisions.partnershipId, partnership.id)));
       must(await changeDecisionStatus(db, scope, row.id, { version: row.version, toStatus: l.change.to, reason: l.change.reason, supersededByReference: "" }), "a later status change");
+      await db
+        .update(decisionStatusChanges)
+        .set({ changedAt: londonTimeToInstant(s.date, s.start) })
+        .where(and(eq(decisionStatusChanges.decisionId, row.id), eq(decisionStatusChanges.fromStatus, row.status), eq(decisionStatusChanges.toStatus, l.change.to)));
     }
   }
   return meetingIds.size;

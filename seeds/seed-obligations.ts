@@ -1,15 +1,21 @@
-import { and, desc, eq } from "drizzle-orm";
+import { and, desc, eq, inArray } from "drizzle-orm";
 import type { Db, Tx } from "../db/client";
-import { partnerships, submissions, users } from "../db/schema";
-import type { Cadence, DueRule, ObligationType } from "../app/domain/obligations";
+import { partnerships, remindersSent, submissions, users } from "../db/schema";
+import { addDays, londonTimeToInstant } from "../app/domain/dates";
+import { periodsOf, reminderDate, REMINDER_HOUR_LONDON, type Cadence, type DueRule, type ObligationType } from "../app/domain/obligations";
 import { permissionsFor } from "../app/domain/permissions";
 import type { OrganisationType } from "../app/domain/vocabulary";
 import type { PartnershipScope } from "../app/lib/guard.server";
-import { addResponsible, createObligation, reviewReturn, submitReturn } from "../app/lib/obligations.server";
+import { appToday } from "../app/lib/clock.server";
+import { addResponsible, createObligation, listObligations, reminderScheduleOf, reviewReturn, submitReturn } from "../app/lib/obligations.server";
+import { obligationMessages, recordReminders } from "../app/lib/reminders.server";
 import type { WriteResult } from "../app/lib/write-result";
 
 // Demo reporting obligations and a year of returns, recorded through the
-// same operations the pages use.
+// same operations the pages use. The returns go in day by day with the
+// reminders the scheduler would have sent between them (up to yesterday), so
+// the compliance view shows who was chased, and nobody is chased twice when
+// the real scheduler takes over.
 
 export type SeedObligation = {
   type: ObligationType;
@@ -43,6 +49,7 @@ export async function seedObligations(
     grants: [{ role: "secretariat", organisationId: partnership.leadOrganisationId }],
   };
   const org = (key: string) => input.orgIds.get(key) ?? (() => { throw new Error(`Demo obligations name unknown organisation ${key}`); })();
+  const returns: (SeedObligation["returns"][number] & { obligationId: string })[] = [];
   for (const o of input.list) {
     const obligationId = must(
       await createObligation(db, scope, {
@@ -61,20 +68,45 @@ export async function seedObligations(
     );
     for (const r of o.responsibles ?? [])
       must(await addResponsible(db, scope, obligationId, { organisationId: org(r.orgKey), userId: input.userIds.get(r.email)! }), `responsible ${r.email}`);
-    for (const r of o.returns) {
-      const organisationId = org(r.orgKey);
-      must(
-        await submitReturn(db, scope, obligationId, { organisationId, periodKey: r.periodKey, comment: r.comment ?? "Return attached to the shared drive and summarised here.", placements: "" }, null, new Date(`${r.submittedOn}T11:00:00Z`)),
-        `return from ${r.orgKey} for ${r.periodKey}`,
-      );
-      if (r.status === "submitted") continue;
-      const [row] = await db
-        .select()
-        .from(submissions)
-        .where(and(eq(submissions.obligationId, obligationId), eq(submissions.organisationId, organisationId), eq(submissions.periodKey, r.periodKey)))
-        .orderBy(desc(submissions.submittedAt))
-        .limit(1);
-      must(await reviewReturn(db, scope, obligationId, { submissionId: row.id, version: row.version, decision: r.status, reason: r.reason ?? null }), `review of ${r.orgKey} ${r.periodKey}`);
-    }
+    returns.push(...o.returns.map((r) => ({ ...r, obligationId })));
   }
+  returns.sort((a, b) => a.submittedOn.localeCompare(b.submittedOn));
+
+  const submit = async (r: (typeof returns)[number]) => {
+    const organisationId = org(r.orgKey);
+    must(
+      await submitReturn(db, scope, r.obligationId, { organisationId, periodKey: r.periodKey, comment: r.comment ?? "Return attached to the shared drive and summarised here.", placements: "" }, null, new Date(`${r.submittedOn}T11:00:00Z`)),
+      `return from ${r.orgKey} for ${r.periodKey}`,
+    );
+    if (r.status === "submitted") return;
+    const [row] = await db
+      .select()
+      .from(submissions)
+      .where(and(eq(submissions.obligationId, r.obligationId), eq(submissions.organisationId, organisationId), eq(submissions.periodKey, r.periodKey)))
+      .orderBy(desc(submissions.submittedAt))
+      .limit(1);
+    must(await reviewReturn(db, scope, r.obligationId, { submissionId: row.id, version: row.version, decision: r.status, reason: r.reason ?? null }), `review of ${r.orgKey} ${r.periodKey}`);
+  };
+
+  // Returns reach the secretariat late in the morning, after that day's 07:00 reminders.
+  let next = 0;
+  for (const day of reminderDays(await listObligations(db, partnership.id), reminderScheduleOf(partnership), addDays(appToday(), -1))) {
+    while (next < returns.length && returns[next].submittedOn < day) await submit(returns[next++]);
+    const at = londonTimeToInstant(day, REMINDER_HOUR_LONDON);
+    const ids = await recordReminders(db, await obligationMessages(db, partnership, at));
+    if (ids.length) await db.update(remindersSent).set({ status: "sent", attempts: 1, claimedAt: at, sentAt: at }).where(inArray(remindersSent.id, ids));
+  }
+  while (next < returns.length) await submit(returns[next++]);
+}
+
+/** Every day up to `until` on which some stage of some period's reminders falls, in order. */
+function reminderDays(list: Awaited<ReturnType<typeof listObligations>>, schedule: ReturnType<typeof reminderScheduleOf>, until: string) {
+  const days = new Set<string>();
+  for (const o of list)
+    for (const period of periodsOf(o, o.startsOn, addDays(until, 120)))
+      for (const stage of schedule) {
+        const day = reminderDate(period.due, stage);
+        if (day <= until) days.add(day);
+      }
+  return [...days].sort();
 }

@@ -1,5 +1,6 @@
 import { addDays, coversDate, formatDate } from "./dates";
 import { describeSeniorityRule, type QuorumRule, type SeniorityRule } from "./terms-of-reference";
+import { possessive } from "./text";
 import {
   boardRoleLabels,
   officerTiers,
@@ -162,7 +163,7 @@ export function boardProblems(input: {
         problems.push({
           kind: "deputy_lapsed",
           seatId: deputy.id,
-          message: `${deputy.personName}'s delegation as deputy for ${principal.personName} lapsed on ${formatDate(deputy.termEnd)} and has not been renewed.`,
+          message: `${possessive(deputy.personName)} delegation as deputy for ${principal.personName} lapsed on ${formatDate(deputy.termEnd)} and has not been renewed.`,
         });
     } else if (status === "principal_gone" && isSeatCurrent(deputy, onDate)) {
       problems.push({
@@ -180,7 +181,7 @@ export function boardProblems(input: {
         kind: "term_ending_soon",
         seatId: seat.id,
         termEnd: seat.termEnd,
-        message: `${seat.personName}'s term as ${boardRoleLabels[seat.boardRole].toLowerCase()} (${orgName(seat.organisationId)}) ends on ${formatDate(seat.termEnd)}.`,
+        message: `${possessive(seat.personName)} term as ${boardRoleLabels[seat.boardRole].toLowerCase()} (${orgName(seat.organisationId)}) ends on ${formatDate(seat.termEnd)}.`,
       });
   }
   return problems;
@@ -254,7 +255,7 @@ export function evaluateQuorum(input: {
     }
     const partner = partnerByOrg.get(seat.organisationId);
     if (!partner || !isPartnerCurrent(partner, onDate)) {
-      notes.push(`${seat.personName}'s organisation is not a partner on ${formatDate(onDate)}, so they are not counted.`);
+      notes.push(`${possessive(seat.personName)} organisation is not a partner on ${formatDate(onDate)}, so they are not counted.`);
       continue;
     }
     if (recused.has(seat.id)) {

@@ -74,7 +74,7 @@ export function mostSeniorMember(seats: readonly SeatRow[], organisationId: stri
 const scheduleOf = reminderScheduleOf;
 
 /** Obligations: responsible people are chased at each stage; the escalation stage also goes to the chair and the partner's most senior member. */
-async function obligationMessages(db: Db, p: PartnershipRow, now: Date): Promise<ReminderMessage[]> {
+export async function obligationMessages(db: Db, p: PartnershipRow, now: Date): Promise<ReminderMessage[]> {
   const today = londonDate(now);
   const [list, partners, seats, roles] = await Promise.all([listObligations(db, p.id), listPartnersForRules(db, p.id), listSeats(db, p.id), rolesOf(db, p.id)]);
   if (list.length === 0) return [];

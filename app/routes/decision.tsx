@@ -1,5 +1,6 @@
 import { useMemo } from "react";
 import { Form, Link, redirect } from "react-router";
+import { possessive } from "../domain/text";
 import { getDb } from "../../db/client";
 import { Button, ErrorSummary, SelectField, SummaryList, Tag, TextArea, TextField, VersionField } from "../components/forms";
 import { ActionFields } from "../components/action-fields";
@@ -240,7 +241,7 @@ export default function DecisionPage({ loaderData }: Route.ComponentProps) {
                       <details className="govuk-details govuk-!-margin-bottom-0">
                         <summary className="govuk-details__summary">
                           <span className="govuk-details__summary-text">
-                            Record<span className="govuk-visually-hidden"> {r.organisation}&apos;s ratification</span>
+                            Record<span className="govuk-visually-hidden"> {possessive(r.organisation)} ratification</span>
                           </span>
                         </summary>
                         <div className="govuk-details__text">

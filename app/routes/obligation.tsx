@@ -1,4 +1,5 @@
 import { data, Form, Link, redirect } from "react-router";
+import { possessive } from "../domain/text";
 import { getDb } from "../../db/client";
 import { Button, ErrorSummary, SelectField, SummaryList, Tag, TextArea, TextField, VersionField } from "../components/forms";
 import { Notice, withNotice } from "../components/notice";
@@ -181,7 +182,7 @@ export default function ObligationPage({ loaderData }: Route.ComponentProps) {
                   </div>
                   <div className="govuk-button-group">
                     <Button name="decision" value="accepted">
-                      Accept<span className="govuk-visually-hidden"> {r.organisation}&apos;s return</span>
+                      Accept<span className="govuk-visually-hidden"> {possessive(r.organisation)} return</span>
                     </Button>
                     <Button name="decision" value="returned" secondary>
                       Return for changes<span className="govuk-visually-hidden"> to {r.organisation}</span>

@@ -1,4 +1,5 @@
 import { Form, Link, redirect } from "react-router";
+import { possessive } from "../domain/text";
 import { getDb } from "../../db/client";
 import { Button, DateField, ErrorSummary, ReasonField, VersionField } from "../components/forms";
 import { withNotice } from "../components/notice";
@@ -41,7 +42,7 @@ export default function EditSeat({ loaderData }: Route.ComponentProps) {
         <span className="govuk-caption-l">
           {boardRoleLabels[s.boardRole]}, {s.organisationName}
         </span>
-        <h1 className="govuk-heading-l">Change {s.personName}&apos;s seat</h1>
+        <h1 className="govuk-heading-l">Change {possessive(s.personName)} seat</h1>
         <p className="govuk-body">To give the seat to someone else, hand it over instead: the register keeps who held it when.</p>
         {f.conflict ? (
           <SavedVersion

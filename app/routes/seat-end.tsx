@@ -1,4 +1,5 @@
 import { Form, Link, redirect } from "react-router";
+import { possessive } from "../domain/text";
 import { getDb } from "../../db/client";
 import { Button, DateField, ErrorSummary, TextArea, VersionField } from "../components/forms";
 import { withNotice } from "../components/notice";
@@ -39,7 +40,7 @@ export default function EndSeat({ loaderData }: Route.ComponentProps) {
         <span className="govuk-caption-l">
           {boardRoleLabels[s.boardRole]}, {s.organisationName}
         </span>
-        <h1 className="govuk-heading-l">End {s.personName}&apos;s term</h1>
+        <h1 className="govuk-heading-l">End {possessive(s.personName)} term</h1>
         <Form method="post" noValidate>
           <VersionField value={s.version} />
           <DateField name="endDate" label="Last day on the board" defaultValue={f.value("endDate", today)} error={f.errors?.endDate} />

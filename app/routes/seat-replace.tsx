@@ -1,4 +1,5 @@
 import { Form, Link, redirect } from "react-router";
+import { possessive } from "../domain/text";
 import { getDb } from "../../db/client";
 import { Button, DateField, ErrorSummary, SelectField, TextArea, VersionField } from "../components/forms";
 import { withNotice } from "../components/notice";
@@ -42,9 +43,9 @@ export default function ReplaceHolder({ loaderData }: Route.ComponentProps) {
         <span className="govuk-caption-l">
           {boardRoleLabels[s.boardRole]}, {s.organisationName}
         </span>
-        <h1 className="govuk-heading-l">Hand {s.personName}&apos;s seat to someone else</h1>
+        <h1 className="govuk-heading-l">Hand {possessive(s.personName)} seat to someone else</h1>
         <p className="govuk-body">
-          {s.personName}&apos;s term ends the day before the new holder takes over. The role, vote and any deputies carry over to the new holder.
+          {possessive(s.personName)} term ends the day before the new holder takes over. The role, vote and any deputies carry over to the new holder.
         </p>
         <Form method="post" noValidate>
           <VersionField value={s.version} />
