@@ -1,4 +1,5 @@
 import { Link } from "react-router";
+import { tableScroll } from "./table-scroll";
 import { formatDate } from "../domain/dates";
 import { actionStatusLabels, type ActionStatus } from "../domain/vocabulary";
 import { Tag } from "./forms";
@@ -19,7 +20,7 @@ export const actionStateColour = (state: ActionStatus | "overdue") => (state ===
 /** A list of actions with owner, partner, due date, state and where each came from. */
 export function ActionTable({ rows, slug, caption, showPartnership }: { rows: Row[]; slug?: string; caption: string; showPartnership?: boolean }) {
   return (
-    <div className="app-table-scroll">
+    <div {...tableScroll(caption)}>
       <table className="govuk-table">
         <caption className="govuk-table__caption govuk-table__caption--m">{caption}</caption>
         <thead className="govuk-table__head">

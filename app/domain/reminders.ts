@@ -1,3 +1,4 @@
+import { isSeatCurrent } from "./board-rules";
 import { addDays, londonDate, londonTimeToInstant } from "./dates";
 import { periodsOf, reminderDate, REMINDER_HOUR_LONDON, type Cadence, type DueRule, type Period, type ReminderStage } from "./obligations";
 
@@ -78,4 +79,29 @@ export function plannedObligationReminders(input: {
 /** The unique key that makes a reminder exactly-once: what it is about, which period, which stage, to whom. */
 export function reminderKey(parts: { kind: string; subjectId: string; periodKey: string; stage: string; recipientId: string }) {
   return [parts.kind, parts.subjectId, parts.periodKey, parts.stage, parts.recipientId].join("|");
+}
+
+/**
+ * Who is chased for a partner's return: the people named as responsible for
+ * it, or failing that the partner's representatives and its current board
+ * members (not advisers). An empty list means the reminders reach nobody
+ * until the escalation to the chair.
+ */
+export function chasedFor(
+  input: {
+    responsibles: readonly { obligationId: string; organisationId: string; userId: string }[];
+    roles: readonly { role: string; organisationId: string | null; userId: string }[];
+    seats: readonly { organisationId: string; userId: string; boardRole: string; termStart: string; termEnd: string | null }[];
+  },
+  obligationId: string,
+  organisationId: string,
+  today: string,
+): { userIds: string[]; named: boolean } {
+  const named = input.responsibles.filter((x) => x.obligationId === obligationId && x.organisationId === organisationId).map((x) => x.userId);
+  if (named.length > 0) return { userIds: [...new Set(named)], named: true };
+  const others = [
+    ...input.roles.filter((x) => x.role === "partner_rep" && x.organisationId === organisationId).map((x) => x.userId),
+    ...input.seats.filter((s) => s.organisationId === organisationId && isSeatCurrent(s, today) && s.boardRole !== "adviser").map((s) => s.userId),
+  ];
+  return { userIds: [...new Set(others)], named: false };
 }

@@ -23,7 +23,8 @@ import {
   type ReminderStage,
 } from "../domain/obligations";
 import { organisationTypes, type OrganisationType } from "../domain/vocabulary";
-import { listPartnersForRules } from "./board.server";
+import { listPartnersForRules, listSeats } from "./board.server";
+import { chasedFor } from "../domain/reminders";
 import { optionalDate, optionalText, requiredDate, requiredText, uuidField, versionField } from "./forms";
 import { canManageForOrganisation, type PartnershipScope } from "./guard.server";
 import { conflict, fail, ok, transact, type WriteResult } from "./write-result";
@@ -125,16 +126,32 @@ export function obligationGrid(
  * obligation, who has and has not submitted for the latest period due.
  */
 export async function loadCompliance(db: Db, partnershipId: string, today: string) {
-  const [list, partners] = await Promise.all([listObligations(db, partnershipId), listPartnersForRules(db, partnershipId)]);
-  const byPeriod = await submissionsByPeriod(
-    db,
-    list.map((o) => o.id),
-  );
+  const [list, partners, seats, roles] = await Promise.all([
+    listObligations(db, partnershipId),
+    listPartnersForRules(db, partnershipId),
+    listSeats(db, partnershipId),
+    db.select({ userId: partnershipRoles.userId, role: partnershipRoles.role, organisationId: partnershipRoles.organisationId }).from(partnershipRoles).where(eq(partnershipRoles.partnershipId, partnershipId)),
+  ]);
+  const [byPeriod, responsibles] = await Promise.all([
+    submissionsByPeriod(
+      db,
+      list.map((o) => o.id),
+    ),
+    listResponsibles(
+      db,
+      list.map((o) => o.id),
+    ),
+  ]);
+  // Partners whose reminders for an obligation reach nobody (only the escalation to the chair would go).
+  const unreachable: { organisationId: string; name: string; obligationId: string; obligation: string }[] = [];
   const yearAgo = addDays(today, -365);
   const perPartner = new Map<string, { organisationId: string; name: string; due: number; onTime: number; overdue: { obligation: string; period: string; due: string }[] }>();
   const perObligation: { obligation: ObligationRow; period: Period | null; cells: PeriodCell[] }[] = [];
   for (const o of list) {
     const owing = owingPartners(o, partners, today);
+    for (const p of owing)
+      if (chasedFor({ responsibles, roles, seats }, o.id, p.organisationId, today).userIds.length === 0)
+        unreachable.push({ organisationId: p.organisationId, name: partners.find((x) => x.organisationId === p.organisationId)!.name, obligationId: o.id, obligation: o.title });
     const cells = obligationGrid(o, owing, byPeriod, addDays(yearAgo, -400), addDays(today, 400), today);
     for (const c of cells) {
       const partner = partners.find((p) => p.organisationId === c.organisationId)!;
@@ -164,6 +181,7 @@ export async function loadCompliance(db: Db, partnershipId: string, today: strin
       .map((p) => ({ ...p, rate: p.due ? Math.round((p.onTime / p.due) * 100) : null, remindersSent: remindersByOrg.get(p.organisationId) ?? 0 }))
       .sort((a, b) => (a.rate ?? 101) - (b.rate ?? 101) || a.name.localeCompare(b.name)),
     perObligation,
+    unreachable,
     partnerNames: Object.fromEntries(partners.map((p) => [p.organisationId, p.name])),
   };
 }

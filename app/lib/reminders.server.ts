@@ -3,7 +3,7 @@ import type { Db } from "../../db/client";
 import { actions, meetings, minutes, partnerships, partnershipRoles, remindersSent, termsOfReference, users } from "../../db/schema";
 import { isSeatCurrent } from "../domain/board-rules";
 import { addDays, formatDate, londonDate } from "../domain/dates";
-import { isReminderDue, plannedObligationReminders, reminderKey, reminderWindow } from "../domain/reminders";
+import { chasedFor, isReminderDue, plannedObligationReminders, reminderKey, reminderWindow } from "../domain/reminders";
 import { possessive } from "../domain/text";
 import { workingDaysBetween } from "../domain/working-days";
 import { officerTiers, type SeniorityTier } from "../domain/vocabulary";
@@ -95,18 +95,11 @@ export async function obligationMessages(db: Db, p: PartnershipRow, now: Date): 
   for (const r of planned) {
     const o = list.find((x) => x.id === r.obligationId)!;
     const partner = partners.find((x) => x.organisationId === r.organisationId)!;
-    // Named responsible people, or else the partner's representatives and board members.
-    let chased = responsibles.filter((x) => x.obligationId === o.id && x.organisationId === r.organisationId).map((x) => x.userId);
-    const named = chased.length > 0;
-    if (!named)
-      chased = [
-        ...roles.filter((x) => x.role === "partner_rep" && x.organisationId === r.organisationId).map((x) => x.userId),
-        ...seats.filter((s) => s.organisationId === r.organisationId && isSeatCurrent(s, today) && s.boardRole !== "adviser").map((s) => s.userId),
-      ];
+    const { userIds: chased, named } = chasedFor({ responsibles, roles, seats }, o.id, r.organisationId, today);
     const path = `/p/${p.slug}/obligations/${o.id}`;
     const base = { partnershipId: p.id, subjectId: `${o.id}:${r.organisationId}`, periodKey: r.period.key, stage: r.stage.key, facts: { organisationId: r.organisationId } };
     const stageName = r.stage.offset < 0 ? "due_soon" : r.stage.offset === 0 ? "due_today" : "overdue";
-    for (const userId of new Set(chased)) {
+    for (const userId of chased) {
       const person = people.get(userId);
       if (!person) continue;
       messages.push({

@@ -1,4 +1,5 @@
 import { Form, redirect } from "react-router";
+import { tableScroll } from "../components/table-scroll";
 import { z } from "zod";
 import { getDb } from "../../db/client";
 import { ErrorSummary, Tag } from "../components/forms";
@@ -50,7 +51,7 @@ export default function Deliveries({ loaderData }: Route.ComponentProps) {
       {loaderData.rows.length === 0 ? (
         <p className="govuk-body">None: every message has been delivered.</p>
       ) : (
-        <div className="app-table-scroll">
+        <div {...tableScroll("Failed deliveries")}>
           <table className="govuk-table">
             <thead className="govuk-table__head">
               <tr className="govuk-table__row">

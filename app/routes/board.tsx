@@ -1,4 +1,5 @@
 import { Form, Link } from "react-router";
+import { tableScroll } from "../components/table-scroll";
 import { getDb } from "../../db/client";
 import { Tag } from "../components/forms";
 import { Notice } from "../components/notice";
@@ -104,7 +105,7 @@ export default function BoardRegister({ loaderData }: Route.ComponentProps) {
           Show the board
         </button>
       </Form>
-      <div className="app-table-scroll">
+      <div {...tableScroll("Board register")}>
         <table className="govuk-table" id="register">
           <caption className="govuk-table__caption govuk-table__caption--m">
             {rows.length} {rows.length === 1 ? "seat" : "seats"} on {formatDate(onDate)}

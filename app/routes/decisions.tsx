@@ -1,4 +1,5 @@
 import { Form, Link } from "react-router";
+import { tableScroll } from "../components/table-scroll";
 import { getDb } from "../../db/client";
 import { Tag } from "../components/forms";
 import { Notice } from "../components/notice";
@@ -146,7 +147,7 @@ export default function DecisionLog({ loaderData }: Route.ComponentProps) {
           Download these decisions as a spreadsheet (CSV)
         </a>
       </p>
-      <div className="app-table-scroll">
+      <div {...tableScroll("Decisions")}>
         <table className="govuk-table" id="log">
           <caption className="govuk-table__caption govuk-table__caption--m">{rows.length === 0 ? "No decisions match" : q.after ? "Decisions (continued)" : "Decisions, newest first"}</caption>
           <thead className="govuk-table__head">

@@ -1,4 +1,5 @@
 import { Form, Link, redirect } from "react-router";
+import { tableScroll } from "../components/table-scroll";
 import { getDb } from "../../db/client";
 import { Button, DateField, ErrorSummary, SelectField, Tag, TextArea, TextField } from "../components/forms";
 import { Notice, withNotice } from "../components/notice";
@@ -48,7 +49,7 @@ export default function Declarations({ loaderData }: Route.ComponentProps) {
       <span className="govuk-caption-l">{p.name}</span>
       <h1 className="govuk-heading-l">Declarations of interest</h1>
       <PartnershipNav partnership={p} current="declarations" />
-      <div className="app-table-scroll">
+      <div {...tableScroll("Register of interests")}>
         <table className="govuk-table" id="register">
           <caption className="govuk-table__caption govuk-table__caption--m">Register of interests ({declarations.filter((d) => d.current).length} current)</caption>
           <thead className="govuk-table__head">

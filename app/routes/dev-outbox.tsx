@@ -1,4 +1,5 @@
 import { Link } from "react-router";
+import { tableScroll } from "../components/table-scroll";
 import { notFound } from "../lib/guard.server";
 import { listOutbox, outboxEnabled } from "../lib/outbox.server";
 import type { Route } from "./+types/dev-outbox";
@@ -21,7 +22,7 @@ export default function DevOutbox({ loaderData }: Route.ComponentProps) {
       {loaderData.messages.length === 0 ? (
         <p className="govuk-body">No emails yet.</p>
       ) : (
-        <div className="app-table-scroll">
+        <div {...tableScroll("Emails written")}>
           <table className="govuk-table">
             <caption className="govuk-table__caption govuk-table__caption--m">Newest first</caption>
             <thead className="govuk-table__head">

@@ -1,4 +1,5 @@
 import { data, Form, Link, redirect } from "react-router";
+import { tableScroll } from "../components/table-scroll";
 import { possessive } from "../domain/text";
 import { getDb } from "../../db/client";
 import { Button, ErrorSummary, SelectField, SummaryList, Tag, TextArea, TextField, VersionField } from "../components/forms";
@@ -85,7 +86,7 @@ export default function ObligationPage({ loaderData }: Route.ComponentProps) {
         ]}
       />
 
-      <div className="app-table-scroll">
+      <div {...tableScroll("Recent periods")}>
         <table className="govuk-table" id="grid">
           <caption className="govuk-table__caption govuk-table__caption--m">Recent periods</caption>
           <thead className="govuk-table__head">

@@ -1,6 +1,7 @@
 import { Link } from "react-router";
+import { tableScroll } from "../components/table-scroll";
 import { getDb } from "../../db/client";
-import { Tag } from "../components/forms";
+import { Tag, WarningText } from "../components/forms";
 import { Notice } from "../components/notice";
 import { PartnershipNav } from "../components/partnership-nav";
 import { periodStatusColour } from "../components/period-status";
@@ -28,7 +29,7 @@ export async function loader({ request, context, params }: Route.LoaderArgs) {
 }
 
 export default function Obligations({ loaderData }: Route.ComponentProps) {
-  const { partnership: p, obligations, partners, perObligation, partnerNames, canManage, schedule } = loaderData;
+  const { partnership: p, obligations, partners, perObligation, partnerNames, canManage, schedule, unreachable } = loaderData;
   return (
     <>
       <Notice />
@@ -53,7 +54,7 @@ export default function Obligations({ loaderData }: Route.ComponentProps) {
       {partners.length === 0 ? (
         <p className="govuk-body">No partner owes anything yet.</p>
       ) : (
-        <div className="app-table-scroll">
+        <div {...tableScroll("How each partner is doing")}>
           <table className="govuk-table" aria-labelledby="compliance">
             <thead className="govuk-table__head">
               <tr className="govuk-table__row">
@@ -91,6 +92,23 @@ export default function Obligations({ loaderData }: Route.ComponentProps) {
           </table>
         </div>
       )}
+
+      {unreachable.length > 0 ? (
+        <>
+          <WarningText>These partners have nobody to remind: their reminders go nowhere until a return is late and the chair is told.</WarningText>
+          <ul className="govuk-list govuk-list--bullet">
+            {unreachable.map((u) => (
+              <li key={`${u.obligationId}${u.organisationId}`}>
+                {u.name}:{" "}
+                <Link className="govuk-link" to={`/p/${p.slug}/obligations/${u.obligationId}`}>
+                  {u.obligation}
+                </Link>
+              </li>
+            ))}
+          </ul>
+          <p className="govuk-body">Name someone responsible on the obligation&apos;s page, or give the partner a representative or a board member.</p>
+        </>
+      ) : null}
 
       <h2 className="govuk-heading-m">Obligations</h2>
       {obligations.length === 0 ? <p className="govuk-body">None yet.</p> : null}

@@ -1,4 +1,5 @@
 import { Link } from "react-router";
+import { tableScroll } from "../components/table-scroll";
 import { getDb } from "../../db/client";
 import { Tag } from "../components/forms";
 import { Notice } from "../components/notice";
@@ -24,7 +25,7 @@ export async function loader({ request, context, params }: Route.LoaderArgs) {
 
 function PartnerTable({ id, caption, slug, rows, former }: { id: string; caption: string; slug: string; rows: PartnerRow[]; former?: boolean }) {
   return (
-    <div className="app-table-scroll">
+    <div {...tableScroll(caption)}>
       <table className="govuk-table" id={id}>
         <caption className="govuk-table__caption govuk-table__caption--m">{caption}</caption>
         <thead className="govuk-table__head">

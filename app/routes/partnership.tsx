@@ -1,4 +1,5 @@
 import { Link } from "react-router";
+import { tableScroll } from "../components/table-scroll";
 import { getDb } from "../../db/client";
 import { SummaryList, Tag } from "../components/forms";
 import { Notice } from "../components/notice";
@@ -121,7 +122,7 @@ export default function PartnershipOverview({ loaderData }: Route.ComponentProps
       <h2 className="govuk-heading-m" id="partners">
         Partners ({currentPartners.length})
       </h2>
-      <div className="app-table-scroll">
+      <div {...tableScroll("Partners")}>
         <table className="govuk-table" aria-labelledby="partners">
           <thead className="govuk-table__head">
             <tr className="govuk-table__row">
@@ -151,7 +152,7 @@ export default function PartnershipOverview({ loaderData }: Route.ComponentProps
       <h2 className="govuk-heading-m" id="board">
         Board members on {formatDate(today)} ({board.length})
       </h2>
-      <div className="app-table-scroll">
+      <div {...tableScroll("Board members")}>
         <table className="govuk-table" aria-labelledby="board">
           <thead className="govuk-table__head">
             <tr className="govuk-table__row">

@@ -1,7 +1,7 @@
 import type { Browser, BrowserContextOptions, Locator, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { launchBrowser, seriousAxeViolations } from "../helpers/browser";
-import { DEMO_PASSWORD, startTestServer, type TestServer } from "../helpers/server";
+import { launchBrowser, noHorizontalOverflow, seriousAxeViolations, signedInPage } from "../helpers/browser";
+import { startTestServer, type TestServer } from "../helpers/server";
 
 // The demo data's problems (a lapsed deputy, a term ending within 60 days)
 // are true on this date; APP_TODAY pins it so the file passes on any day.
@@ -18,16 +18,7 @@ afterAll(async () => {
   await s?.close();
 });
 
-async function signedIn(email: string, options: BrowserContextOptions = {}) {
-  const context = await browser.newContext({ baseURL: s.baseUrl, ...options });
-  const page = await context.newPage();
-  await page.goto("/sign-in");
-  await page.getByLabel("Email address").fill(email);
-  await page.getByLabel("Password").fill(DEMO_PASSWORD);
-  await page.getByRole("button", { name: "Sign in" }).click();
-  await page.getByRole("heading", { name: "Your partnerships" }).waitFor();
-  return page;
-}
+const signedIn = (email: string, options: BrowserContextOptions = {}) => signedInPage(browser, s.baseUrl, email, options);
 
 async function expectAccessible(page: Page) {
   expect(await seriousAxeViolations(page)).toEqual([]);
@@ -44,8 +35,6 @@ const visibleTexts = (marks: Locator) =>
       return (copy.textContent ?? "").trim();
     }),
   );
-
-const noHorizontalOverflow = (page: Page) => page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth);
 
 describe("board register and terms of reference in a browser", () => {
   it("the chair drafts version 3 of NELCP's terms, fixes a mistake, approves it and compares it with version 2", async () => {

@@ -1,8 +1,8 @@
 import fs from "node:fs/promises";
 import type { Browser, Locator, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { launchBrowser, seriousAxeViolations } from "../helpers/browser";
-import { DEMO_PASSWORD, SCENARIO_TODAY, startTestServer, type TestServer } from "../helpers/server";
+import { launchBrowser, seriousAxeViolations, signedInPage } from "../helpers/browser";
+import { SCENARIO_TODAY, startTestServer, type TestServer } from "../helpers/server";
 
 // Meetings as NELCP's chair runs them: scheduled, given an agenda and papers,
 // run with a live quorum, minuted, and approved at the next meeting. The app's
@@ -19,16 +19,7 @@ afterAll(async () => {
   await s?.close();
 });
 
-async function signedIn(email: string) {
-  const context = await browser.newContext({ baseURL: s.baseUrl });
-  const page = await context.newPage();
-  await page.goto("/sign-in");
-  await page.getByLabel("Email address").fill(email);
-  await page.getByLabel("Password").fill(DEMO_PASSWORD);
-  await page.getByRole("button", { name: "Sign in" }).click();
-  await page.getByRole("heading", { name: "Your partnerships" }).waitFor();
-  return page;
-}
+const signedIn = (email: string) => signedInPage(browser, s.baseUrl, email);
 
 async function expectAccessible(page: Page) {
   expect(await seriousAxeViolations(page)).toEqual([]);

@@ -1,7 +1,7 @@
 import { and, asc, eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { attendance, boardSeats, decisions, meetings, minutes } from "../../db/schema";
-import { partnershipId } from "../helpers/pages";
+import { attendance, boardSeats, decisions, meetings, minutes, obligations, organisations } from "../../db/schema";
+import { partnershipId, userId } from "../helpers/pages";
 import { pageText, startTestServer, type HttpClient, type TestServer } from "../helpers/server";
 
 // The demo year a chair or a scrutiny committee explores after `npm start`:
@@ -96,6 +96,22 @@ describe("returns and reminders", () => {
     const sent = (name: string) => Number(view.match(new RegExp(`${name} \\d+% \\(\\d of \\d\\)[^]*?(\\d+) London Borough`))?.[1]);
     expect(sent("London Borough of Hackney")).toBeGreaterThan(sent("London Borough of Havering"));
     expect(sent("London Borough of Havering")).toBeGreaterThan(0);
+  });
+
+  it("warns that nobody at the City of London is reminded, until someone is named responsible", async () => {
+    const warning = /These partners have nobody to remind[^]*?Name someone responsible/;
+    const before = (await pageText(await chair.get("/p/nelcp/obligations"))).match(warning)?.[0];
+    expect(before).toContain("City of London Corporation: Quarterly performance return");
+    expect(before).not.toContain("London Borough of Hackney");
+
+    const secretariat = s.client();
+    await secretariat.signIn("secretariat@nelcp.example");
+    const [qpr] = await s.db.select().from(obligations).where(eq(obligations.title, "Quarterly performance return"));
+    const [city] = await s.db.select().from(organisations).where(eq(organisations.name, "City of London Corporation"));
+    const named = await secretariat.post(`/p/nelcp/obligations/${qpr.id}`, { intent: "responsible", organisationId: city.id, userId: await userId(s.db, "secretariat@nelcp.example") });
+    expect(named.status).toBe(302);
+    const after = await pageText(await chair.get("/p/nelcp/obligations"));
+    expect(after).not.toMatch(warning);
   });
 
   it("the Leicestershire partnership owes an annual report and co-investment statements", async () => {

@@ -10,7 +10,7 @@ import {
   reminderDate,
   reminderScheduleSchema,
 } from "../../app/domain/obligations";
-import { CATCH_UP_DAYS, isReminderDue, plannedObligationReminders, reminderKey } from "../../app/domain/reminders";
+import { CATCH_UP_DAYS, chasedFor, isReminderDue, plannedObligationReminders, reminderKey } from "../../app/domain/reminders";
 import { addWorkingDays, isWorkingDay, workingDaysBetween } from "../../app/domain/working-days";
 
 describe("working days in England and Wales", () => {
@@ -136,5 +136,38 @@ describe("reminder days", () => {
     expect(reminderKey({ kind: "obligation", subjectId: "o1:a", periodKey: "2026-12-10", stage: "due_in_14_days", recipientId: "u1" })).toBe(
       "obligation|o1:a|2026-12-10|due_in_14_days|u1",
     );
+  });
+});
+
+describe("who is chased for a partner's return", () => {
+  const seat = (userId: string, organisationId: string, boardRole: string, termEnd: string | null = null) => ({ userId, organisationId, boardRole, termStart: "2025-01-01", termEnd });
+  const people = {
+    responsibles: [{ obligationId: "o1", organisationId: "hackney", userId: "named" }],
+    roles: [
+      { role: "partner_rep", organisationId: "hackney", userId: "rep" },
+      { role: "partner_rep", organisationId: "newham", userId: "newham-rep" },
+      { role: "secretariat", organisationId: "havering", userId: "secretariat" },
+    ],
+    seats: [
+      seat("member", "hackney", "member"),
+      seat("newham-member", "newham", "member"),
+      seat("newham-rep", "newham", "vice_chair"),
+      seat("adviser", "city", "adviser"),
+      seat("former", "city", "member", "2026-03-31"),
+    ],
+  };
+
+  it("is the people named as responsible for it at that partner, and only them", () => {
+    expect(chasedFor(people, "o1", "hackney", "2026-11-22")).toEqual({ userIds: ["named"], named: true });
+  });
+
+  it("falls back to the partner's representatives and current board members, each once, for another obligation", () => {
+    expect(chasedFor(people, "o2", "hackney", "2026-11-22")).toEqual({ userIds: ["rep", "member"], named: false });
+    expect(chasedFor(people, "o1", "newham", "2026-11-22")).toEqual({ userIds: ["newham-rep", "newham-member"], named: false });
+  });
+
+  it("is nobody at a partner with only an adviser and a member whose term has ended", () => {
+    expect(chasedFor(people, "o1", "city", "2026-11-22").userIds).toEqual([]);
+    expect(chasedFor(people, "o1", "city", "2026-03-31").userIds).toEqual(["former"]);
   });
 });
