@@ -67,6 +67,21 @@ const cases: { who: string; path: string; status: number; location?: string }[] 
   { who: "member@nelcp.example", path: "/actions", status: 200 },
   { who: "river@young.example", path: "/actions", status: 302, location: "/portal" },
   { who: "river@young.example", path: "/calendar", status: 302, location: "/portal" },
+  // returns: everyone in the partnership reads them; the chair and secretariat set obligations and reminders
+  { who: "scrutiny@leics.example", path: "/p/leicestershire-cip/obligations", status: 200 },
+  { who: "scrutiny@leics.example", path: "/p/leicestershire-cip/obligations/new", status: 403 },
+  { who: "scrutiny@leics.example", path: "/p/nelcp/obligations", status: 403 },
+  { who: "observer@nelcp.example", path: "/p/nelcp/obligations", status: 200 },
+  { who: "observer@nelcp.example", path: "/p/nelcp/obligations/reminders", status: 403 },
+  { who: "rep@barking-dagenham.example", path: "/p/nelcp/obligations/new", status: 403 },
+  { who: "secretariat@nelcp.example", path: "/p/nelcp/obligations/new", status: 200 },
+  { who: "secretariat@nelcp.example", path: "/p/nelcp/obligations/reminders", status: 200 },
+  { who: "river@young.example", path: "/p/nelcp/obligations", status: 403 },
+  // failed deliveries are for platform administrators; everyone sets their own email preferences
+  { who: "admin@platform.example", path: "/admin/deliveries", status: 200 },
+  { who: "chair@nelcp.example", path: "/admin/deliveries", status: 403 },
+  { who: "scrutiny@leics.example", path: "/account", status: 200 },
+  { who: "river@young.example", path: "/account", status: 302, location: "/portal" },
   // only platform administrators create partnerships
   { who: "admin@platform.example", path: "/admin/partnerships/new", status: 200 },
   { who: "secretariat@nelcp.example", path: "/admin/partnerships/new", status: 403 },
