@@ -126,22 +126,9 @@ export function obligationGrid(
  * obligation, who has and has not submitted for the latest period due.
  */
 export async function loadCompliance(db: Db, partnershipId: string, today: string) {
-  const [list, partners, seats, roles] = await Promise.all([
-    listObligations(db, partnershipId),
-    listPartnersForRules(db, partnershipId),
-    listSeats(db, partnershipId),
-    db.select({ userId: partnershipRoles.userId, role: partnershipRoles.role, organisationId: partnershipRoles.organisationId }).from(partnershipRoles).where(eq(partnershipRoles.partnershipId, partnershipId)),
-  ]);
-  const [byPeriod, responsibles] = await Promise.all([
-    submissionsByPeriod(
-      db,
-      list.map((o) => o.id),
-    ),
-    listResponsibles(
-      db,
-      list.map((o) => o.id),
-    ),
-  ]);
+  const [list, partners, seats, roles] = await Promise.all([listObligations(db, partnershipId), listPartnersForRules(db, partnershipId), listSeats(db, partnershipId), listRoleHolders(db, partnershipId)]);
+  const ids = list.map((o) => o.id);
+  const [byPeriod, responsibles] = await Promise.all([submissionsByPeriod(db, ids), listResponsibles(db, ids)]);
   // Partners whose reminders for an obligation reach nobody (only the escalation to the chair would go).
   const unreachable: { organisationId: string; name: string; obligationId: string; obligation: string }[] = [];
   const yearAgo = addDays(today, -365);
@@ -151,7 +138,7 @@ export async function loadCompliance(db: Db, partnershipId: string, today: strin
     const owing = owingPartners(o, partners, today);
     for (const p of owing)
       if (chasedFor({ responsibles, roles, seats }, o.id, p.organisationId, today).userIds.length === 0)
-        unreachable.push({ organisationId: p.organisationId, name: partners.find((x) => x.organisationId === p.organisationId)!.name, obligationId: o.id, obligation: o.title });
+        unreachable.push({ organisationId: p.organisationId, name: p.name, obligationId: o.id, obligation: o.title });
     const cells = obligationGrid(o, owing, byPeriod, addDays(yearAgo, -400), addDays(today, 400), today);
     for (const c of cells) {
       const partner = partners.find((p) => p.organisationId === c.organisationId)!;
@@ -267,6 +254,14 @@ export async function addResponsible(db: Db, scope: PartnershipScope, obligation
     await appendAudit(tx, { actorUserId: scope.user.id, action: "obligation.responsible", entityType: "obligation", entityId: o.id, partnershipId, after: input });
     return ok();
   });
+}
+
+/** Everyone with a role in the partnership, with the organisation it is held for: who reminders can fall back on. */
+export async function listRoleHolders(db: Db, partnershipId: string) {
+  return db
+    .select({ userId: partnershipRoles.userId, role: partnershipRoles.role, organisationId: partnershipRoles.organisationId })
+    .from(partnershipRoles)
+    .where(eq(partnershipRoles.partnershipId, partnershipId));
 }
 
 export async function listResponsibles(db: Db, obligationIds: readonly string[]) {

@@ -1,6 +1,6 @@
 import { and, eq, inArray, isNotNull, lte, or, sql } from "drizzle-orm";
 import type { Db } from "../../db/client";
-import { actions, meetings, minutes, partnerships, partnershipRoles, remindersSent, termsOfReference, users } from "../../db/schema";
+import { actions, meetings, minutes, partnerships, remindersSent, termsOfReference, users } from "../../db/schema";
 import { isSeatCurrent } from "../domain/board-rules";
 import { addDays, formatDate, londonDate } from "../domain/dates";
 import { chasedFor, isReminderDue, plannedObligationReminders, reminderKey, reminderWindow } from "../domain/reminders";
@@ -9,7 +9,7 @@ import { workingDaysBetween } from "../domain/working-days";
 import { officerTiers, type SeniorityTier } from "../domain/vocabulary";
 import { env } from "../env.server";
 import { listPartnersForRules, listSeats, type SeatRow } from "./board.server";
-import { listObligations, listResponsibles, owingPartners, reminderScheduleOf, submissionsByPeriod } from "./obligations.server";
+import { listObligations, listResponsibles, listRoleHolders, owingPartners, reminderScheduleOf, submissionsByPeriod } from "./obligations.server";
 
 // The scheduler's side of reminders: who should hear about what, today.
 // Each kind of reminder is one collector below that turns the records into
@@ -55,10 +55,6 @@ async function peopleById(db: Db, ids: readonly string[]) {
   return new Map(rows.filter((r) => r.kind === "adult").map((r) => [r.id, { userId: r.id, email: r.email, name: r.name, emailDigest: r.emailDigest }]));
 }
 
-async function rolesOf(db: Db, partnershipId: string) {
-  return db.select({ userId: partnershipRoles.userId, role: partnershipRoles.role, organisationId: partnershipRoles.organisationId }).from(partnershipRoles).where(eq(partnershipRoles.partnershipId, partnershipId));
-}
-
 /** The most senior current board member for a partner: highest officer tier, then chair, vice-chair, member. */
 export function mostSeniorMember(seats: readonly SeatRow[], organisationId: string, onDate: string) {
   const rank = (t: SeniorityTier) => {
@@ -76,7 +72,7 @@ const scheduleOf = reminderScheduleOf;
 /** Obligations: responsible people are chased at each stage; the escalation stage also goes to the chair and the partner's most senior member. */
 export async function obligationMessages(db: Db, p: PartnershipRow, now: Date): Promise<ReminderMessage[]> {
   const today = londonDate(now);
-  const [list, partners, seats, roles] = await Promise.all([listObligations(db, p.id), listPartnersForRules(db, p.id), listSeats(db, p.id), rolesOf(db, p.id)]);
+  const [list, partners, seats, roles] = await Promise.all([listObligations(db, p.id), listPartnersForRules(db, p.id), listSeats(db, p.id), listRoleHolders(db, p.id)]);
   if (list.length === 0) return [];
   const [byPeriod, responsibles] = await Promise.all([submissionsByPeriod(db, list.map((o) => o.id)), listResponsibles(db, list.map((o) => o.id))]);
   const latest = new Map([...byPeriod].map(([k, v]) => [k, v[v.length - 1].status]));
@@ -167,7 +163,7 @@ async function actionMessages(db: Db, p: PartnershipRow, now: Date): Promise<Rem
     .leftJoin(meetings, eq(meetings.id, actions.meetingId))
     .where(and(eq(actions.partnershipId, p.id), eq(actions.status, "open"), sql`${actions.dueDate} between ${addDays(from, -1)} and ${addDays(to, 3)}`));
   if (rows.length === 0) return [];
-  const roles = await rolesOf(db, p.id);
+  const roles = await listRoleHolders(db, p.id);
   const messages: ReminderMessage[] = [];
   const stages = [
     { key: "due_in_3_days", offset: -3, overdue: false },
@@ -217,7 +213,7 @@ async function actionMessages(db: Db, p: PartnershipRow, now: Date): Promise<Rem
 async function governanceMessages(db: Db, p: PartnershipRow, now: Date): Promise<ReminderMessage[]> {
   const today = londonDate(now);
   const [roles, seats, terms, awaiting] = await Promise.all([
-    rolesOf(db, p.id),
+    listRoleHolders(db, p.id),
     listSeats(db, p.id),
     db.select().from(termsOfReference).where(and(eq(termsOfReference.partnershipId, p.id), eq(termsOfReference.status, "approved"), isNotNull(termsOfReference.reviewDate))),
     db
