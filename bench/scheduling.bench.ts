@@ -17,7 +17,7 @@
  */
 import { performance } from "node:perf_hooks";
 import { sql } from "drizzle-orm";
-import { collectReminders, recordReminders } from "../app/lib/reminders.server";
+import { collectReminders, recordReminders } from "../app/areas/notifications/reminders.server";
 import { setDatabase } from "../db/client";
 import { openMigratedTestDatabase } from "../tests/helpers/database";
 

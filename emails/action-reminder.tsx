@@ -1,5 +1,5 @@
 import { Button, Heading, Text } from "@react-email/components";
-import { formatDate } from "../app/domain/dates";
+import { formatDate } from "../app/platform/time/dates";
 import { buttonStyle, captionStyle, EmailLayout } from "./layout";
 import { readableDates } from "./text";
 

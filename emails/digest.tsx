@@ -1,5 +1,5 @@
 import { Button, Heading, Link, Section, Text } from "@react-email/components";
-import { formatDate } from "../app/domain/dates";
+import { formatDate } from "../app/platform/time/dates";
 import { buttonStyle, EmailLayout } from "./layout";
 import { plural } from "./text";
 

@@ -1,6 +1,6 @@
 import { Button, Heading, Text } from "@react-email/components";
-import { formatDate } from "../app/domain/dates";
-import { possessive } from "../app/domain/text";
+import { formatDate } from "../app/platform/time/dates";
+import { possessive } from "../app/platform/text/english";
 import { buttonStyle, captionStyle, EmailLayout } from "./layout";
 import { inSentence, plural } from "./text";
 

@@ -1,4 +1,4 @@
-import { formatDate } from "../app/domain/dates";
+import { formatDate } from "../app/platform/time/dates";
 
 /**
  * A title used inside a sentence: "Quarterly performance return" becomes

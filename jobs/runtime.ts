@@ -1,5 +1,5 @@
 import type { DatabaseHandle } from "../db/client";
-import { deliverReminder } from "../app/lib/delivery.server";
+import { deliverReminder } from "../app/areas/notifications/delivery.server";
 import { purgeExpired } from "./housekeeping";
 import { queues, startBoss } from "./boss";
 import { schedulingPass, sendDigests, sweepPending } from "./scheduler";

@@ -2,9 +2,9 @@ import { and, eq, lte, or } from "drizzle-orm";
 import type PgBoss from "pg-boss";
 import type { Db } from "../db/client";
 import { remindersSent } from "../db/schema";
-import { deliverReminder, markUncertain, sendDigests, type DeliveryOutcome, type Send } from "../app/lib/delivery.server";
-import { sendEmail } from "../app/lib/mailer.server";
-import { collectReminders, recordReminders } from "../app/lib/reminders.server";
+import { deliverReminder, markUncertain, sendDigests, type DeliveryOutcome, type Send } from "../app/areas/notifications/delivery.server";
+import { sendEmail } from "../app/platform/mail/mailer.server";
+import { collectReminders, recordReminders } from "../app/areas/notifications/reminders.server";
 import { queues } from "./boss";
 
 /**

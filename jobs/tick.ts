@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { database, openDatabase, setDatabase } from "../db/client";
-import { EnvError, env } from "../app/env.server";
+import { EnvError, env } from "../app/platform/env.server";
 import { startBoss } from "./boss";
 import { describeTick, runTick } from "./scheduler";
 

@@ -1,5 +1,5 @@
 import { database, openDatabase, setDatabase } from "../db/client";
-import { EnvError, env } from "../app/env.server";
+import { EnvError, env } from "../app/platform/env.server";
 import { startJobRuntime } from "./runtime";
 
 // npm run jobs:worker — the long-lived worker process (fly.toml "worker"):

@@ -1,5 +1,5 @@
 import { database, openDatabase, setDatabase } from "../db/client";
-import { EnvError, env } from "../app/env.server";
+import { EnvError, env } from "../app/platform/env.server";
 import { demoData } from "./demo-data";
 import { seedDemoData } from "./seed";
 

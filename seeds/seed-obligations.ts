@@ -1,15 +1,15 @@
 import { and, desc, eq, inArray } from "drizzle-orm";
 import type { Db, Tx } from "../db/client";
 import { partnerships, remindersSent, submissions, users } from "../db/schema";
-import { addDays, londonTimeToInstant } from "../app/domain/dates";
-import { periodsOf, reminderDate, REMINDER_HOUR_LONDON, type Cadence, type DueRule, type ObligationType } from "../app/domain/obligations";
-import { permissionsFor } from "../app/domain/permissions";
-import type { OrganisationType } from "../app/domain/vocabulary";
-import type { PartnershipScope } from "../app/lib/guard.server";
-import { appToday } from "../app/lib/clock.server";
-import { addResponsible, createObligation, listObligations, reminderScheduleOf, reviewReturn, submitReturn } from "../app/lib/obligations.server";
-import { obligationMessages, recordReminders } from "../app/lib/reminders.server";
-import type { WriteResult } from "../app/lib/write-result";
+import { addDays, londonTimeToInstant } from "../app/platform/time/dates";
+import { periodsOf, reminderDate, REMINDER_HOUR_LONDON, type Cadence, type DueRule, type ObligationType } from "../app/areas/obligations/rules/obligations";
+import { permissionsFor } from "../app/platform/permissions";
+import type { OrganisationType } from "../app/areas/partnerships/rules/vocabulary";
+import type { PartnershipScope } from "../app/platform/guard.server";
+import { appToday } from "../app/platform/clock.server";
+import { addResponsible, createObligation, listObligations, reminderScheduleOf, reviewReturn, submitReturn } from "../app/areas/obligations/obligations.server";
+import { obligationMessages, recordReminders } from "../app/areas/notifications/reminders.server";
+import type { WriteResult } from "../app/platform/write-result";
 
 // Demo reporting obligations and a year of returns, recorded through the
 // same operations the pages use. The returns go in day by day with the

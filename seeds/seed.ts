@@ -12,8 +12,8 @@ import {
   termsOfReference,
   users,
 } from "../db/schema";
-import { termsRulesSchema, termsSectionsSchema } from "../app/domain/terms-of-reference";
-import { hashPassword } from "../app/lib/password.server";
+import { termsRulesSchema, termsSectionsSchema } from "../app/areas/register/rules/terms-of-reference";
+import { hashPassword } from "../app/areas/identity/password.server";
 import { seedMeetings } from "./seed-meetings";
 import { seedObligations } from "./seed-obligations";
 import type { SeedData } from "./types";

@@ -1,4 +1,4 @@
-import type { TermsRulesInput, TermsSections } from "../app/domain/terms-of-reference";
+import type { TermsRulesInput, TermsSections } from "../app/areas/register/rules/terms-of-reference";
 import type { SeedMeeting } from "./seed-meetings";
 import type { SeedObligation } from "./seed-obligations";
 import type {
@@ -11,7 +11,7 @@ import type {
   PartnershipStatus,
   PartnershipType,
   SeniorityTier,
-} from "../app/domain/vocabulary";
+} from "../app/areas/partnerships/rules/vocabulary";
 
 export type SeedOrganisation = {
   key: string; // stable key used to refer to it within the seed

@@ -5,15 +5,15 @@ import { sql } from "drizzle-orm";
 import express, { type NextFunction, type Request, type Response } from "express";
 import type { ServerBuild } from "react-router";
 import { getDb } from "../db/client";
-import { env } from "../app/env.server";
-import { isSameOriginMutation } from "../app/lib/origin.server";
+import { env } from "../app/platform/env.server";
+import { isSameOriginMutation } from "../app/platform/origin.server";
 import {
   blankSessionCookie,
   readSessionToken,
   sessionCookie,
   validateSessionToken,
   type SessionUser,
-} from "../app/lib/session.server";
+} from "../app/areas/identity/session.server";
 
 declare module "react-router" {
   interface AppLoadContext {

@@ -4,7 +4,7 @@ import { count } from "drizzle-orm";
 import type { ServerBuild } from "react-router";
 import { database, openDatabase, setDatabase } from "../db/client";
 import { partnerships } from "../db/schema";
-import { EnvError, env } from "../app/env.server";
+import { EnvError, env } from "../app/platform/env.server";
 import { demoData } from "../seeds/demo-data";
 import { seedDemoData } from "../seeds/seed";
 import { startJobRuntime } from "../jobs/runtime";

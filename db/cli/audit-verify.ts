@@ -1,6 +1,6 @@
 import { database, openDatabase, setDatabase } from "../client";
 import { verifyAuditTrail } from "../audit";
-import { EnvError, env } from "../../app/env.server";
+import { EnvError, env } from "../../app/platform/env.server";
 
 // npm run audit:verify — walks every audit chain. Exit 0 and the count when
 // intact; exit 1 naming the first bad event when not.

@@ -1,5 +1,5 @@
 import { database, openDatabase, setDatabase } from "../client";
-import { EnvError, env } from "../../app/env.server";
+import { EnvError, env } from "../../app/platform/env.server";
 
 // npm run db:migrate — applies the committed SQL migrations (PGlite or PostgreSQL).
 async function main() {

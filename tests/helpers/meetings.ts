@@ -1,7 +1,7 @@
 import { and, asc, desc, eq } from "drizzle-orm";
 import type { Db } from "../../db/client";
 import { agendaItems, boardSeats } from "../../db/schema";
-import { isSeatCurrent } from "../../app/domain/board-rules";
+import { isSeatCurrent } from "../../app/areas/register/rules/board-rules";
 import { partnershipId, userId } from "./pages";
 import type { HttpClient } from "./server";
 

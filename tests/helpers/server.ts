@@ -1,4 +1,4 @@
-import { resetEnvCache } from "../../app/env.server";
+import { resetEnvCache } from "../../app/platform/env.server";
 import { getDb } from "../../db/client";
 import { startServer } from "../../server/start";
 import { createTestDatabase } from "./database";

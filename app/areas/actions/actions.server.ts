@@ -1,0 +1,208 @@
+import { and, asc, desc, eq, inArray, sql, type SQL } from "drizzle-orm";
+import { z } from "zod";
+import { appendAudit } from "../../../db/audit";
+import type { Db, Tx } from "../../../db/client";
+import { actions, actionUpdates, agendaItems, decisions, meetings, organisations, partnershipRoles, partnerships, users } from "../../../db/schema";
+import { actionState } from "./rules";
+import { actionStatuses, type ActionStatus } from "../partnerships/rules/vocabulary";
+import { listPartnersForRules } from "../register/board.server";
+import { optionalText, requiredDate, requiredText, versionField } from "../../platform/forms";
+import { canManageForOrganisation, type PartnershipScope } from "../../platform/guard.server";
+import { conflict, fail, ok, transact, type WriteResult } from "../../platform/write-result";
+
+const actionColumns = {
+  action: actions,
+  ownerName: users.name,
+  organisationName: organisations.name,
+  meetingTitle: meetings.title,
+  itemTitle: agendaItems.title,
+  decisionReference: decisions.reference,
+};
+
+function withState<T extends { action: typeof actions.$inferSelect }>(rows: T[], today: string) {
+  return rows.map((r) => ({ ...r, action: { ...r.action, status: r.action.status as ActionStatus }, state: actionState(r.action.status as ActionStatus, r.action.dueDate, today) }));
+}
+
+export const actionFilterSchema = z.object({
+  state: z.enum(["open", "overdue", "done", "cancelled", "all"]).optional().catch(undefined),
+  organisation: z.uuid().optional().catch(undefined),
+  owner: z.uuid().optional().catch(undefined),
+});
+
+/** The partnership's actions, filtered by state (overdue is an open action past its due date), partner or owner. */
+export async function listActions(db: Db, partnershipId: string, filters: z.output<typeof actionFilterSchema>, today: string) {
+  const where: SQL[] = [eq(actions.partnershipId, partnershipId)];
+  const state = filters.state ?? "open";
+  if (state === "open" || state === "overdue") where.push(eq(actions.status, "open"));
+  if (state === "overdue") where.push(sql`${actions.dueDate} < ${today}`);
+  if (state === "done" || state === "cancelled") where.push(eq(actions.status, state));
+  if (filters.organisation) where.push(eq(actions.organisationId, filters.organisation));
+  if (filters.owner) where.push(eq(actions.ownerUserId, filters.owner));
+  const rows = await db
+    .select(actionColumns)
+    .from(actions)
+    .leftJoin(users, eq(users.id, actions.ownerUserId))
+    .leftJoin(organisations, eq(organisations.id, actions.organisationId))
+    .leftJoin(meetings, eq(meetings.id, actions.meetingId))
+    .leftJoin(agendaItems, eq(agendaItems.id, actions.agendaItemId))
+    .leftJoin(decisions, eq(decisions.id, actions.decisionId))
+    .where(and(...where))
+    .orderBy(asc(actions.dueDate), asc(actions.title));
+  return withState(rows, today);
+}
+
+/** A person's actions across every partnership they belong to. */
+export async function listMyActions(db: Db, userId: string, today: string) {
+  const mine = await db.selectDistinct({ id: partnershipRoles.partnershipId }).from(partnershipRoles).where(eq(partnershipRoles.userId, userId));
+  if (mine.length === 0) return [];
+  const rows = await db
+    .select({ ...actionColumns, partnershipSlug: partnerships.slug, partnershipName: partnerships.shortName })
+    .from(actions)
+    .innerJoin(partnerships, eq(partnerships.id, actions.partnershipId))
+    .leftJoin(users, eq(users.id, actions.ownerUserId))
+    .leftJoin(organisations, eq(organisations.id, actions.organisationId))
+    .leftJoin(meetings, eq(meetings.id, actions.meetingId))
+    .leftJoin(agendaItems, eq(agendaItems.id, actions.agendaItemId))
+    .leftJoin(decisions, eq(decisions.id, actions.decisionId))
+    .where(and(eq(actions.ownerUserId, userId), inArray(actions.partnershipId, mine.map((m) => m.id))))
+    .orderBy(asc(actions.dueDate));
+  return withState(rows, today);
+}
+
+export async function getAction(db: Db, partnershipId: string, actionId: string, today: string) {
+  if (!z.uuid().safeParse(actionId).success) return undefined;
+  const [row] = await db
+    .select(actionColumns)
+    .from(actions)
+    .leftJoin(users, eq(users.id, actions.ownerUserId))
+    .leftJoin(organisations, eq(organisations.id, actions.organisationId))
+    .leftJoin(meetings, eq(meetings.id, actions.meetingId))
+    .leftJoin(agendaItems, eq(agendaItems.id, actions.agendaItemId))
+    .leftJoin(decisions, eq(decisions.id, actions.decisionId))
+    .where(and(eq(actions.id, actionId), eq(actions.partnershipId, partnershipId)));
+  if (!row) return undefined;
+  const updates = await db
+    .select({ update: actionUpdates, by: users.name })
+    .from(actionUpdates)
+    .leftJoin(users, eq(users.id, actionUpdates.madeBy))
+    .where(eq(actionUpdates.actionId, row.action.id))
+    .orderBy(desc(actionUpdates.madeAt));
+  return { ...withState([row], today)[0], updates: updates.map((u) => ({ ...u.update, by: u.by })) };
+}
+
+/** Who may update an action: whoever manages actions, its owner, or a representative of its partner. */
+export function canUpdateAction(scope: PartnershipScope, action: { ownerUserId: string | null; organisationId: string | null }) {
+  if (scope.permissions.has("action:manage")) return true;
+  if (action.ownerUserId === scope.user.id) return true;
+  return action.organisationId !== null && scope.permissions.has("board:manage_own_organisation") && canManageForOrganisation(scope, action.organisationId);
+}
+
+export const newActionSchema = z.object({
+  title: requiredText("Enter what needs to be done", 300, "The action"),
+  description: optionalText(4000, "The detail"),
+  ownerUserId: z
+    .string()
+    .trim()
+    .transform((v) => (v === "" ? null : v))
+    .pipe(z.uuid({ error: "Choose the person who owns the action" }).nullable()),
+  organisationId: z
+    .string()
+    .trim()
+    .transform((v) => (v === "" ? null : v))
+    .pipe(z.uuid({ error: "Choose the partner responsible" }).nullable()),
+  dueDate: requiredDate("Enter the date the action is due"),
+  agendaItemId: z.string().trim().default(""),
+  decisionId: z.string().trim().default(""),
+});
+
+/** An action from a meeting item or a decision: owned by a person, a partner, or both. */
+export async function createAction(
+  db: Db,
+  scope: PartnershipScope,
+  input: z.output<typeof newActionSchema>,
+  origin: { meetingId: string | null },
+): Promise<WriteResult<string>> {
+  const partnershipId = scope.partnership.id;
+  return transact(db, async (tx: Tx) => {
+    if (!input.ownerUserId && !input.organisationId) return fail("ownerUserId", "Choose who owns the action: a person, a partner, or both");
+    if (input.ownerUserId) {
+      const [member] = await tx
+        .select({ id: partnershipRoles.id })
+        .from(partnershipRoles)
+        .where(and(eq(partnershipRoles.partnershipId, partnershipId), eq(partnershipRoles.userId, input.ownerUserId)));
+      if (!member) return fail("ownerUserId", "Choose a person who belongs to this partnership");
+    }
+    if (input.organisationId) {
+      const partners = await listPartnersForRules(tx, partnershipId);
+      if (!partners.some((p) => p.organisationId === input.organisationId)) return fail("organisationId", "Choose a partner in this partnership");
+    }
+    let agendaItemId: string | null = null;
+    if (input.agendaItemId) {
+      const [item] = z.uuid().safeParse(input.agendaItemId).success
+        ? await tx.select().from(agendaItems).where(and(eq(agendaItems.id, input.agendaItemId), eq(agendaItems.meetingId, origin.meetingId ?? "00000000-0000-0000-0000-000000000000")))
+        : [];
+      if (!item) return fail("agendaItemId", "Choose an item on this meeting's agenda");
+      agendaItemId = item.id;
+    }
+    let decisionId: string | null = null;
+    if (input.decisionId) {
+      const [d] = z.uuid().safeParse(input.decisionId).success
+        ? await tx.select().from(decisions).where(and(eq(decisions.id, input.decisionId), eq(decisions.partnershipId, partnershipId)))
+        : [];
+      if (!d) return fail("decisionId", "Choose a decision from this partnership's log");
+      decisionId = d.id;
+    }
+    const row = {
+      id: crypto.randomUUID(),
+      partnershipId,
+      title: input.title,
+      description: input.description,
+      ownerUserId: input.ownerUserId,
+      organisationId: input.organisationId,
+      dueDate: input.dueDate,
+      status: "open",
+      meetingId: origin.meetingId,
+      agendaItemId,
+      decisionId,
+      createdBy: scope.user.id,
+    };
+    await tx.insert(actions).values(row);
+    await appendAudit(tx, { actorUserId: scope.user.id, action: "action.create", entityType: "action", entityId: row.id, partnershipId, after: row });
+    return ok(row.id);
+  });
+}
+
+export const actionUpdateSchema = z.object({
+  version: versionField,
+  note: requiredText("Say what has happened", 4000, "The update"),
+  status: z.enum(actionStatuses, { error: "Choose the action's status" }),
+  dueDate: requiredDate("Enter the date the action is due"),
+});
+
+/** A dated update on progress, optionally closing the action or moving its due date. */
+export async function updateAction(db: Db, scope: PartnershipScope, actionId: string, input: z.output<typeof actionUpdateSchema>, today: string): Promise<WriteResult> {
+  const partnershipId = scope.partnership.id;
+  return transact(db, async (tx: Tx) => {
+    const [row] = await tx.select().from(actions).where(and(eq(actions.id, actionId), eq(actions.partnershipId, partnershipId)));
+    if (!row) return fail("form", "That action is not in this partnership");
+    if (!canUpdateAction(scope, row)) return fail("form", "Only the action's owner, their partner's representative, or the chair or secretariat can update it");
+    if (row.version !== input.version) return conflict("action");
+    const next = {
+      status: input.status,
+      dueDate: input.dueDate,
+      completedOn: input.status === "done" ? (row.completedOn ?? today) : null,
+    };
+    await tx.update(actions).set({ ...next, version: row.version + 1 }).where(eq(actions.id, row.id));
+    await tx.insert(actionUpdates).values({ id: crypto.randomUUID(), actionId: row.id, note: input.note, statusTo: input.status !== row.status ? input.status : null, madeBy: scope.user.id });
+    await appendAudit(tx, {
+      actorUserId: scope.user.id,
+      action: "action.update",
+      entityType: "action",
+      entityId: row.id,
+      partnershipId,
+      before: { status: row.status, dueDate: row.dueDate },
+      after: { status: next.status, dueDate: next.dueDate, note: input.note },
+    });
+    return ok();
+  });
+}

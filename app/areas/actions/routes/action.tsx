@@ -1,0 +1,96 @@
+import { Form, Link, redirect } from "react-router";
+import { getDb } from "../../../../db/client";
+import { actionStateColour } from "../components/action-table";
+import { Button, DateField, ErrorSummary, SelectField, SummaryList, Tag, TextArea, VersionField } from "../../../platform/ui/forms";
+import { Notice, withNotice } from "../../../platform/ui/notice";
+import { PartnershipNav } from "../../partnerships/components/partnership-nav";
+import { SavedVersion } from "../../../platform/ui/saved-version";
+import { useFormResult } from "../../../platform/ui/use-form-result";
+import { formatDate, formatDateTime } from "../../../platform/time/dates";
+import { actionStatuses, actionStatusLabels } from "../../partnerships/rules/vocabulary";
+import { actionUpdateSchema, canUpdateAction, getAction, updateAction } from "../actions.server";
+import { appToday } from "../../../platform/clock.server";
+import { invalid, parseForm, rejected } from "../../../platform/forms";
+import { notFound, requirePermission } from "../../../platform/guard.server";
+import type { Route } from "./+types/action";
+
+export const meta = ({ data }: Route.MetaArgs) => [{ title: `${data?.action.title ?? "Action"} – Partnership governance` }];
+
+export async function loader({ request, context, params }: Route.LoaderArgs) {
+  const scope = await requirePermission(request, context, params.slug, "partnership:view");
+  const found = await getAction(getDb(), scope.partnership.id, params.actionId, appToday());
+  if (!found) notFound("That action is not in this partnership.");
+  return { partnership: { slug: scope.partnership.slug, name: scope.partnership.name }, ...found, canUpdate: canUpdateAction(scope, found.action) };
+}
+
+export async function action({ request, context, params }: Route.ActionArgs) {
+  const scope = await requirePermission(request, context, params.slug, "partnership:view");
+  const form = await request.formData();
+  const parsed = parseForm(actionUpdateSchema, form, "all");
+  if (!parsed.ok) return invalid(parsed);
+  const result = await updateAction(getDb(), scope, params.actionId, parsed.data, appToday());
+  if (!result.ok) return rejected(result, form);
+  throw redirect(withNotice(`/p/${scope.partnership.slug}/actions/${params.actionId}`, "action-updated"));
+}
+
+export default function ActionPage({ loaderData }: Route.ComponentProps) {
+  const { partnership: p, action: a, state, ownerName, organisationName, meetingTitle, itemTitle, decisionReference, updates, canUpdate } = loaderData;
+  const f = useFormResult();
+  return (
+    <>
+      <Notice />
+      <ErrorSummary errors={f.errors} />
+      <span className="govuk-caption-l">{p.name}</span>
+      <h1 className="govuk-heading-l">{a.title}</h1>
+      <PartnershipNav partnership={p} current="actions" />
+      <SummaryList
+        rows={[
+          ["Status", <Tag key="s" colour={actionStateColour(state)}>{actionStatusLabels[state]}</Tag>],
+          ["Owner", ownerName ?? "No named person"],
+          ["Partner", organisationName ?? "No particular partner"],
+          ["Due", formatDate(a.dueDate)],
+          a.completedOn ? ["Done on", formatDate(a.completedOn)] : null,
+          a.description ? ["Detail", <span key="d" className="app-pre-wrap">{a.description}</span>] : null,
+          meetingTitle ? ["From", <Link key="m" className="govuk-link" to={`/p/${p.slug}/meetings/${a.meetingId}`}>{meetingTitle}{itemTitle ? `, “${itemTitle}”` : ""}</Link>] : null,
+          decisionReference ? ["Decision", <Link key="d" className="govuk-link" to={`/p/${p.slug}/decisions/${a.decisionId}`}>{decisionReference}</Link>] : null,
+        ]}
+      />
+      <h2 className="govuk-heading-m">Updates</h2>
+      {updates.length ? (
+        <ol className="govuk-list">
+          {updates.map((u) => (
+            <li key={u.id} className="govuk-!-margin-bottom-3">
+              <strong>{formatDateTime(u.madeAt)}</strong>
+              {u.by ? `, ${u.by}` : ""}
+              {u.statusTo ? ` (now ${actionStatusLabels[u.statusTo as keyof typeof actionStatusLabels].toLowerCase()})` : ""}: <span className="app-pre-wrap">{u.note}</span>
+            </li>
+          ))}
+        </ol>
+      ) : (
+        <p className="govuk-body">No updates yet.</p>
+      )}
+      {canUpdate ? (
+        <div className="govuk-grid-row">
+          <div className="govuk-grid-column-two-thirds">
+            <h2 className="govuk-heading-m">Give an update</h2>
+            {f.conflict ? (
+              <SavedVersion
+                rows={[
+                  ["Status", actionStatusLabels[a.status]],
+                  ["Due", formatDate(a.dueDate)],
+                ]}
+              />
+            ) : null}
+            <Form method="post" noValidate>
+              <VersionField value={a.version} />
+              <TextArea name="note" label="What has happened" rows={3} defaultValue={f.value("note")} error={f.errors?.note} />
+              <SelectField name="status" label="Status" defaultValue={f.value("status", a.status)} error={f.errors?.status} options={actionStatuses.map((s) => ({ value: s, label: actionStatusLabels[s] }))} />
+              <DateField name="dueDate" label="Due by" defaultValue={f.value("dueDate", a.dueDate)} error={f.errors?.dueDate} />
+              <Button>Save update</Button>
+            </Form>
+          </div>
+        </div>
+      ) : null}
+    </>
+  );
+}

@@ -1,0 +1,33 @@
+import { Link } from "react-router";
+import { getDb } from "../../../../db/client";
+import { ActionTable } from "../components/action-table";
+import { listMyActions } from "../actions.server";
+import { appToday } from "../../../platform/clock.server";
+import { requireAdult } from "../../../platform/guard.server";
+import type { Route } from "./+types/my-actions";
+
+export const meta = () => [{ title: "My actions – Partnership governance" }];
+
+export async function loader({ request, context }: Route.LoaderArgs) {
+  const user = requireAdult(request, context);
+  const rows = await listMyActions(getDb(), user.id, appToday());
+  return { open: rows.filter((r) => r.state === "open" || r.state === "overdue"), closed: rows.filter((r) => r.state === "done" || r.state === "cancelled") };
+}
+
+export default function MyActions({ loaderData }: Route.ComponentProps) {
+  const { open, closed } = loaderData;
+  const overdue = open.filter((r) => r.state === "overdue").length;
+  return (
+    <>
+      <h1 className="govuk-heading-l">My actions</h1>
+      <p className="govuk-body">
+        {open.length === 0 ? "You have no open actions." : `You have ${open.length} open ${open.length === 1 ? "action" : "actions"}${overdue ? `, ${overdue} overdue` : ""}.`}{" "}
+        <Link className="govuk-link" to="/">
+          Your partnerships
+        </Link>
+      </p>
+      {open.length ? <ActionTable rows={open} caption="Open" showPartnership /> : null}
+      {closed.length ? <ActionTable rows={closed} caption="Done or cancelled" showPartnership /> : null}
+    </>
+  );
+}

@@ -1,0 +1,64 @@
+import { getDb } from "../../../../db/client";
+import { toCsv } from "../../../platform/text/csv";
+import { ratificationSummary } from "../rules/decisions";
+import { decisionRouteLabels, decisionStatusLabels, type DecisionRoute, type DecisionStatus, type RatificationStatus } from "../../partnerships/rules/vocabulary";
+import { decisionLogQuerySchema, exportDecisionLog } from "../decisions.server";
+import { requirePermission } from "../../../platform/guard.server";
+import type { Route } from "./+types/decisions-csv";
+
+const header = [
+  "Reference",
+  "Date",
+  "Title",
+  "Decision",
+  "Status",
+  "How taken",
+  "Meeting",
+  "Method",
+  "Quorate",
+  "Votes for",
+  "Votes against",
+  "Abstentions",
+  "Financial implication (GBP)",
+  "Delegated authority",
+  "Ratification",
+  "Review date",
+  "Rationale",
+];
+
+/** The decision log as a spreadsheet, with the log page's filters. */
+export async function loader({ request, context, params }: Route.LoaderArgs) {
+  const scope = await requirePermission(request, context, params.slug, "partnership:view");
+  const query = decisionLogQuerySchema.parse(Object.fromEntries(new URL(request.url).searchParams));
+  const rows = await exportDecisionLog(getDb(), scope.partnership.id, query);
+  const csv = toCsv(
+    header,
+    rows.map((r) => [
+      r.reference,
+      r.decidedOn,
+      r.title,
+      r.text,
+      decisionStatusLabels[r.status as DecisionStatus] ?? r.status,
+      decisionRouteLabels[r.route as DecisionRoute] ?? r.route,
+      r.meeting,
+      r.method,
+      r.quorate === null ? "" : r.quorate ? "Yes" : "No",
+      r.votesFor,
+      r.votesAgainst,
+      r.votesAbstain,
+      r.financialImplicationGbp,
+      r.delegatedAuthority,
+      ratificationSummary((r.ratifications ? r.ratifications.split(",") : []).map((status) => ({ status: status as RatificationStatus }))).text,
+      r.reviewDate,
+      r.rationale,
+    ]),
+  );
+  // A byte-order mark so Excel reads the UTF-8 (names such as Siân) correctly.
+  return new Response(`\uFEFF${csv}`, {
+    headers: {
+      "Content-Type": "text/csv; charset=utf-8",
+      "Content-Disposition": `attachment; filename="${scope.partnership.slug}-decisions.csv"`,
+      "Cache-Control": "private, no-store",
+    },
+  });
+}

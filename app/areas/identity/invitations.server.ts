@@ -1,0 +1,117 @@
+import { and, eq } from "drizzle-orm";
+import { z } from "zod";
+import { appendAudit } from "../../../db/audit";
+import type { Db } from "../../../db/client";
+import { partnershipPartners, partnershipRoles, users } from "../../../db/schema";
+import { InvitationEmail } from "../../../emails/invitation";
+import { partnershipRoleLabels, partnershipRoles as roleValues } from "../partnerships/rules/vocabulary";
+import { env } from "../../platform/env.server";
+import { emailSchema, findUserByEmail, INVITATION_LIFETIME_DAYS, issueToken } from "./auth.server";
+import { sendEmail } from "../../platform/mail/mailer.server";
+import type { SessionUser } from "./session.server";
+
+export const invitationSchema = z.object({
+  name: z
+    .string({ error: "Enter the person's name" })
+    .trim()
+    .min(1, { error: "Enter the person's name" })
+    .max(120, { error: "Name must be 120 characters or fewer" }),
+  email: emailSchema,
+  role: z.enum(roleValues, { error: "Choose the role they will have in this partnership" }),
+  organisationId: z
+    .string()
+    .trim()
+    .transform((v) => (v === "" ? null : v))
+    .pipe(z.uuid({ error: "Choose an organisation from the list" }).nullable()),
+});
+export type InvitationInput = z.output<typeof invitationSchema>;
+
+export type InvitationResult =
+  | { ok: true; userId: string; emailed: "invitation" | "added" }
+  | { ok: false; field: keyof InvitationInput; message: string };
+
+/**
+ * Invites a person into a partnership with a role. A new person gets an
+ * account without a password and a single-use link to set one; someone who
+ * already has an account is given the role and told by email.
+ */
+export async function invitePerson(
+  db: Db,
+  actor: SessionUser,
+  partnership: { id: string; name: string },
+  input: InvitationInput,
+): Promise<InvitationResult> {
+  if (input.organisationId) {
+    const [member] = await db
+      .select({ id: partnershipPartners.id })
+      .from(partnershipPartners)
+      .where(and(eq(partnershipPartners.partnershipId, partnership.id), eq(partnershipPartners.organisationId, input.organisationId)));
+    if (!member) return { ok: false, field: "organisationId", message: "Choose an organisation that is a partner in this partnership" };
+  }
+  const existing = await findUserByEmail(db, input.email);
+  if (existing && (existing.kind === "young_person") !== (input.role === "young_person")) {
+    return {
+      ok: false,
+      field: "role",
+      message:
+        input.role === "young_person"
+          ? "This email belongs to an adult's account; young people need their own account"
+          : "This email belongs to a young person's account, which can only be given the young person role",
+    };
+  }
+
+  const outcome = await db.transaction(async (tx) => {
+    let userId = existing?.id;
+    if (!userId) {
+      userId = crypto.randomUUID();
+      await tx.insert(users).values({
+        id: userId,
+        email: input.email,
+        name: input.name,
+        kind: input.role === "young_person" ? "young_person" : "adult",
+      });
+      // Reference the person, never their name or email: audit rows cannot be erased.
+      await appendAudit(tx, {
+        actorUserId: actor.id,
+        action: "user.create",
+        entityType: "user",
+        entityId: userId,
+        after: { kind: input.role === "young_person" ? "young_person" : "adult" },
+      });
+    }
+    const inserted = await tx
+      .insert(partnershipRoles)
+      .values({ id: crypto.randomUUID(), partnershipId: partnership.id, userId, role: input.role, organisationId: input.organisationId })
+      .onConflictDoNothing()
+      .returning({ id: partnershipRoles.id });
+    if (inserted.length === 0) return { duplicate: true as const };
+    await appendAudit(tx, {
+      actorUserId: actor.id,
+      action: "partnership_role.grant",
+      entityType: "partnership_role",
+      entityId: inserted[0].id,
+      partnershipId: partnership.id,
+      after: { userId, role: input.role, organisationId: input.organisationId },
+    });
+    const token = existing?.passwordHash ? null : (await issueToken(tx, userId, "invitation", actor.id)).token;
+    if (token)
+      await appendAudit(tx, { actorUserId: actor.id, action: "user.invite", entityType: "user", entityId: userId, partnershipId: partnership.id });
+    return { duplicate: false as const, userId, token };
+  });
+  if (outcome.duplicate) return { ok: false, field: "role", message: "This person already has that role in this partnership" };
+
+  const link = outcome.token ? `${env().APP_URL}/invitation/${outcome.token}` : `${env().APP_URL}/sign-in`;
+  await sendEmail({
+    to: input.email,
+    subject: outcome.token ? `Invitation to join ${partnership.name}` : `You have been added to ${partnership.name}`,
+    body: InvitationEmail({
+      recipientName: existing?.name ?? input.name,
+      inviterName: actor.name,
+      partnershipName: partnership.name,
+      roleLabel: partnershipRoleLabels[input.role].toLowerCase(),
+      link,
+      expiresInDays: INVITATION_LIFETIME_DAYS,
+    }),
+  });
+  return { ok: true, userId: outcome.userId, emailed: outcome.token ? "invitation" : "added" };
+}

@@ -1,0 +1,64 @@
+import { Form, redirect } from "react-router";
+import { z } from "zod";
+import { getDb } from "../../../../db/client";
+import { Button, ChoiceGroup, ErrorSummary } from "../../../platform/ui/forms";
+import { Notice, withNotice } from "../../../platform/ui/notice";
+import { useFormResult } from "../../../platform/ui/use-form-result";
+import { getEmailPreferences, setEmailDigest } from "../account.server";
+import { invalid, parseForm } from "../../../platform/forms";
+import { requireAdult } from "../../../platform/guard.server";
+import type { Route } from "./+types/account";
+
+export const meta = () => [{ title: "Your account – Partnership governance" }];
+
+export async function loader({ request, context }: Route.LoaderArgs) {
+  const user = requireAdult(request, context);
+  return { user: { name: user.name, email: user.email }, ...(await getEmailPreferences(getDb(), user.id)) };
+}
+
+const preferenceSchema = z.object({ delivery: z.enum(["immediate", "digest"], { error: "Choose when to get non-urgent reminders" }) });
+
+export async function action({ request, context }: Route.ActionArgs) {
+  const user = requireAdult(request, context);
+  const parsed = parseForm(preferenceSchema, await request.formData(), "all");
+  if (!parsed.ok) return invalid(parsed);
+  await setEmailDigest(getDb(), user, parsed.data.delivery === "digest");
+  throw redirect(withNotice("/account", "preferences-saved"));
+}
+
+export default function Account({ loaderData }: Route.ComponentProps) {
+  const { user, emailDigest } = loaderData;
+  const f = useFormResult();
+  return (
+    <div className="govuk-grid-row">
+      <div className="govuk-grid-column-two-thirds">
+        <Notice />
+        <ErrorSummary errors={f.errors} />
+        <h1 className="govuk-heading-l">Your account</h1>
+        <p className="govuk-body">
+          Signed in as {user.name} ({user.email}).
+        </p>
+        <h2 className="govuk-heading-m">Email reminders</h2>
+        <p className="govuk-body">
+          Reminders about reporting returns and escalations to the chair always arrive as soon as they are due: partners have committed to them. You can
+          choose how other reminders reach you: actions falling due, terms of reference reviews, board terms ending, deputies lapsing and minutes waiting
+          for approval.
+        </p>
+        <Form method="post" noValidate>
+          <ChoiceGroup
+            type="radio"
+            name="delivery"
+            legend="Other reminders"
+            error={f.errors?.delivery}
+            options={[
+              { value: "immediate", label: "Send each one as it is due" },
+              { value: "digest", label: "Gather them into one email a day", hint: "Sent at about 07:30." },
+            ]}
+            checked={[f.value("delivery", emailDigest ? "digest" : "immediate")]}
+          />
+          <Button>Save preferences</Button>
+        </Form>
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,98 @@
+import { eq } from "drizzle-orm";
+import type { Queryable } from "../../../db/client";
+import { sessions, users } from "../../../db/schema";
+import { env } from "../../platform/env.server";
+import { generateToken, hashToken } from "../../platform/crypto.server";
+
+// Database sessions after Lucia's guide: the browser holds a random token,
+// the database holds only its SHA-256; expiry slides forward while in use.
+
+export const SESSION_COOKIE = "session";
+const DAY = 24 * 60 * 60 * 1000;
+export const SESSION_LIFETIME_MS = 30 * DAY;
+const RENEW_WHEN_LESS_THAN_MS = 15 * DAY;
+
+export type SessionUser = {
+  id: string;
+  email: string;
+  name: string;
+  kind: "adult" | "young_person";
+  isPlatformAdmin: boolean;
+};
+
+export async function createSession(db: Queryable, userId: string, now = new Date()) {
+  const token = generateToken();
+  const session = { id: hashToken(token), userId, expiresAt: new Date(now.getTime() + SESSION_LIFETIME_MS) };
+  await db.insert(sessions).values(session);
+  return { token, session };
+}
+
+/** Returns the session's user, or null; renews the expiry when half used. */
+export async function validateSessionToken(db: Queryable, token: string, now = new Date()) {
+  const id = hashToken(token);
+  const [row] = await db
+    .select({ session: sessions, user: users })
+    .from(sessions)
+    .innerJoin(users, eq(users.id, sessions.userId))
+    .where(eq(sessions.id, id));
+  if (!row) return null;
+  if (now.getTime() >= row.session.expiresAt.getTime()) {
+    await db.delete(sessions).where(eq(sessions.id, id));
+    return null;
+  }
+  let renewed = false;
+  if (row.session.expiresAt.getTime() - now.getTime() < RENEW_WHEN_LESS_THAN_MS) {
+    row.session.expiresAt = new Date(now.getTime() + SESSION_LIFETIME_MS);
+    await db.update(sessions).set({ expiresAt: row.session.expiresAt }).where(eq(sessions.id, id));
+    renewed = true;
+  }
+  const user: SessionUser = {
+    id: row.user.id,
+    email: row.user.email,
+    name: row.user.name,
+    kind: row.user.kind === "young_person" ? "young_person" : "adult",
+    isPlatformAdmin: row.user.isPlatformAdmin,
+  };
+  return { session: row.session, user, renewed };
+}
+
+export async function invalidateSession(db: Queryable, sessionId: string) {
+  await db.delete(sessions).where(eq(sessions.id, sessionId));
+}
+
+export async function invalidateAllSessions(db: Queryable, userId: string) {
+  await db.delete(sessions).where(eq(sessions.userId, userId));
+}
+
+function secureCookies() {
+  const e = env();
+  return e.APP_ENV === "production" || e.APP_URL.startsWith("https://");
+}
+
+export function sessionCookie(token: string, expiresAt: Date): string {
+  const parts = [
+    `${SESSION_COOKIE}=${token}`,
+    "HttpOnly",
+    "SameSite=Lax",
+    "Path=/",
+    `Expires=${expiresAt.toUTCString()}`,
+  ];
+  if (secureCookies()) parts.push("Secure");
+  return parts.join("; ");
+}
+
+export function blankSessionCookie(): string {
+  const parts = [`${SESSION_COOKIE}=`, "HttpOnly", "SameSite=Lax", "Path=/", "Max-Age=0"];
+  if (secureCookies()) parts.push("Secure");
+  return parts.join("; ");
+}
+
+export function readSessionToken(request: Request): string | null {
+  const header = request.headers.get("cookie");
+  if (!header) return null;
+  for (const part of header.split(";")) {
+    const [name, ...rest] = part.trim().split("=");
+    if (name === SESSION_COOKIE) return rest.join("=") || null;
+  }
+  return null;
+}

@@ -1,0 +1,280 @@
+import { data, Form, Link, redirect } from "react-router";
+import { z } from "zod";
+import { getDb } from "../../../../db/client";
+import { Button, ErrorSummary, SelectField, VersionField } from "../../../platform/ui/forms";
+import { Notice, withNotice } from "../../../platform/ui/notice";
+import { useFormResult } from "../../../platform/ui/use-form-result";
+import { agendaPurposeLabels, agendaPurposes } from "../../partnerships/rules/vocabulary";
+import { formatDate } from "../../../platform/time/dates";
+import { failure, invalid, parseForm, rejected } from "../../../platform/forms";
+import { requirePermission } from "../../../platform/guard.server";
+import { requireMeeting } from "../meeting-page.server";
+import {
+  addAgendaItem,
+  agendaItemSchema,
+  editAgendaItemSchema,
+  listAgenda,
+  listPapers,
+  MAX_PAPER_BYTES,
+  moveAgendaItem,
+  removeAgendaItem,
+  removePaper,
+  updateAgendaItem,
+  uploadPaper,
+} from "../meetings.server";
+import type { Route } from "./+types/meeting-agenda";
+
+export const meta = () => [{ title: "Agenda and papers – Partnership governance" }];
+
+export async function loader({ request, context, params }: Route.LoaderArgs) {
+  const scope = await requirePermission(request, context, params.slug, "meeting:manage");
+  const db = getDb();
+  const meeting = await requireMeeting(db, scope, params.meetingId);
+  const [agenda, papers] = await Promise.all([listAgenda(db, meeting.id), listPapers(db, meeting.id)]);
+  return { partnership: { slug: scope.partnership.slug, name: scope.partnership.name }, meeting, agenda, papers };
+}
+
+const itemRef = z.object({ itemId: z.uuid({ error: "Choose an agenda item" }) });
+
+export async function action({ request, context, params }: Route.ActionArgs) {
+  const scope = await requirePermission(request, context, params.slug, "meeting:manage");
+  const db = getDb();
+  const meeting = await requireMeeting(db, scope, params.meetingId);
+  const here = `/p/${scope.partnership.slug}/meetings/${meeting.id}/agenda`;
+  // Refuse an oversized upload before reading it.
+  if (Number(request.headers.get("content-length") ?? 0) > MAX_PAPER_BYTES + 1024 * 1024)
+    return data(failure({ paper: "The file must be 20 MB or smaller" }), { status: 413 });
+  const form = await request.formData();
+  const intent = String(form.get("intent") ?? "add");
+  if (intent === "upload") {
+    const file = form.get("paper");
+    const agendaItemId = String(form.get("agendaItemId") ?? "") || null;
+    if (!(file instanceof File) || file.size === 0) return data(failure({ paper: "Choose a file to upload" }), { status: 400 });
+    const result = await uploadPaper(db, scope, meeting.id, { agendaItemId, filename: file.name, bytes: Buffer.from(await file.arrayBuffer()) });
+    if (!result.ok) return data(failure({ [result.field]: result.message }), { status: 400 });
+    throw redirect(withNotice(here, "paper-uploaded"));
+  }
+  if (intent === "remove-paper") {
+    const result = await removePaper(db, scope, meeting.id, String(form.get("paperId") ?? ""));
+    if (!result.ok) return rejected(result, form);
+    throw redirect(withNotice(here, "paper-removed"));
+  }
+  if (intent === "up" || intent === "down" || intent === "remove") {
+    const parsed = parseForm(itemRef, form);
+    if (!parsed.ok) return invalid(parsed);
+    const result =
+      intent === "remove" ? await removeAgendaItem(db, scope, meeting.id, parsed.data.itemId) : await moveAgendaItem(db, scope, meeting.id, parsed.data.itemId, intent);
+    if (!result.ok) return rejected(result, form);
+    throw redirect(withNotice(here, "agenda-updated"));
+  }
+  if (intent === "edit") {
+    const parsed = parseForm(editAgendaItemSchema.extend(itemRef.shape), form, "all");
+    if (!parsed.ok) return invalid(parsed);
+    const result = await updateAgendaItem(db, scope, meeting.id, parsed.data.itemId, parsed.data);
+    if (!result.ok) return rejected(result, form);
+    throw redirect(withNotice(here, "agenda-updated"));
+  }
+  const parsed = parseForm(agendaItemSchema, form, "all");
+  if (!parsed.ok) return invalid(parsed);
+  const result = await addAgendaItem(db, scope, meeting.id, parsed.data);
+  if (!result.ok) return rejected(result, form);
+  throw redirect(withNotice(here, "agenda-updated"));
+}
+
+export default function Agenda({ loaderData }: Route.ComponentProps) {
+  const { partnership: p, meeting: m, agenda, papers } = loaderData;
+  const f = useFormResult();
+  const editing = f.value("intent") === "edit" ? f.value("itemId") : null;
+  const adding = f.failed && (f.value("intent") === "add" || f.value("intent") === "");
+  return (
+    <>
+      <Notice />
+      <ErrorSummary errors={editing && f.errors ? Object.fromEntries(Object.entries(f.errors).map(([k, v]) => [`item-${editing}-${k}`, v])) : f.errors} />
+      <span className="govuk-caption-l">
+        {m.title}, {formatDate(m.date)}
+      </span>
+      <h1 className="govuk-heading-l">Agenda and papers</h1>
+      <p className="govuk-body">
+        <Link className="govuk-link" to={`/p/${p.slug}/meetings/${m.id}`}>
+          Back to the meeting
+        </Link>
+      </p>
+      {agenda.length === 0 ? <p className="govuk-body">No items yet: add the first below.</p> : null}
+      <ol className="govuk-list app-agenda">
+        {agenda.map((item, i) => (
+          <li key={item.id} className="app-agenda__item">
+            <h2 className="govuk-heading-s govuk-!-margin-bottom-1">
+              {item.position}. {item.title}
+            </h2>
+            <p className="govuk-body-s govuk-!-margin-bottom-2">
+              {agendaPurposeLabels[item.purpose]}
+              {item.presenter ? `, presented by ${item.presenter}` : ""}
+            </p>
+            <div className="govuk-button-group govuk-!-margin-bottom-2">
+              {i > 0 ? (
+                <Form method="post" className="app-inline-form">
+                  <input type="hidden" name="intent" value="up" />
+                  <input type="hidden" name="itemId" value={item.id} />
+                  <button className="govuk-button govuk-button--secondary govuk-!-margin-bottom-0" type="submit">
+                    Move up<span className="govuk-visually-hidden">: {item.title}</span>
+                  </button>
+                </Form>
+              ) : null}
+              {i < agenda.length - 1 ? (
+                <Form method="post" className="app-inline-form">
+                  <input type="hidden" name="intent" value="down" />
+                  <input type="hidden" name="itemId" value={item.id} />
+                  <button className="govuk-button govuk-button--secondary govuk-!-margin-bottom-0" type="submit">
+                    Move down<span className="govuk-visually-hidden">: {item.title}</span>
+                  </button>
+                </Form>
+              ) : null}
+              <Form method="post" className="app-inline-form">
+                <input type="hidden" name="intent" value="remove" />
+                <input type="hidden" name="itemId" value={item.id} />
+                <button className="govuk-button govuk-button--warning govuk-!-margin-bottom-0" type="submit">
+                  Remove<span className="govuk-visually-hidden">: {item.title}</span>
+                </button>
+              </Form>
+            </div>
+            <details className="govuk-details" open={editing === item.id}>
+              <summary className="govuk-details__summary">
+                <span className="govuk-details__summary-text">Change item {item.position}</span>
+              </summary>
+              <div className="govuk-details__text">
+                <Form method="post" noValidate>
+                  <input type="hidden" name="intent" value="edit" />
+                  <input type="hidden" name="itemId" value={item.id} />
+                  <VersionField value={item.version} />
+                  <ItemFields f={f} prefix={`item-${item.id}-`} active={editing === item.id} saved={item} />
+                  <Button secondary>Save item</Button>
+                </Form>
+              </div>
+            </details>
+          </li>
+        ))}
+      </ol>
+
+      <div className="govuk-grid-row">
+        <div className="govuk-grid-column-two-thirds">
+          <h2 className="govuk-heading-m">Add an item</h2>
+          <Form method="post" noValidate>
+            <input type="hidden" name="intent" value="add" />
+            <ItemFields f={f} prefix="" active={adding} />
+            <Button>Add item</Button>
+          </Form>
+
+          <h2 className="govuk-heading-m">Papers</h2>
+          {papers.length ? (
+            <ul className="govuk-list">
+              {papers.map((x) => (
+                <li key={x.id}>
+                  <a className="govuk-link" href={`/p/${p.slug}/meetings/${m.id}/papers/${x.id}`}>
+                    {x.filename}
+                  </a>{" "}
+                  ({agenda.find((i) => i.id === x.agendaItemId)?.title ?? "the whole meeting"})
+                  <Form method="post" className="app-inline-form">
+                    <input type="hidden" name="intent" value="remove-paper" />
+                    <input type="hidden" name="paperId" value={x.id} />{" "}
+                    <button className="govuk-button govuk-button--secondary govuk-!-margin-bottom-0" type="submit">
+                      Remove<span className="govuk-visually-hidden"> {x.filename}</span>
+                    </button>
+                  </Form>
+                </li>
+              ))}
+            </ul>
+          ) : (
+            <p className="govuk-body">No papers yet.</p>
+          )}
+          <Form method="post" encType="multipart/form-data" noValidate>
+            <input type="hidden" name="intent" value="upload" />
+            <div className={`govuk-form-group${f.errors?.paper ? " govuk-form-group--error" : ""}`}>
+              <label className="govuk-label" htmlFor="paper">
+                Upload a paper
+              </label>
+              <div id="paper-hint" className="govuk-hint">
+                A PDF or an Office document (Word, Excel, PowerPoint or OpenDocument), 20 MB or smaller.
+              </div>
+              {f.errors?.paper ? (
+                <p id="paper-error" className="govuk-error-message">
+                  <span className="govuk-visually-hidden">Error:</span> {f.errors.paper}
+                </p>
+              ) : null}
+              <input
+                className={`govuk-file-upload${f.errors?.paper ? " govuk-file-upload--error" : ""}`}
+                id="paper"
+                name="paper"
+                type="file"
+                accept=".pdf,.doc,.docx,.xls,.xlsx,.ppt,.pptx,.odt,.ods,.odp"
+                aria-describedby={f.errors?.paper ? "paper-hint paper-error" : "paper-hint"}
+              />
+            </div>
+            <SelectField
+              name="agendaItemId"
+              label="For which item"
+              error={f.errors?.agendaItemId}
+              options={[{ value: "", label: "The whole meeting" }, ...agenda.map((i) => ({ value: i.id, label: `${i.position}. ${i.title}` }))]}
+            />
+            <Button secondary>Upload paper</Button>
+          </Form>
+        </div>
+      </div>
+    </>
+  );
+}
+
+function ItemFields({
+  f,
+  prefix,
+  active,
+  saved,
+}: {
+  f: ReturnType<typeof useFormResult>;
+  prefix: string;
+  active: boolean;
+  saved?: { title: string; presenter: string | null; purpose: string; description: string | null };
+}) {
+  // Field names are shared by every item's form; ids are unique per form so labels and error links work.
+  const value = (name: string, fallback?: string | null) => (active ? f.value(name, fallback) : (fallback ?? ""));
+  const error = (name: string) => (active ? f.errors?.[name] : undefined);
+  return (
+    <>
+      <Field id={`${prefix}title`} name="title" label="Title" defaultValue={value("title", saved?.title)} error={error("title")} />
+      <Field id={`${prefix}presenter`} name="presenter" label="Presented by (optional)" defaultValue={value("presenter", saved?.presenter)} error={error("presenter")} />
+      <div className={`govuk-form-group${error("purpose") ? " govuk-form-group--error" : ""}`}>
+        <label className="govuk-label" htmlFor={`${prefix}purpose`}>
+          Purpose
+        </label>
+        <select className="govuk-select" id={`${prefix}purpose`} name="purpose" defaultValue={value("purpose", saved?.purpose ?? "decision")}>
+          {agendaPurposes.map((x) => (
+            <option key={x} value={x}>
+              {agendaPurposeLabels[x]}
+            </option>
+          ))}
+        </select>
+      </div>
+      <div className="govuk-form-group">
+        <label className="govuk-label" htmlFor={`${prefix}description`}>
+          Description (optional)
+        </label>
+        <textarea className="govuk-textarea" id={`${prefix}description`} name="description" rows={3} defaultValue={value("description", saved?.description)} />
+      </div>
+    </>
+  );
+}
+
+function Field({ id, name, label, defaultValue, error }: { id: string; name: string; label: string; defaultValue: string; error?: string }) {
+  return (
+    <div className={`govuk-form-group${error ? " govuk-form-group--error" : ""}`}>
+      <label className="govuk-label" htmlFor={id}>
+        {label}
+      </label>
+      {error ? (
+        <p id={`${id}-error`} className="govuk-error-message">
+          <span className="govuk-visually-hidden">Error:</span> {error}
+        </p>
+      ) : null}
+      <input className={`govuk-input${error ? " govuk-input--error" : ""}`} id={id} name={name} defaultValue={defaultValue} aria-describedby={error ? `${id}-error` : undefined} />
+    </div>
+  );
+}

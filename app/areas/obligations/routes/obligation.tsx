@@ -1,0 +1,248 @@
+import { data, Form, Link, redirect } from "react-router";
+import { tableScroll } from "../../../platform/ui/table-scroll";
+import { possessive } from "../../../platform/text/english";
+import { getDb } from "../../../../db/client";
+import { Button, ErrorSummary, SelectField, SummaryList, Tag, TextArea, TextField, VersionField } from "../../../platform/ui/forms";
+import { Notice, withNotice } from "../../../platform/ui/notice";
+import { PartnershipNav } from "../../partnerships/components/partnership-nav";
+import { periodStatusColour } from "../components/period-status";
+import { useFormResult } from "../../../platform/ui/use-form-result";
+import { formatDate } from "../../../platform/time/dates";
+import { cadenceLabels, describeDueRule, obligationTypeLabels, periodStatusLabels } from "../rules/obligations";
+import { appToday } from "../../../platform/clock.server";
+import { failure, invalid, parseForm, rejected, submittedValues } from "../../../platform/forms";
+import { notFound, requirePermission } from "../../../platform/guard.server";
+import { MAX_PAPER_BYTES, checkPaper } from "../../meetings/meetings.server";
+import { addResponsible, loadObligationPage, responsibleSchema, reviewReturn, reviewSchema, submissionSchema, submitReturn } from "../obligations.server";
+import type { Route } from "./+types/obligation";
+
+export const meta = ({ data }: Route.MetaArgs) => [{ title: `${data?.obligation.title ?? "Obligation"} – Partnership governance` }];
+
+export async function loader({ request, context, params }: Route.LoaderArgs) {
+  const scope = await requirePermission(request, context, params.slug, "partnership:view");
+  const page = await loadObligationPage(getDb(), scope, params.obligationId, appToday());
+  if (!page) notFound("That obligation is not in this partnership.");
+  return { partnership: { slug: scope.partnership.slug, name: scope.partnership.name }, canReview: scope.permissions.has("partnership:manage"), ...page };
+}
+
+export async function action({ request, context, params }: Route.ActionArgs) {
+  const scope = await requirePermission(request, context, params.slug, "partnership:view");
+  const db = getDb();
+  const here = `/p/${scope.partnership.slug}/obligations/${params.obligationId}`;
+  if (Number(request.headers.get("content-length") ?? 0) > MAX_PAPER_BYTES + 1024 * 1024) return data(failure({ file: "The file must be 20 MB or smaller" }), { status: 413 });
+  const form = await request.formData();
+  const intent = form.get("intent");
+  if (intent === "review") {
+    if (!scope.permissions.has("partnership:manage")) return data(failure({ form: "Only the chair or secretariat accept or return submissions" }), { status: 403 });
+    const parsed = parseForm(reviewSchema, form, "all");
+    if (!parsed.ok) return invalid(parsed);
+    const result = await reviewReturn(db, scope, params.obligationId, parsed.data);
+    if (!result.ok) return rejected(result, form);
+    throw redirect(withNotice(here, "return-reviewed"));
+  }
+  if (intent === "responsible") {
+    const parsed = parseForm(responsibleSchema, form, "all");
+    if (!parsed.ok) return invalid(parsed);
+    const result = await addResponsible(db, scope, params.obligationId, parsed.data);
+    if (!result.ok) return rejected(result, form);
+    throw redirect(withNotice(here, "responsible-added"));
+  }
+  const parsed = parseForm(submissionSchema, form, "all");
+  if (!parsed.ok) return invalid(parsed);
+  const upload = form.get("file");
+  let file = null;
+  if (upload instanceof File && upload.size > 0) {
+    const bytes = Buffer.from(await upload.arrayBuffer());
+    const checked = checkPaper(upload.name, bytes);
+    if (!checked.ok) return data(failure({ file: checked.message }, submittedValues(form)), { status: 400 });
+    file = { filename: checked.filename, contentType: checked.contentType, bytes };
+  }
+  const result = await submitReturn(db, scope, params.obligationId, parsed.data, file, new Date());
+  if (!result.ok) return rejected(result, form);
+  throw redirect(withNotice(here, "return-submitted"));
+}
+
+export default function ObligationPage({ loaderData }: Route.ComponentProps) {
+  const { partnership: p, obligation: o, owing, periods, cells, returns, responsibles, people, actFor, canReview } = loaderData;
+  const f = useFormResult();
+  const intent = f.value("intent");
+  const mine = (name: string) => (intent === name ? f : undefined);
+  const base = `/p/${p.slug}/obligations/${o.id}`;
+  const awaiting = returns.filter((r) => r.status === "submitted");
+  return (
+    <>
+      <Notice />
+      <ErrorSummary errors={f.errors} />
+      <span className="govuk-caption-l">{p.name}</span>
+      <h1 className="govuk-heading-l">{o.title}</h1>
+      <PartnershipNav partnership={p} current="obligations" />
+      <SummaryList
+        rows={[
+          ["Kind", obligationTypeLabels[o.type]],
+          ["How often", cadenceLabels[o.cadence]],
+          ["When due", describeDueRule(o.dueRule)],
+          ["From", `${formatDate(o.startsOn)}${o.endsOn ? ` to ${formatDate(o.endsOn)}` : ""}`],
+          o.instructions ? ["What to send", <span key="i" className="app-pre-wrap">{o.instructions}</span>] : null,
+        ]}
+      />
+
+      <div {...tableScroll("Recent periods")}>
+        <table className="govuk-table" id="grid">
+          <caption className="govuk-table__caption govuk-table__caption--m">Recent periods</caption>
+          <thead className="govuk-table__head">
+            <tr className="govuk-table__row">
+              <th scope="col" className="govuk-table__header">Partner</th>
+              {periods.map((x) => (
+                <th key={x.key} scope="col" className="govuk-table__header">
+                  {x.label}
+                  <span className="govuk-body-s govuk-!-display-block govuk-!-margin-bottom-0">due {formatDate(x.due)}</span>
+                </th>
+              ))}
+            </tr>
+          </thead>
+          <tbody className="govuk-table__body">
+            {owing.map((partner) => (
+              <tr key={partner.organisationId} className="govuk-table__row">
+                <th scope="row" className="govuk-table__header">{partner.name}</th>
+                {periods.map((x) => {
+                  const cell = cells.find((c) => c.organisationId === partner.organisationId && c.period.key === x.key);
+                  return (
+                    <td key={x.key} className="govuk-table__cell">
+                      {cell ? <Tag colour={periodStatusColour(cell.status)}>{periodStatusLabels[cell.status]}</Tag> : "–"}
+                      {cell?.latest && cell.onTime === false ? <span className="govuk-body-s govuk-!-display-block">late</span> : null}
+                    </td>
+                  );
+                })}
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+
+      <div className="govuk-grid-row">
+        <div className="govuk-grid-column-two-thirds">
+          {actFor.length ? (
+            <>
+              <h2 className="govuk-heading-m">Submit a return</h2>
+              <Form method="post" encType="multipart/form-data" noValidate>
+                <input type="hidden" name="intent" value="submit" />
+                <SelectField name="organisationId" label="For" defaultValue={mine("submit")?.value("organisationId") ?? actFor[0].organisationId} error={mine("submit")?.errors?.organisationId} options={actFor.map((x) => ({ value: x.organisationId, label: x.name }))} />
+                <SelectField
+                  name="periodKey"
+                  label="Period"
+                  defaultValue={mine("submit")?.value("periodKey") ?? periods.filter((x) => x.due <= loaderData.periods[loaderData.periods.length - 1].due).at(-2)?.key ?? periods[0]?.key}
+                  error={mine("submit")?.errors?.periodKey}
+                  options={periods.map((x) => ({ value: x.key, label: `${x.label} (due ${formatDate(x.due)})` }))}
+                />
+                <TextField name="placements" label="Placements made in the period (optional)" inputMode="numeric" className="govuk-input--width-5" defaultValue={mine("submit")?.value("placements") ?? ""} error={mine("submit")?.errors?.placements} />
+                <TextArea name="comment" label="Comment (optional)" rows={3} defaultValue={mine("submit")?.value("comment") ?? ""} error={mine("submit")?.errors?.comment} />
+                <div className={`govuk-form-group${f.errors?.file ? " govuk-form-group--error" : ""}`}>
+                  <label className="govuk-label" htmlFor="file">
+                    The return as a file (optional)
+                  </label>
+                  <div id="file-hint" className="govuk-hint">
+                    A PDF or an Office document, 20 MB or smaller.
+                  </div>
+                  {f.errors?.file ? (
+                    <p id="file-error" className="govuk-error-message">
+                      <span className="govuk-visually-hidden">Error:</span> {f.errors.file}
+                    </p>
+                  ) : null}
+                  <input className="govuk-file-upload" id="file" name="file" type="file" aria-describedby={f.errors?.file ? "file-hint file-error" : "file-hint"} />
+                </div>
+                <Button>Submit return</Button>
+              </Form>
+            </>
+          ) : null}
+
+          {canReview && awaiting.length ? (
+            <>
+              <h2 className="govuk-heading-m">Waiting for review ({awaiting.length})</h2>
+              {awaiting.map((r) => (
+                <Form key={r.id} method="post" noValidate className="govuk-!-margin-bottom-6">
+                  <input type="hidden" name="intent" value="review" />
+                  <input type="hidden" name="submissionId" value={r.id} />
+                  <VersionField value={r.version} />
+                  <p className="govuk-body">
+                    <strong>{r.organisation}</strong>, period ending {formatDate(r.periodKey)}, submitted {formatDate(r.submittedOn)}
+                    {r.submittedBy ? ` by ${r.submittedBy}` : ""}.
+                    {r.filename ? (
+                      <>
+                        {" "}
+                        <a className="govuk-link" href={`${base}/returns/${r.id}`}>
+                          {r.filename}
+                        </a>
+                      </>
+                    ) : null}
+                  </p>
+                  <div className="govuk-form-group">
+                    <label className="govuk-label" htmlFor={`reason-${r.id}`}>
+                      Reason, if returning it for changes
+                    </label>
+                    <textarea className="govuk-textarea" id={`reason-${r.id}`} name="reason" rows={2} />
+                  </div>
+                  <div className="govuk-button-group">
+                    <Button name="decision" value="accepted">
+                      Accept<span className="govuk-visually-hidden"> {possessive(r.organisation)} return</span>
+                    </Button>
+                    <Button name="decision" value="returned" secondary>
+                      Return for changes<span className="govuk-visually-hidden"> to {r.organisation}</span>
+                    </Button>
+                  </div>
+                </Form>
+              ))}
+            </>
+          ) : null}
+
+          <h2 className="govuk-heading-m">Returns received</h2>
+          {returns.length === 0 ? (
+            <p className="govuk-body">None yet.</p>
+          ) : (
+            <ul className="govuk-list">
+              {returns.map((r) => (
+                <li key={r.id} className="govuk-!-margin-bottom-2">
+                  {r.organisation}, period ending {formatDate(r.periodKey)}: {formatDate(r.submittedOn)}{" "}
+                  <Tag colour={r.status === "accepted" ? "green" : r.status === "returned" ? "red" : "blue"}>{periodStatusLabels[r.status]}</Tag>
+                  {r.submittedOn > r.dueDate ? " (late)" : ""}
+                  {r.reviewReason ? <span className="govuk-body-s govuk-!-display-block">{r.reviewReason}</span> : null}
+                </li>
+              ))}
+            </ul>
+          )}
+
+          <h2 className="govuk-heading-m">Who is responsible</h2>
+          {responsibles.length ? (
+            <ul className="govuk-list">
+              {responsibles.map((r) => (
+                <li key={`${r.organisationId}${r.userId}`}>
+                  {r.name} for {owing.find((x) => x.organisationId === r.organisationId)?.name ?? "a former partner"}
+                </li>
+              ))}
+            </ul>
+          ) : (
+            <p className="govuk-body">Nobody is named, so reminders go to each partner&apos;s representatives and board members.</p>
+          )}
+          {actFor.length ? (
+            <Form method="post" noValidate>
+              <input type="hidden" name="intent" value="responsible" />
+              <SelectField name="organisationId" label="Partner" defaultValue={mine("responsible")?.value("organisationId") ?? actFor[0].organisationId} error={mine("responsible")?.errors?.organisationId} options={actFor.map((x) => ({ value: x.organisationId, label: x.name }))} />
+              <SelectField
+                name="userId"
+                label="Person responsible"
+                defaultValue={mine("responsible")?.value("userId") ?? ""}
+                error={mine("responsible")?.errors?.userId}
+                options={[{ value: "", label: "Choose a person" }, ...people.map((x) => ({ value: x.id, label: x.name }))]}
+              />
+              <Button secondary>Name them</Button>
+            </Form>
+          ) : null}
+          <p className="govuk-body">
+            <Link className="govuk-link" to={`/p/${p.slug}/obligations`}>
+              All returns and obligations
+            </Link>
+          </p>
+        </div>
+      </div>
+    </>
+  );
+}

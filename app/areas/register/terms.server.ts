@@ -1,0 +1,352 @@
+import { and, desc, eq, inArray } from "drizzle-orm";
+import { z } from "zod";
+import { appendAudit } from "../../../db/audit";
+import type { Db, Tx } from "../../../db/client";
+import { decisions, termsOfReference, users } from "../../../db/schema";
+import { formatDate } from "../../platform/time/dates";
+import {
+  defaultTermsRules,
+  seniorityRuleSchema,
+  termsRulesSchema,
+  termsSectionKeys,
+  termsSectionsSchema,
+  versionInForce,
+  type SeniorityRule,
+  type TermsRules,
+  type TermsSections,
+} from "./rules/terms-of-reference";
+import { boardRoles, decisionMethods, organisationTypes, votingBases, type TermsStatus } from "../partnerships/rules/vocabulary";
+import { checkbox, formToObject, optionalDate, optionalText, requiredDate, versionField, wholeNumber, type FieldErrors } from "../../platform/forms";
+import type { PartnershipScope } from "../../platform/guard.server";
+import { insertDecision } from "../decisions/decision-records.server";
+import { changedFields, conflict, fail, ok, refuse, transact, type WriteResult } from "../../platform/write-result";
+
+// ------------------------------------------------------------------ reading
+
+function parseRow(row: typeof termsOfReference.$inferSelect) {
+  return {
+    ...row,
+    status: row.status as TermsStatus,
+    sections: termsSectionsSchema.parse(row.sections),
+    rules: termsRulesSchema.parse(row.rules),
+  };
+}
+export type TermsVersion = ReturnType<typeof parseRow> & {
+  approvedByName?: string | null;
+  approvedByDecision?: { id: string; reference: string } | null;
+};
+
+export async function listTermsVersions(db: Db, partnershipId: string): Promise<TermsVersion[]> {
+  const rows = await db
+    .select({ terms: termsOfReference, approvedByName: users.name, decisionId: decisions.id, decisionReference: decisions.reference })
+    .from(termsOfReference)
+    .leftJoin(users, eq(users.id, termsOfReference.approvedBy))
+    .leftJoin(decisions, eq(decisions.id, termsOfReference.approvedByDecisionId))
+    .where(eq(termsOfReference.partnershipId, partnershipId))
+    .orderBy(desc(termsOfReference.versionNumber));
+  return rows.map((r) => ({
+    ...parseRow(r.terms),
+    approvedByName: r.approvedByName,
+    approvedByDecision: r.decisionId ? { id: r.decisionId, reference: r.decisionReference! } : null,
+  }));
+}
+
+export async function getTermsVersion(db: Db, partnershipId: string, versionNumber: number) {
+  const versions = await listTermsVersions(db, partnershipId);
+  return { version: versions.find((v) => v.versionNumber === versionNumber), versions };
+}
+
+/** The terms of reference that govern the partnership on a date (undefined before any were approved). */
+export async function termsInForce(db: Db, partnershipId: string, onDate: string) {
+  const rows = await db
+    .select()
+    .from(termsOfReference)
+    .where(and(eq(termsOfReference.partnershipId, partnershipId), inArray(termsOfReference.status, ["approved", "superseded"])));
+  const chosen = versionInForce(
+    rows.map((r) => ({ ...r, status: r.status as TermsStatus })),
+    onDate,
+  );
+  return chosen ? parseRow(chosen) : undefined;
+}
+
+// ----------------------------------------------------------- the draft form
+
+
+const sectionFields = Object.fromEntries(
+  termsSectionKeys.map((k) => [k, optionalText(10_000, "This section").transform((v) => v ?? "")]),
+) as unknown as Record<(typeof termsSectionKeys)[number], z.ZodType<string>>;
+
+const termsFormSchema = z
+  .object({
+    version: versionField,
+    changeSummary: optionalText(2000, "The summary of changes"),
+    reviewDate: optionalDate("The review date"),
+    ...sectionFields,
+    minVotingMembers: wholeNumber("The number of voting members", 1, 200),
+    minPartners: wholeNumber("The number of partners represented", 0, 200),
+    requiredRolesAnyOf: z.array(z.enum(boardRoles, { error: "Choose seats from the list" })),
+    leadPartnerRequired: checkbox,
+    deputiesCount: checkbox,
+    onlySeniorEnoughCount: checkbox,
+    method: z.enum(decisionMethods, { error: "Choose how the board makes decisions" }),
+    votingBasis: z.enum(votingBases, { error: "Choose how votes are counted" }),
+    ratifyingPartnerTypes: z.array(z.enum(organisationTypes, { error: "Choose partner types from the list" })),
+    ratifyingBody: optionalText(100, "The name of the ratifying body").transform((v) => v ?? ""),
+  })
+  .refine((f) => f.minPartners <= f.minVotingMembers, {
+    path: ["minPartners"],
+    error: "The number of partners represented cannot be more than the number of voting members, because each partner is represented by a member",
+  });
+
+
+export type TermsDraftInput = {
+  version: number;
+  changeSummary: string | null;
+  reviewDate: string | null;
+  sections: TermsSections;
+  rules: TermsRules;
+};
+
+/** Reads the draft form: the sections, the review date and the machine-readable rules, with a message per bad field. */
+export function parseTermsForm(form: FormData): { ok: true; data: TermsDraftInput } | { ok: false; errors: FieldErrors } {
+  const raw = formToObject(form, ["requiredRolesAnyOf", "ratifyingPartnerTypes"]);
+  const errors: FieldErrors = {};
+  const parsed = termsFormSchema.safeParse(raw);
+  if (!parsed.success) for (const issue of parsed.error.issues) errors[String(issue.path[0] ?? "form")] ??= issue.message;
+
+  const seniority: SeniorityRule[] = [];
+  const seen = new Map<string, number>();
+  for (let i = 0; form.has(`seniority-${i}-target`); i++) {
+    const target = String(form.get(`seniority-${i}-target`) ?? "");
+    if (target === "") continue;
+    const [appliesTo, value] = target.split(":");
+    const rule = seniorityRuleSchema.safeParse({
+      appliesTo,
+      value,
+      minimumTier: form.get(`seniority-${i}-minimumTier`),
+      alsoAccept: form.getAll(`seniority-${i}-alsoAccept`),
+    });
+    if (!rule.success) {
+      const bad = rule.error.issues[0];
+      const field = bad.path[0] === "minimumTier" ? "minimumTier" : bad.path[0] === "alsoAccept" ? "alsoAccept" : "target";
+      errors[`seniority-${i}-${field}`] ??=
+        field === "minimumTier"
+          ? `Choose the minimum seniority for seniority rule ${i + 1}`
+          : field === "alsoAccept"
+            ? `Choose only elected member or trustee for seniority rule ${i + 1}`
+            : `Choose who seniority rule ${i + 1} applies to`;
+      continue;
+    }
+    if (seen.has(target)) {
+      errors[`seniority-${i}-target`] ??= `Seniority rules ${seen.get(target)! + 1} and ${i + 1} apply to the same people: keep one`;
+      continue;
+    }
+    seen.set(target, i);
+    seniority.push(rule.data);
+  }
+  if (!parsed.success || Object.keys(errors).length > 0) return { ok: false, errors };
+  const f = parsed.data;
+  const sections = termsSectionsSchema.parse(Object.fromEntries(termsSectionKeys.map((k) => [k, f[k]])));
+  const rules = termsRulesSchema.parse({
+    quorum: {
+      minVotingMembers: f.minVotingMembers,
+      minPartners: f.minPartners,
+      requiredRolesAnyOf: f.requiredRolesAnyOf,
+      leadPartnerRequired: f.leadPartnerRequired,
+      deputiesCount: f.deputiesCount,
+      onlySeniorEnoughCount: f.onlySeniorEnoughCount,
+    },
+    seniority,
+    decisions: { method: f.method, votingBasis: f.votingBasis, ratifyingPartnerTypes: f.ratifyingPartnerTypes, ratifyingBody: f.ratifyingBody },
+  });
+  return { ok: true, data: { version: f.version, changeSummary: f.changeSummary, reviewDate: f.reviewDate, sections, rules } };
+}
+
+export const approveTermsSchema = z.object({
+  version: versionField,
+  effectiveFrom: requiredDate("Enter the date these terms take effect"),
+  approvalNote: optionalText(1000, "The approval note"),
+  route: z.enum(["chairs_action", "written_procedure"], { error: "Choose how the board approved these terms" }).default("chairs_action"),
+});
+export type ApproveTermsInput = z.output<typeof approveTermsSchema>;
+
+export const discardTermsSchema = z.object({ version: versionField });
+
+// ------------------------------------------------------------------ writing
+
+const draftOf = async (tx: Tx, partnershipId: string, versionNumber: number) => {
+  const [row] = await tx
+    .select()
+    .from(termsOfReference)
+    .where(and(eq(termsOfReference.partnershipId, partnershipId), eq(termsOfReference.versionNumber, versionNumber)));
+  return row;
+};
+
+/** Starts the next version as a draft, copied from the latest approved version (or sensible defaults). */
+export async function createTermsDraft(db: Db, scope: PartnershipScope): Promise<WriteResult<number>> {
+  const partnershipId = scope.partnership.id;
+  return transact(db, async (tx: Tx) => {
+    const all = await tx.select().from(termsOfReference).where(eq(termsOfReference.partnershipId, partnershipId)).orderBy(desc(termsOfReference.versionNumber));
+    const draft = all.find((r) => r.status === "draft");
+    if (draft) return fail("form", `Version ${draft.versionNumber} is already being drafted: finish or discard it first`);
+    const base = all.find((r) => r.status !== "draft");
+    const row = {
+      id: crypto.randomUUID(),
+      partnershipId,
+      versionNumber: (all[0]?.versionNumber ?? 0) + 1,
+      status: "draft",
+      sections: base ? termsSectionsSchema.parse(base.sections) : termsSectionsSchema.parse({}),
+      rules: base ? termsRulesSchema.parse(base.rules) : defaultTermsRules,
+      reviewDate: base?.reviewDate ?? null,
+      createdBy: scope.user.id,
+    };
+    await tx.insert(termsOfReference).values(row);
+    await appendAudit(tx, {
+      actorUserId: scope.user.id,
+      action: "terms_of_reference.draft",
+      entityType: "terms_of_reference",
+      entityId: row.id,
+      partnershipId,
+      after: { versionNumber: row.versionNumber, basedOn: base?.versionNumber ?? null },
+    });
+    return ok(row.versionNumber);
+  });
+}
+
+export async function updateTermsDraft(db: Db, scope: PartnershipScope, versionNumber: number, input: TermsDraftInput): Promise<WriteResult> {
+  const partnershipId = scope.partnership.id;
+  return transact(db, async (tx: Tx) => {
+    const row = await draftOf(tx, partnershipId, versionNumber);
+    if (!row) return fail("form", "There is no such version of the terms of reference");
+    if (row.status !== "draft") return fail("form", `Version ${versionNumber} has been approved and can no longer be changed: start a new draft instead`);
+    if (row.version !== input.version) return conflict("draft");
+    const next = { sections: input.sections, rules: input.rules, reviewDate: input.reviewDate, changeSummary: input.changeSummary };
+    const diff = changedFields(row as unknown as Record<string, unknown>, next);
+    if (!diff.changed) return ok();
+    const updated = await tx
+      .update(termsOfReference)
+      .set({ ...next, version: row.version + 1 })
+      .where(and(eq(termsOfReference.id, row.id), eq(termsOfReference.version, input.version)))
+      .returning({ id: termsOfReference.id });
+    if (updated.length === 0) return conflict("draft");
+    await appendAudit(tx, {
+      actorUserId: scope.user.id,
+      action: "terms_of_reference.update",
+      entityType: "terms_of_reference",
+      entityId: row.id,
+      partnershipId,
+      before: diff.before,
+      after: diff.after,
+    });
+    return ok();
+  });
+}
+
+/**
+ * Approves a draft inside a caller's transaction: it governs from its
+ * effective date, the version it replaces becomes superseded (still in force
+ * for dates before that), and the approval names the decision that made it.
+ */
+export async function applyTermsApproval(
+  tx: Tx,
+  scope: PartnershipScope,
+  row: typeof termsOfReference.$inferSelect,
+  input: { effectiveFrom: string; approvalNote: string | null; decisionId: string; reference: string },
+): Promise<WriteResult> {
+  const partnershipId = scope.partnership.id;
+  if (row.status !== "draft") return fail("form", `Version ${row.versionNumber} is already approved`);
+  const approved = await tx
+    .select()
+    .from(termsOfReference)
+    .where(and(eq(termsOfReference.partnershipId, partnershipId), eq(termsOfReference.status, "approved")));
+  const latest = approved.sort((a, b) => (b.effectiveFrom ?? "").localeCompare(a.effectiveFrom ?? ""))[0];
+  if (latest?.effectiveFrom && input.effectiveFrom < latest.effectiveFrom)
+    return fail(
+      "effectiveFrom",
+      `Version ${latest.versionNumber} took effect on ${formatDate(latest.effectiveFrom)}: the new version must take effect on or after that date`,
+    );
+  const now = new Date();
+  await tx
+    .update(termsOfReference)
+    .set({
+      status: "approved",
+      effectiveFrom: input.effectiveFrom,
+      approvedAt: now,
+      approvedBy: scope.user.id,
+      approvalNote: input.approvalNote,
+      approvedByDecisionId: input.decisionId,
+      version: row.version + 1,
+    })
+    .where(eq(termsOfReference.id, row.id));
+  for (const old of approved) {
+    await tx.update(termsOfReference).set({ status: "superseded", supersededAt: now, version: old.version + 1 }).where(eq(termsOfReference.id, old.id));
+    await appendAudit(tx, {
+      actorUserId: scope.user.id,
+      action: "terms_of_reference.supersede",
+      entityType: "terms_of_reference",
+      entityId: old.id,
+      partnershipId,
+      before: { status: "approved" },
+      after: { status: "superseded", supersededBy: row.versionNumber },
+    });
+  }
+  await appendAudit(tx, {
+    actorUserId: scope.user.id,
+    action: "terms_of_reference.approve",
+    entityType: "terms_of_reference",
+    entityId: row.id,
+    partnershipId,
+    before: { status: "draft" },
+    after: { status: "approved", versionNumber: row.versionNumber, effectiveFrom: input.effectiveFrom, decision: input.reference },
+    reason: input.approvalNote,
+  });
+  return ok();
+}
+
+/**
+ * Approves a draft outside a meeting, by chair's action or written
+ * procedure. Approving terms is a decision, so it is recorded in the
+ * decision log in the same transaction.
+ */
+export async function approveTermsDraft(db: Db, scope: PartnershipScope, versionNumber: number, input: ApproveTermsInput, today: string): Promise<WriteResult<string>> {
+  return transact(db, async (tx: Tx) => {
+    const row = await draftOf(tx, scope.partnership.id, versionNumber);
+    if (!row) return fail("form", "There is no such version of the terms of reference");
+    if (row.status !== "draft") return fail("form", `Version ${versionNumber} is already approved`);
+    if (row.version !== input.version) return conflict("draft");
+    const rules = termsRulesSchema.parse(row.rules);
+    const decision = await insertDecision(tx, scope.user, scope.partnership, {
+      route: input.route,
+      title: `Approve version ${versionNumber} of the terms of reference`,
+      text: `Version ${versionNumber} of the terms of reference is approved, in force from ${formatDate(input.effectiveFrom)}.${row.changeSummary ? ` ${row.changeSummary}` : ""}`,
+      rationale: input.approvalNote,
+      method: rules.decisions.method,
+      status: "agreed",
+      decidedOn: today,
+      approvesTermsId: row.id,
+      termsSections: [],
+    });
+    const applied = await applyTermsApproval(tx, scope, row, { effectiveFrom: input.effectiveFrom, approvalNote: input.approvalNote, decisionId: decision.id, reference: decision.reference });
+    if (!applied.ok) refuse(applied);
+    return ok(decision.reference);
+  });
+}
+
+export async function discardTermsDraft(db: Db, scope: PartnershipScope, versionNumber: number, input: { version: number }): Promise<WriteResult> {
+  const partnershipId = scope.partnership.id;
+  return transact(db, async (tx: Tx) => {
+    const row = await draftOf(tx, partnershipId, versionNumber);
+    if (!row || row.status !== "draft") return fail("form", "Only a draft can be discarded");
+    if (row.version !== input.version) return conflict("draft");
+    await tx.delete(termsOfReference).where(eq(termsOfReference.id, row.id));
+    await appendAudit(tx, {
+      actorUserId: scope.user.id,
+      action: "terms_of_reference.discard",
+      entityType: "terms_of_reference",
+      entityId: row.id,
+      partnershipId,
+      before: { versionNumber, status: "draft" },
+    });
+    return ok();
+  });
+}

@@ -1,6 +1,0 @@
-import type { ActionStatus } from "./vocabulary";
-
-/** What an action's owner sees: open actions past their due date are overdue. */
-export function actionState(status: ActionStatus, dueDate: string, today: string): ActionStatus | "overdue" {
-  return status === "open" && dueDate < today ? "overdue" : status;
-}

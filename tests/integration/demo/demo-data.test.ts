@@ -1,0 +1,128 @@
+import { and, asc, eq } from "drizzle-orm";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { attendance, boardSeats, decisions, meetings, minutes, obligations, organisations } from "../../../db/schema";
+import { partnershipId, userId } from "../../helpers/pages";
+import { pageText, startTestServer, type HttpClient, type TestServer } from "../../helpers/server";
+
+// The demo year a chair or a scrutiny committee explores after `npm start`:
+// what it must show, read from the pages where a person would read it.
+
+let s: TestServer;
+let chair: HttpClient;
+let admin: HttpClient;
+beforeAll(async () => {
+  s = await startTestServer();
+  chair = s.client();
+  await chair.signIn("chair@nelcp.example");
+  admin = s.client();
+  await admin.signIn("admin@platform.example");
+});
+afterAll(async () => {
+  await s?.close();
+});
+
+async function nelcpBoardMeetings() {
+  const id = await partnershipId(s.db, "nelcp");
+  return s.db.select().from(meetings).where(and(eq(meetings.partnershipId, id), eq(meetings.type, "board"))).orderBy(asc(meetings.startsAt));
+}
+
+describe("NELCP's year of board meetings", () => {
+  it("covers a year, each meeting's minutes approved by a decision of the next quorate one", async () => {
+    const past = (await nelcpBoardMeetings()).filter((m) => m.startsAt < new Date("2026-11-22"));
+    expect(past.length).toBeGreaterThanOrEqual(6);
+    expect(past[past.length - 1].startsAt.getTime() - past[0].startsAt.getTime()).toBeGreaterThan(300 * 24 * 3600 * 1000);
+    const quorate = async (meetingId: string) =>
+      (await s.db.select().from(decisions).where(eq(decisions.meetingId, meetingId))).every((d) => (d.quorumSnapshot as { quorate: boolean }).quorate);
+    for (const [i, m] of past.slice(0, -1).entries()) {
+      const [record] = await s.db.select().from(minutes).where(eq(minutes.meetingId, m.id));
+      expect(record.status, `minutes of ${m.startsAt.toISOString()}`).toBe("approved");
+      const [approval] = await s.db.select().from(decisions).where(eq(decisions.id, record.approvedByDecisionId!));
+      let next = i + 1;
+      while (!(await quorate(past[next].id))) next += 1; // July was inquorate: May's minutes waited for September
+      expect(approval.meetingId).toBe(past[next].id);
+      expect(record.approvedAt!.toISOString().slice(0, 10)).toBe(past[next].startsAt.toISOString().slice(0, 10));
+    }
+    expect(await pageText(await chair.get("/p/nelcp/meetings"))).toMatch(/12 November 2026, 10:00 \d+ Draft/);
+  });
+
+  it("shows boroughs engaging unevenly: some at every meeting, some at half or fewer", async () => {
+    const past = (await nelcpBoardMeetings()).filter((m) => m.startsAt < new Date("2026-11-22"));
+    const rows = await s.db
+      .select({ meetingId: attendance.meetingId, status: attendance.status, organisationId: boardSeats.organisationId })
+      .from(attendance)
+      .innerJoin(boardSeats, eq(boardSeats.id, attendance.seatId));
+    const attended = new Map<string, Set<string>>();
+    for (const r of rows.filter((x) => past.some((m) => m.id === x.meetingId))) {
+      const set = attended.get(r.organisationId) ?? new Set<string>();
+      if (r.status === "present" || r.status === "deputy") set.add(r.meetingId);
+      attended.set(r.organisationId, set);
+    }
+    const rates = [...attended.values()].map((set) => set.size / past.length);
+    expect(Math.max(...rates)).toBe(1);
+    expect(Math.min(...rates)).toBeLessThanOrEqual(0.5);
+  });
+
+  it("has an inquorate decision ratified later, one awaiting three Cabinets, and one with a recusal, each dated in the story", async () => {
+    const log = await pageText(await chair.get("/p/nelcp/decisions"));
+    expect(log).toContain("Awaiting ratification by 3 of 8");
+
+    const byTitle = async (title: string) => (await s.db.select().from(decisions).where(eq(decisions.title, title)))[0];
+    const uplift = await pageText(await chair.get(`/p/nelcp/decisions/${(await byTitle("Uplift the specialist-needs band price by 4%")).id}`));
+    expect(uplift).toContain("Not quorate");
+    expect(uplift).toContain("9 July 2026 at 10:00: Inquorate – needs ratification");
+    expect(uplift).toContain("10 September 2026 at 10:00: Inquorate – needs ratification → Agreed");
+
+    const award = await pageText(await chair.get(`/p/nelcp/decisions/${(await byTitle("Award lot 2 to the Thames Gateway Care consortium")).id}`));
+    expect(award).toContain("Marcus Bellamy has withdrawn from this item, so is not counted.");
+
+    const extension = await pageText(await chair.get(`/p/nelcp/decisions/${(await byTitle("Extend the lot 1 block contracts by two years")).id}`));
+    expect(extension).toContain("London Borough of Tower Hamlets Awaiting");
+    expect(extension).toContain("Record London Borough of Tower Hamlets' ratification");
+  });
+
+  it("leaves actions open, some of them overdue", async () => {
+    const open = await pageText(await chair.get("/p/nelcp/actions"));
+    expect((open.match(/ Overdue NELCP board/g) ?? []).length).toBeGreaterThanOrEqual(2);
+  });
+});
+
+describe("returns and reminders", () => {
+  it("NELCP's boroughs return on time, late or not at all, and were reminded along the way", async () => {
+    const view = await pageText(await chair.get("/p/nelcp/obligations"));
+    expect(view).toMatch(/London Borough of Havering 100% \(4 of 4\)/);
+    expect(view).toMatch(/London Borough of Hackney 50% \(2 of 4\) Below 75%/);
+    expect(view).toMatch(/City of London Corporation 0% \(0 of 4\) Below 75% Quarterly performance return/);
+    // The reminders column: the late boroughs were chased more than the punctual one.
+    const sent = (name: string) => Number(view.match(new RegExp(`${name} \\d+% \\(\\d of \\d\\)[^]*?(\\d+) London Borough`))?.[1]);
+    expect(sent("London Borough of Hackney")).toBeGreaterThan(sent("London Borough of Havering"));
+    expect(sent("London Borough of Havering")).toBeGreaterThan(0);
+  });
+
+  it("warns that nobody at the City of London is reminded, until someone is named responsible", async () => {
+    const warning = /These partners have nobody to remind[^]*?Name someone responsible/;
+    const before = (await pageText(await chair.get("/p/nelcp/obligations"))).match(warning)?.[0];
+    expect(before).toContain("City of London Corporation: Quarterly performance return");
+    expect(before).not.toContain("London Borough of Hackney");
+
+    const secretariat = s.client();
+    await secretariat.signIn("secretariat@nelcp.example");
+    const [qpr] = await s.db.select().from(obligations).where(eq(obligations.title, "Quarterly performance return"));
+    const [city] = await s.db.select().from(organisations).where(eq(organisations.name, "City of London Corporation"));
+    const named = await secretariat.post(`/p/nelcp/obligations/${qpr.id}`, { intent: "responsible", organisationId: city.id, userId: await userId(s.db, "secretariat@nelcp.example") });
+    expect(named.status).toBe(302);
+    const after = await pageText(await chair.get("/p/nelcp/obligations"));
+    expect(after).not.toMatch(warning);
+  });
+
+  it("the Leicestershire partnership owes an annual report and co-investment statements", async () => {
+    const view = await pageText(await admin.get("/p/leicestershire-cip/obligations"));
+    expect(view).toContain("Annual report to the Overview and Scrutiny Committee");
+    expect(view).toContain("Co-investment statement · Every six months");
+  });
+
+  it("Newport holds two contract review meetings a year", async () => {
+    const list = await pageText(await admin.get("/p/newport-barnardos/meetings"));
+    expect(list).toContain("Contract review (summer) Contract review meeting 3 June 2026");
+    expect(list).toContain("Contract review (winter) Contract review meeting 9 December 2026");
+  });
+});

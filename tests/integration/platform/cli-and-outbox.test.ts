@@ -1,0 +1,89 @@
+import { execFile } from "node:child_process";
+import { promisify } from "node:util";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { resetEnvCache } from "../../../app/platform/env.server";
+import { outboxEnabled } from "../../../app/platform/mail/outbox.server";
+import { pageText, startTestServer, type TestServer } from "../../helpers/server";
+
+const run = promisify(execFile);
+
+async function npmRun(script: string, env: Record<string, string>) {
+  return run("npm", ["run", "--silent", script], { env: { ...process.env, ...env } }).then(
+    (r) => ({ code: 0, stdout: r.stdout, stderr: r.stderr }),
+    (e: { code: number; stdout: string; stderr: string }) => ({ code: e.code, stdout: e.stdout, stderr: e.stderr }),
+  );
+}
+
+describe("command-line tools reject a bad environment clearly", () => {
+  for (const script of ["db:migrate", "db:seed", "audit:verify"]) {
+    it(`npm run ${script} names the malformed variable and changes nothing`, async () => {
+      const result = await npmRun(script, { DATABASE_URL: "mysql://localhost/governance", APP_ENV: "test" });
+      expect(result.code).not.toBe(0);
+      expect(result.stderr).toContain("Invalid environment");
+      expect(result.stderr).toContain("DATABASE_URL: DATABASE_URL must be a PostgreSQL URL");
+    });
+  }
+
+  it("the server refuses to start in production without its secrets", async () => {
+    const result = await run("node", ["--import", "tsx", "server/start.ts"], {
+      env: { ...process.env, APP_ENV: "production", DATABASE_URL: "", SESSION_SECRET: "", APP_URL: "" },
+    }).then(
+      () => ({ code: 0, stderr: "" }),
+      (e: { code: number; stderr: string }) => ({ code: e.code, stderr: e.stderr }),
+    );
+    expect(result.code).toBe(1);
+    expect(result.stderr).toContain("SESSION_SECRET: SESSION_SECRET is required in production");
+    expect(result.stderr).toContain("APP_URL: APP_URL is required in production");
+  });
+});
+
+describe("the development outbox", () => {
+  let s: TestServer;
+  beforeAll(async () => {
+    s = await startTestServer({ SMTP_URL: "" });
+  });
+  afterAll(async () => {
+    await s?.close();
+  });
+
+  it("lists emails written without SMTP, with their links", async () => {
+    await s.client().post("/forgot-password", { email: "chair@nelcp.example" });
+    const res = await s.client().get("/dev/outbox");
+    expect(res.status).toBe(200);
+    const text = await pageText(res);
+    expect(text).toContain("chair@nelcp.example");
+    expect(text).toContain("Reset your password");
+    expect(text).toMatch(/\/reset-password\/[a-z0-9]+/);
+    const file = (await s.client().get("/dev/outbox").then((r) => r.text())).match(/\/dev\/outbox\/([^"]+\.eml)/)![1];
+    const raw = await s.client().get(`/dev/outbox/${file}`);
+    expect(raw.headers.get("content-type")).toContain("text/plain");
+    expect(await raw.text()).toContain("Subject: Reset your password");
+  });
+
+  it("does not serve files outside the outbox", async () => {
+    expect((await s.client().get("/dev/outbox/..%2F..%2Fetc%2Fpasswd")).status).toBe(404);
+    expect((await s.client().get("/dev/outbox/..%2Fpglite%2FPG_VERSION.eml")).status).toBe(404);
+  });
+
+  it("is off in production and whenever real SMTP is configured", () => {
+    const saved = { ...process.env };
+    try {
+      Object.assign(process.env, { APP_ENV: "development", SMTP_URL: "smtp://127.0.0.1:2525" });
+      resetEnvCache();
+      expect(outboxEnabled()).toBe(false);
+      Object.assign(process.env, {
+        APP_ENV: "production",
+        SMTP_URL: "",
+        SESSION_SECRET: "s".repeat(40),
+        APP_URL: "https://governance.example.org",
+        DATABASE_URL: "postgres://x@127.0.0.1/x",
+        APP_TODAY: "",
+      });
+      resetEnvCache();
+      expect(outboxEnabled()).toBe(false);
+    } finally {
+      process.env = saved;
+      resetEnvCache();
+    }
+  });
+});

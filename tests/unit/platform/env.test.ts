@@ -1,0 +1,86 @@
+import { describe, expect, it } from "vitest";
+import { EnvError, parseEnv } from "../../../app/platform/env.server";
+
+function problems(source: Record<string, string>) {
+  try {
+    parseEnv(source);
+  } catch (error) {
+    if (error instanceof EnvError) return error.problems;
+    throw error;
+  }
+  return [];
+}
+
+describe("environment", () => {
+  it("needs nothing to try the app: embedded database, port 3000, local URL", () => {
+    const env = parseEnv({});
+    expect(env.DATABASE_URL).toBeUndefined();
+    expect(env.PORT).toBe(3000);
+    expect(env.APP_URL).toBe("http://localhost:3000");
+    expect(env.DATA_DIR).toMatch(/data$/);
+  });
+
+  it("treats empty values as unset", () => {
+    expect(parseEnv({ DATABASE_URL: "", SMTP_URL: " " }).DATABASE_URL).toBeUndefined();
+  });
+
+  it("says precisely what is wrong with each malformed value", () => {
+    const found = problems({
+      DATABASE_URL: "mysql://localhost/db",
+      SMTP_URL: "http://mail",
+      APP_URL: "not a url",
+      PORT: "eighty",
+      SESSION_SECRET: "short",
+    });
+    expect(found).toEqual(
+      expect.arrayContaining([
+        expect.stringMatching(/^DATABASE_URL: .*PostgreSQL URL/),
+        expect.stringMatching(/^SMTP_URL: .*smtp:\/\//),
+        expect.stringMatching(/^APP_URL: .*http\(s\) URL/),
+        expect.stringMatching(/^PORT: .*whole number/),
+        expect.stringMatching(/^SESSION_SECRET: .*at least 32/),
+      ]),
+    );
+  });
+
+  it("rejects a port out of range", () => {
+    expect(problems({ PORT: "70000" })).toEqual([expect.stringMatching(/^PORT: /)]);
+  });
+
+  it("requires the secret, the public URL and PostgreSQL in production", () => {
+    expect(problems({ APP_ENV: "production" })).toEqual(
+      expect.arrayContaining([
+        expect.stringMatching(/^SESSION_SECRET: .*required in production/),
+        expect.stringMatching(/^APP_URL: .*required in production/),
+        expect.stringMatching(/^DATABASE_URL: .*required in production/),
+      ]),
+    );
+  });
+
+  it("accepts a complete production environment", () => {
+    const env = parseEnv({
+      APP_ENV: "production",
+      SESSION_SECRET: "x".repeat(40),
+      APP_URL: "https://governance.example.org/",
+      DATABASE_URL: "postgres://app:secret@db.internal:5432/governance",
+      SMTP_URL: "smtps://user:pass@smtp.example.org:465",
+      PORT: "8080",
+    });
+    expect(env.APP_URL).toBe("https://governance.example.org");
+    expect(env.PORT).toBe(8080);
+  });
+
+  it("accepts a pinned date for tests and demonstrations, but never in production", () => {
+    expect(parseEnv({ APP_TODAY: "2026-11-22" }).APP_TODAY).toBe("2026-11-22");
+    expect(problems({ APP_TODAY: "22/11/2026" })).toEqual([expect.stringMatching(/^APP_TODAY: .*YYYY-MM-DD/)]);
+    expect(
+      problems({
+        APP_ENV: "production",
+        APP_TODAY: "2026-11-22",
+        SESSION_SECRET: "s".repeat(40),
+        APP_URL: "https://governance.example.org",
+        DATABASE_URL: "postgres://x@127.0.0.1/x",
+      }),
+    ).toEqual([expect.stringMatching(/^APP_TODAY: .*must not be set in production/)]);
+  });
+});
