@@ -17,7 +17,8 @@
  */
 import { performance } from "node:perf_hooks";
 import { sql } from "drizzle-orm";
-import { collectReminders, recordReminders } from "../app/areas/notifications/reminders.server";
+import { collectReminders, recordReminders } from "../app/areas/notifications/public.server";
+import { reminderCollectors } from "../jobs/collectors";
 import { setDatabase } from "../db/client";
 import { openMigratedTestDatabase } from "../tests/helpers/database";
 
@@ -83,11 +84,11 @@ async function main() {
     let peakRss = rssBefore;
     const sampler = setInterval(() => (peakRss = Math.max(peakRss, process.memoryUsage().rss)), 20);
     const t0 = performance.now();
-    const messages = await collectReminders(db, now);
+    const messages = await collectReminders(db, now, reminderCollectors);
     const t1 = performance.now();
     const created = await recordReminders(db, messages);
     const t2 = performance.now();
-    const again = await recordReminders(db, await collectReminders(db, now));
+    const again = await recordReminders(db, await collectReminders(db, now, reminderCollectors));
     const t3 = performance.now();
     clearInterval(sampler);
     const heapAfter = process.memoryUsage().heapUsed;

@@ -1,5 +1,5 @@
 import type { DatabaseHandle } from "../db/client";
-import { deliverReminder } from "../app/areas/notifications/delivery.server";
+import { deliverReminder } from "../app/areas/notifications/public.server";
 import { purgeExpired } from "./housekeeping";
 import { queues, startBoss } from "./boss";
 import { schedulingPass, sendDigests, sweepPending } from "./scheduler";

@@ -2,10 +2,11 @@ import { and, eq, lte, or } from "drizzle-orm";
 import type PgBoss from "pg-boss";
 import type { Db } from "../db/client";
 import { remindersSent } from "../db/schema";
-import { deliverReminder, markUncertain, sendDigests, type DeliveryOutcome, type Send } from "../app/areas/notifications/delivery.server";
+import { deliverReminder, markUncertain, sendDigests, type DeliveryOutcome, type Send } from "../app/areas/notifications/public.server";
 import { sendEmail } from "../app/platform/mail/mailer.server";
-import { collectReminders, recordReminders } from "../app/areas/notifications/reminders.server";
+import { collectReminders, recordReminders } from "../app/areas/notifications/public.server";
 import { queues } from "./boss";
+import { reminderCollectors } from "./collectors";
 
 /**
  * One scheduling pass for an instant: works out every reminder due, records
@@ -14,7 +15,7 @@ import { queues } from "./boss";
  */
 export async function schedulingPass(db: Db, boss: PgBoss, now: Date) {
   const uncertain = await markUncertain(db, now);
-  const messages = await collectReminders(db, now);
+  const messages = await collectReminders(db, now, reminderCollectors);
   const created = await recordReminders(db, messages);
   await queueDeliveries(boss, created);
   return { due: messages.length, created: created.length, alreadyRecorded: messages.length - created.length, uncertain };

@@ -1,16 +1,17 @@
 import { and, eq, isNotNull } from "drizzle-orm";
 import type { Db, Tx } from "../db/client";
 import { actionUpdates, decisionStatusChanges, decisions, minutes, partnerships, users } from "../db/schema";
-import { isSeatCurrent } from "../app/areas/register/rules/board-rules";
+import { isSeatCurrent } from "../app/areas/register/public";
 import { addDays, londonTimeToInstant } from "../app/platform/time/dates";
 import { permissionsFor } from "../app/platform/permissions";
-import type { AgendaPurpose, MeetingType, RatificationStatus } from "../app/areas/partnerships/rules/vocabulary";
-import { createAction, updateAction } from "../app/areas/actions/actions.server";
-import { listSeats } from "../app/areas/register/board.server";
-import { changeDecisionStatus, recordMeetingDecision, updateRatification } from "../app/areas/decisions/decisions.server";
+import type { AgendaPurpose, MeetingType } from "../app/areas/meetings/public";
+import type { RatificationStatus } from "../app/areas/decisions/public";
+import { createAction, updateAction } from "../app/areas/actions/public.server";
+import { listSeats } from "../app/areas/register/public.server";
+import { changeDecisionStatus, recordMeetingDecision, updateRatification } from "../app/areas/decisions/public.server";
 import type { PartnershipScope } from "../app/platform/guard.server";
-import { addAgendaItem, createMeeting, declareOnItem, findMeeting, saveAttendance, saveItemNotes } from "../app/areas/meetings/meetings.server";
-import { circulateMinutes } from "../app/areas/meetings/minutes.server";
+import { addAgendaItem, createMeeting, declareOnItem, findMeeting, saveAttendance, saveItemNotes } from "../app/areas/meetings/public.server";
+import { circulateMinutes } from "../app/areas/meetings/public.server";
 import type { WriteResult } from "../app/platform/write-result";
 
 // Demo meetings are recorded through the same operations the pages use, so

@@ -2,13 +2,15 @@ import { and, desc, eq, inArray } from "drizzle-orm";
 import type { Db, Tx } from "../db/client";
 import { partnerships, remindersSent, submissions, users } from "../db/schema";
 import { addDays, londonTimeToInstant } from "../app/platform/time/dates";
-import { periodsOf, reminderDate, REMINDER_HOUR_LONDON, type Cadence, type DueRule, type ObligationType } from "../app/areas/obligations/rules/obligations";
+import { periodsOf, reminderDate, type Cadence, type DueRule, type ObligationType } from "../app/areas/obligations/public";
+import { REMINDER_HOUR_LONDON } from "../app/areas/notifications/public";
 import { permissionsFor } from "../app/platform/permissions";
-import type { OrganisationType } from "../app/areas/partnerships/rules/vocabulary";
+import type { OrganisationType } from "../app/areas/partnerships/public";
 import type { PartnershipScope } from "../app/platform/guard.server";
 import { appToday } from "../app/platform/clock.server";
-import { addResponsible, createObligation, listObligations, reminderScheduleOf, reviewReturn, submitReturn } from "../app/areas/obligations/obligations.server";
-import { obligationMessages, recordReminders } from "../app/areas/notifications/reminders.server";
+import { addResponsible, createObligation, listObligations, reminderScheduleOf, reviewReturn, submitReturn } from "../app/areas/obligations/public.server";
+import { obligationMessages } from "../app/areas/obligations/public.server";
+import { recordReminders } from "../app/areas/notifications/public.server";
 import type { WriteResult } from "../app/platform/write-result";
 
 // Demo reporting obligations and a year of returns, recorded through the

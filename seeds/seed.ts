@@ -12,8 +12,8 @@ import {
   termsOfReference,
   users,
 } from "../db/schema";
-import { termsRulesSchema, termsSectionsSchema } from "../app/areas/register/rules/terms-of-reference";
-import { hashPassword } from "../app/areas/identity/password.server";
+import { termsRulesSchema, termsSectionsSchema } from "../app/areas/register/public";
+import { hashPassword } from "../app/areas/identity/public.server";
 import { seedMeetings } from "./seed-meetings";
 import { seedObligations } from "./seed-obligations";
 import type { SeedData } from "./types";

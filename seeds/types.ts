@@ -1,17 +1,9 @@
-import type { TermsRulesInput, TermsSections } from "../app/areas/register/rules/terms-of-reference";
+import type { TermsRulesInput, TermsSections } from "../app/areas/register/public";
 import type { SeedMeeting } from "./seed-meetings";
 import type { SeedObligation } from "./seed-obligations";
-import type {
-  BoardRole,
-  InterestType,
-  KeyDateKind,
-  OrganisationType,
-  PartnerRole,
-  PartnershipRole,
-  PartnershipStatus,
-  PartnershipType,
-  SeniorityTier,
-} from "../app/areas/partnerships/rules/vocabulary";
+import type { BoardRole, InterestType, SeniorityTier } from "../app/areas/register/public";
+import type { KeyDateKind, OrganisationType, PartnerRole, PartnershipStatus, PartnershipType } from "../app/areas/partnerships/public";
+import type { PartnershipRole } from "../app/platform/permissions";
 
 export type SeedOrganisation = {
   key: string; // stable key used to refer to it within the seed

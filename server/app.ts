@@ -7,21 +7,8 @@ import type { ServerBuild } from "react-router";
 import { getDb } from "../db/client";
 import { env } from "../app/platform/env.server";
 import { isSameOriginMutation } from "../app/platform/origin.server";
-import {
-  blankSessionCookie,
-  readSessionToken,
-  sessionCookie,
-  validateSessionToken,
-  type SessionUser,
-} from "../app/areas/identity/session.server";
-
-declare module "react-router" {
-  interface AppLoadContext {
-    user: SessionUser | null;
-    sessionId: string | null;
-    clientAddress: string;
-  }
-}
+import { blankSessionCookie, readSessionToken, sessionCookie, validateSessionToken } from "../app/areas/identity/public.server";
+import type { SessionUser } from "../app/platform/request-context";
 
 const SAFE_METHODS = new Set(["GET", "HEAD", "OPTIONS"]);
 

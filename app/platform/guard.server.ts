@@ -3,8 +3,8 @@ import { redirect, type AppLoadContext } from "react-router";
 import { getDb } from "../../db/client";
 import { partnershipRoles, partnerships } from "../../db/schema";
 import { canManageOrganisationRecords, type Permission, permissionsFor } from "./permissions";
-import type { PartnershipRole } from "../areas/partnerships/rules/vocabulary";
-import type { SessionUser } from "../areas/identity/session.server";
+import type { PartnershipRole } from "./permissions";
+import type { SessionUser } from "./request-context";
 
 export function forbidden(message = "You do not have permission to see this page."): never {
   throw new Response(message, { status: 403, statusText: "Forbidden" });
@@ -44,7 +44,7 @@ export type PartnershipScope = {
   grants: { role: PartnershipRole; organisationId: string | null }[];
 };
 
-/** Whether the scope may manage records that belong to one organisation (see app/domain/permissions.ts). */
+/** Whether the scope may manage records that belong to one organisation (see app/platform/permissions.ts). */
 export function canManageForOrganisation(scope: PartnershipScope, organisationId: string): boolean {
   return canManageOrganisationRecords(scope.permissions, scope.grants, organisationId);
 }

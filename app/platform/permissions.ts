@@ -1,7 +1,31 @@
-import type { PartnershipRole } from "../areas/partnerships/rules/vocabulary";
+// Access roles a user holds within one partnership (what they may do here),
+// distinct from the board role they hold on the register.
+export const partnershipRoles = [
+  "chair",
+  "vice_chair",
+  "board_member",
+  "partner_rep",
+  "secretariat",
+  "participation_worker",
+  "young_person",
+  "scrutiny_member",
+  "observer",
+] as const;
+export type PartnershipRole = (typeof partnershipRoles)[number];
+export const partnershipRoleLabels: Record<PartnershipRole, string> = {
+  chair: "Chair",
+  vice_chair: "Vice-chair",
+  board_member: "Board member",
+  partner_rep: "Partner representative",
+  secretariat: "Secretariat",
+  participation_worker: "Participation worker",
+  young_person: "Young person",
+  scrutiny_member: "Scrutiny member",
+  observer: "Observer",
+};
 
 // The role matrix: which partnership roles grant which permissions. Pure data,
-// used by the one guard (app/lib/guard.server.ts) on every loader and action.
+// used by the one guard (app/platform/guard.server.ts) on every loader and action.
 
 export const permissions = [
   "partnership:view", // overview, partners, board register

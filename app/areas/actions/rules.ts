@@ -1,4 +1,13 @@
-import type { ActionStatus } from "../partnerships/rules/vocabulary";
+// Actions' vocabulary and rules: pure, shared by pages and the server.
+
+export const actionStatuses = ["open", "done", "cancelled"] as const;
+export type ActionStatus = (typeof actionStatuses)[number];
+export const actionStatusLabels: Record<ActionStatus | "overdue", string> = {
+  open: "Open",
+  done: "Done",
+  cancelled: "Cancelled",
+  overdue: "Overdue",
+};
 
 /** What an action's owner sees: open actions past their due date are overdue. */
 export function actionState(status: ActionStatus, dueDate: string, today: string): ActionStatus | "overdue" {

@@ -4,7 +4,8 @@ import type { Tx } from "../../../db/client";
 import { decisionCounters, decisionRatifications, decisionStatusChanges, decisions, decisionVotes } from "../../../db/schema";
 import { formatReference, referencePrefix } from "./rules/decisions";
 import { uuidv7 } from "../../platform/ids";
-import type { DecisionMethod, DecisionRoute, DecisionStatus, Vote } from "../partnerships/rules/vocabulary";
+import type { DecisionMethod } from "../register/public";
+import type { DecisionRoute, DecisionStatus, Vote } from "./rules/vocabulary";
 
 // The one place a decision row is written, so every route to a decision —
 // a meeting, written procedure, chair's action, approving terms or minutes —

@@ -14,29 +14,21 @@ import {
   termsOfReference,
   users,
 } from "../../../db/schema";
-import type { QuorumResult } from "../register/rules/board-rules";
+import type { QuorumResult } from "../register/public";
 import { allowedStatusChanges, decisionOutcome, ratificationSummary, type CastVote, type ChosenOutcome } from "./rules/decisions";
-import { isPartnerCurrent } from "../register/rules/board-rules";
+import { isPartnerCurrent } from "../register/public";
 import { formatDate } from "../../platform/time/dates";
-import { termsSectionKeys } from "../register/rules/terms-of-reference";
-import {
-  decisionStatuses,
-  ratificationStatuses,
-  votes as voteValues,
-  type DecisionMethod,
-  type DecisionRoute,
-  type DecisionStatus,
-  type RatificationStatus,
-  type Vote,
-} from "../partnerships/rules/vocabulary";
-import { listPartnersForRules } from "../register/board.server";
+import { termsSectionKeys } from "../register/public";
+import { decisionStatuses, ratificationStatuses, votes as voteValues, type DecisionRoute, type DecisionStatus, type RatificationStatus, type Vote } from "./rules/vocabulary";
+import type { DecisionMethod } from "../register/public";
+import { listPartnersForRules } from "../register/public.server";
 import { insertDecision } from "./decision-records.server";
 import { uuidv7 } from "../../platform/ids";
 import { checkbox, optionalDate, optionalText, optionalWholeNumber, requiredText, versionField } from "../../platform/forms";
 import type { PartnershipScope } from "../../platform/guard.server";
-import { findMeeting, loadMeetingBoard, type MeetingRow } from "../meetings/meetings.server";
-import { applyMinutesApproval } from "../meetings/minutes.server";
-import { applyTermsApproval, termsInForce } from "../register/terms.server";
+import { findMeeting, loadMeetingBoard, type MeetingRow } from "../meetings/public.server";
+import { applyMinutesApproval } from "../meetings/public.server";
+import { applyTermsApproval, termsInForce } from "../register/public.server";
 import { conflict, fail, ok, refuse, transact, type WriteResult } from "../../platform/write-result";
 
 export type QuorumSnapshot = QuorumResult & { termsVersion: number; recusedSeatIds: string[]; computedAt: string };

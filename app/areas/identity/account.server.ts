@@ -2,7 +2,7 @@ import { eq } from "drizzle-orm";
 import { appendAudit } from "../../../db/audit";
 import type { Db } from "../../../db/client";
 import { users } from "../../../db/schema";
-import type { SessionUser } from "./session.server";
+import type { SessionUser } from "../../platform/request-context";
 
 export async function getEmailPreferences(db: Db, userId: string) {
   const [row] = await db.select({ emailDigest: users.emailDigest }).from(users).where(eq(users.id, userId));

@@ -4,11 +4,11 @@ import { appendAudit } from "../../../db/audit";
 import type { Db } from "../../../db/client";
 import { partnershipPartners, partnershipRoles, users } from "../../../db/schema";
 import { InvitationEmail } from "../../../emails/invitation";
-import { partnershipRoleLabels, partnershipRoles as roleValues } from "../partnerships/rules/vocabulary";
+import { partnershipRoleLabels, partnershipRoles as roleValues } from "../../platform/permissions";
 import { env } from "../../platform/env.server";
 import { emailSchema, findUserByEmail, INVITATION_LIFETIME_DAYS, issueToken } from "./auth.server";
 import { sendEmail } from "../../platform/mail/mailer.server";
-import type { SessionUser } from "./session.server";
+import type { SessionUser } from "../../platform/request-context";
 
 export const invitationSchema = z.object({
   name: z

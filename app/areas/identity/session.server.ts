@@ -3,6 +3,7 @@ import type { Queryable } from "../../../db/client";
 import { sessions, users } from "../../../db/schema";
 import { env } from "../../platform/env.server";
 import { generateToken, hashToken } from "../../platform/crypto.server";
+import type { SessionUser } from "../../platform/request-context";
 
 // Database sessions after Lucia's guide: the browser holds a random token,
 // the database holds only its SHA-256; expiry slides forward while in use.
@@ -11,14 +12,6 @@ export const SESSION_COOKIE = "session";
 const DAY = 24 * 60 * 60 * 1000;
 export const SESSION_LIFETIME_MS = 30 * DAY;
 const RENEW_WHEN_LESS_THAN_MS = 15 * DAY;
-
-export type SessionUser = {
-  id: string;
-  email: string;
-  name: string;
-  kind: "adult" | "young_person";
-  isPlatformAdmin: boolean;
-};
 
 export async function createSession(db: Queryable, userId: string, now = new Date()) {
   const token = generateToken();

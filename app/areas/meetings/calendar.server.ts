@@ -7,7 +7,7 @@ import { meetings, partnershipRoles, partnerships, users } from "../../../db/sch
 import { addDays, londonTimeToInstant } from "../../platform/time/dates";
 import { buildCalendar, icsFileName, type IcsMeeting } from "./rules/ics";
 import { roleMatrix } from "../../platform/permissions";
-import type { PartnershipRole } from "../partnerships/rules/vocabulary";
+import type { PartnershipRole } from "../../platform/permissions";
 import { env } from "../../platform/env.server";
 import { appToday } from "../../platform/clock.server";
 import { hmacHex } from "../../platform/crypto.server";

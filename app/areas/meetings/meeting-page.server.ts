@@ -1,10 +1,10 @@
 import { and, asc, eq } from "drizzle-orm";
 import type { Db } from "../../../db/client";
 import { decisions, termsOfReference } from "../../../db/schema";
-import type { DecisionStatus } from "../partnerships/rules/vocabulary";
-import { listActions } from "../actions/actions.server";
-import { listPeopleInPartnership } from "../register/board.server";
-import { listProposals } from "../decisions/decisions.server";
+import type { DecisionStatus } from "../decisions/public";
+import { listActions } from "../actions/public.server";
+import { listPeopleInPartnership } from "../register/public.server";
+import { listProposals } from "../decisions/public.server";
 import { notFound, type PartnershipScope } from "../../platform/guard.server";
 import { findMeeting, listAgenda, listItemDeclarations, listPapers, loadMeetingBoard } from "./meetings.server";
 import { getMinutesRow, minutesAwaitingApproval } from "./minutes.server";

@@ -4,14 +4,14 @@ import { z } from "zod";
 import { appendAudit } from "../../../db/audit";
 import type { Db, Tx } from "../../../db/client";
 import { agendaItems, attendance, decisions, itemDeclarations, meetingPapers, meetings, minutes } from "../../../db/schema";
-import { deputyStatus, evaluateQuorum, isSeatCurrent, type Attendance, type AttendanceStatus, attendanceStatuses } from "../register/rules/board-rules";
+import { deputyStatus, evaluateQuorum, isSeatCurrent, type Attendance, type AttendanceStatus, attendanceStatuses } from "../register/public";
 import { formatDate, isClockTime, londonDate, londonTime, londonTimeToInstant } from "../../platform/time/dates";
-import { agendaPurposes, meetingTypes, type AgendaPurpose, type MeetingType } from "../partnerships/rules/vocabulary";
-import { listPartnersForRules, listSeats, toRuleSeat, type SeatRow } from "../register/board.server";
+import { agendaPurposes, meetingTypes, type AgendaPurpose, type MeetingType } from "./rules/vocabulary";
+import { listPartnersForRules, listSeats, toRuleSeat, type SeatRow } from "../register/public.server";
 import { optionalText, requiredDate, requiredText, uuidField, versionField } from "../../platform/forms";
 import type { PartnershipScope } from "../../platform/guard.server";
 import { recordMeetingInvitations } from "./notices.server";
-import { termsInForce } from "../register/terms.server";
+import { termsInForce } from "../register/public.server";
 import { changedFields, conflict, fail, ok, transact, type WriteResult } from "../../platform/write-result";
 
 // ------------------------------------------------------------------ reading

@@ -1,14 +1,14 @@
 import { and, eq, inArray } from "drizzle-orm";
 import type { Db } from "../../../db/client";
 import { partnershipRoles, users } from "../../../db/schema";
-import { isSeatCurrent } from "../register/rules/board-rules";
+import { isSeatCurrent } from "../register/public";
 import { formatDate } from "../../platform/time/dates";
 import { env } from "../../platform/env.server";
-import { listSeats } from "../register/board.server";
+import { listSeats } from "../register/public.server";
 import { meetingInvite } from "./calendar.server";
 import type { PartnershipScope } from "../../platform/guard.server";
 import type { MeetingRow } from "./meetings.server";
-import { recordReminders, type Recipient, type ReminderMessage } from "../notifications/reminders.server";
+import { recordReminders, type Recipient, type ReminderMessage } from "../notifications/public.server";
 
 // Messages that follow from something a person did (scheduling a meeting,
 // circulating minutes), recorded in the same transaction as the change and

@@ -3,28 +3,13 @@ import { z } from "zod";
 import { appendAudit } from "../../../db/audit";
 import type { Db, Tx } from "../../../db/client";
 import { obligationResponsibles, obligations, organisations, partnershipRoles, partnerships, remindersSent, submissions, users } from "../../../db/schema";
-import { isPartnerCurrent } from "../register/rules/board-rules";
+import { isPartnerCurrent } from "../register/public";
 import { addDays, formatDate, londonDate } from "../../platform/time/dates";
-import {
-  cadences,
-  defaultReminderSchedule,
-  dueRuleSchema,
-  obligationTypes,
-  onTime,
-  periodsOf,
-  periodStatus,
-  reminderScheduleSchema,
-  SCHEDULE_FORM_ROWS,
-  type Cadence,
-  type DueRule,
-  type ObligationType,
-  type Period,
-  type PeriodStatus,
-  type ReminderStage,
-} from "./rules/obligations";
-import { organisationTypes, type OrganisationType } from "../partnerships/rules/vocabulary";
-import { listPartnersForRules, listSeats } from "../register/board.server";
+import { cadences, defaultReminderSchedule, dueRuleSchema, obligationTypes, onTime, periodsOf, periodStatus, reminderScheduleSchema, SCHEDULE_FORM_ROWS, type Cadence, type DueRule, type ObligationType, type Period, type PeriodStatus, type ReminderStage } from "./rules/obligations";
+import { organisationTypes, type OrganisationType } from "../partnerships/public";
+import { listPartnersForRules, listSeats } from "../register/public.server";
 import { chasedFor } from "./rules/reminders";
+import { listRoleHolders } from "../notifications/public.server";
 import { optionalDate, optionalText, requiredDate, requiredText, uuidField, versionField } from "../../platform/forms";
 import { canManageForOrganisation, type PartnershipScope } from "../../platform/guard.server";
 import { conflict, fail, ok, transact, type WriteResult } from "../../platform/write-result";
@@ -254,14 +239,6 @@ export async function addResponsible(db: Db, scope: PartnershipScope, obligation
     await appendAudit(tx, { actorUserId: scope.user.id, action: "obligation.responsible", entityType: "obligation", entityId: o.id, partnershipId, after: input });
     return ok();
   });
-}
-
-/** Everyone with a role in the partnership, with the organisation it is held for: who reminders can fall back on. */
-export async function listRoleHolders(db: Db, partnershipId: string) {
-  return db
-    .select({ userId: partnershipRoles.userId, role: partnershipRoles.role, organisationId: partnershipRoles.organisationId })
-    .from(partnershipRoles)
-    .where(eq(partnershipRoles.partnershipId, partnershipId));
 }
 
 export async function listResponsibles(db: Db, obligationIds: readonly string[]) {

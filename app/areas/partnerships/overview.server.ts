@@ -1,9 +1,9 @@
 import type { Db } from "../../../db/client";
-import type { ProblemItem } from "../register/rules/problems";
+import type { ProblemItem } from "../register/public";
 import type { partnerships } from "../../../db/schema";
-import { boardOnDate, listSeats, partnershipProblems } from "../register/board.server";
+import { boardOnDate, listSeats, partnershipProblems } from "../register/public.server";
 import { getLeadOrganisationName, listKeyDates, listPartners } from "./partnerships.server";
-import { termsInForce } from "../register/terms.server";
+import { termsInForce } from "../register/public.server";
 
 
 /** Everything the partnership's overview page shows, for a date. */

@@ -3,22 +3,13 @@ import { z } from "zod";
 import { appendAudit } from "../../../db/audit";
 import type { Db, Tx } from "../../../db/client";
 import { boardSeats, organisations, partnershipKeyDates, partnershipPartners, partnershipRoles, partnerships, termsOfReference } from "../../../db/schema";
-import { isPartnerCurrent } from "../register/rules/board-rules";
+import { isPartnerCurrent } from "../register/public";
 import { formatDate } from "../../platform/time/dates";
-import { defaultTermsRules, termsSectionsSchema } from "../register/rules/terms-of-reference";
-import {
-  keyDateKinds,
-  organisationTypes,
-  partnerRoles,
-  partnershipStatuses,
-  partnershipTypes,
-  type KeyDateKind,
-  type OrganisationType,
-  type PartnerRole,
-} from "./rules/vocabulary";
+import { defaultTermsRules, termsSectionsSchema } from "../register/public";
+import { keyDateKinds, organisationTypes, partnerRoles, partnershipStatuses, partnershipTypes, type KeyDateKind, type OrganisationType, type PartnerRole } from "./rules/vocabulary";
 import { optionalDate, optionalText, optionalWholeNumber, requiredDate, requiredText, uuidField, versionField } from "../../platform/forms";
 import type { PartnershipScope } from "../../platform/guard.server";
-import type { SessionUser } from "../identity/session.server";
+import type { SessionUser } from "../../platform/request-context";
 import { changedFields, conflict, fail, ok, refuse, transact, type WriteResult } from "../../platform/write-result";
 
 /** Partnerships the user belongs to (all of them for a platform administrator). */

@@ -7,15 +7,8 @@ import { boardSeats, organisations, partnershipPartners, partnershipRoles, users
 import { boardProblems, deputyStatus, isSeatCurrent, seniorityShortfalls, type Partner, type Seat } from "./rules/board-rules";
 import { addDays, coversDate, formatDate } from "../../platform/time/dates";
 import { termsProblems } from "./rules/terms-of-reference";
-import {
-  boardRoles,
-  representativeBoardRoles,
-  seniorityTiers,
-  type BoardRole,
-  type OrganisationType,
-  type PartnerRole,
-  type SeniorityTier,
-} from "../partnerships/rules/vocabulary";
+import { boardRoles, officerTiers, representativeBoardRoles, seniorityTiers, type BoardRole, type SeniorityTier } from "./rules/vocabulary";
+import type { OrganisationType, PartnerRole } from "../partnerships/public";
 import { checkbox, optionalDate, optionalText, optionalWholeNumber, requiredDate, requiredText, uuidField, versionField } from "../../platform/forms";
 import type { PartnershipScope } from "../../platform/guard.server";
 import { canManageForOrganisation, forbidden, notFound } from "../../platform/guard.server";
@@ -503,4 +496,16 @@ export async function requireEditableSeat(db: Db, scope: PartnershipScope, seatI
   if (!seat) notFound("That seat is not on this partnership's board register.");
   if (!canEditSeat(scope, seat)) forbidden("Only the chair or secretariat can change this seat; partner representatives can change their own organisation's deputies.");
   return seat;
+}
+
+/** The most senior current board member for a partner: highest officer tier, then chair, vice-chair, member. */
+export function mostSeniorMember(seats: readonly SeatRow[], organisationId: string, onDate: string) {
+  const rank = (t: SeniorityTier) => {
+    const i = (officerTiers as readonly string[]).indexOf(t);
+    return i < 0 ? officerTiers.length : i;
+  };
+  const roleRank = (r: string) => ["chair", "vice_chair", "member"].indexOf(r);
+  return seats
+    .filter((s) => s.organisationId === organisationId && isSeatCurrent(s, onDate) && roleRank(s.boardRole) >= 0)
+    .sort((a, b) => rank(a.seniority) - rank(b.seniority) || roleRank(a.boardRole) - roleRank(b.boardRole))[0];
 }

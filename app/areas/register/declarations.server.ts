@@ -6,7 +6,7 @@ import { declarationsOfInterest, users } from "../../../db/schema";
 import { isSeatCurrent } from "./rules/board-rules";
 import { formatDate } from "../../platform/time/dates";
 import { appToday } from "../../platform/clock.server";
-import { interestTypes, type InterestType } from "../partnerships/rules/vocabulary";
+import { interestTypes, type InterestType } from "./rules/vocabulary";
 import { listSeats } from "./board.server";
 import { optionalText, requiredDate, requiredText, uuidField, versionField } from "../../platform/forms";
 import { canManageForOrganisation, type PartnershipScope } from "../../platform/guard.server";

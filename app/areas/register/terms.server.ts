@@ -15,11 +15,11 @@ import {
   type TermsRules,
   type TermsSections,
 } from "./rules/terms-of-reference";
-import { boardRoles, decisionMethods, organisationTypes, votingBases, type TermsStatus } from "../partnerships/rules/vocabulary";
-import { checkbox, formToObject, optionalDate, optionalText, requiredDate, versionField, wholeNumber, type FieldErrors } from "../../platform/forms";
+import { boardRoles, decisionMethods, votingBases, type TermsStatus } from "./rules/vocabulary";
+import { organisationTypes } from "../partnerships/public";
+import { checkbox, formToObject, optionalDate, optionalText, versionField, wholeNumber, type FieldErrors } from "../../platform/forms";
 import type { PartnershipScope } from "../../platform/guard.server";
-import { insertDecision } from "../decisions/decision-records.server";
-import { changedFields, conflict, fail, ok, refuse, transact, type WriteResult } from "../../platform/write-result";
+import { changedFields, conflict, fail, ok, transact, type WriteResult } from "../../platform/write-result";
 
 // ------------------------------------------------------------------ reading
 
@@ -162,19 +162,12 @@ export function parseTermsForm(form: FormData): { ok: true; data: TermsDraftInpu
   return { ok: true, data: { version: f.version, changeSummary: f.changeSummary, reviewDate: f.reviewDate, sections, rules } };
 }
 
-export const approveTermsSchema = z.object({
-  version: versionField,
-  effectiveFrom: requiredDate("Enter the date these terms take effect"),
-  approvalNote: optionalText(1000, "The approval note"),
-  route: z.enum(["chairs_action", "written_procedure"], { error: "Choose how the board approved these terms" }).default("chairs_action"),
-});
-export type ApproveTermsInput = z.output<typeof approveTermsSchema>;
-
 export const discardTermsSchema = z.object({ version: versionField });
 
 // ------------------------------------------------------------------ writing
 
-const draftOf = async (tx: Tx, partnershipId: string, versionNumber: number) => {
+/** A version of the terms, read inside a write. */
+export const draftOf = async (tx: Tx, partnershipId: string, versionNumber: number) => {
   const [row] = await tx
     .select()
     .from(termsOfReference)
@@ -301,35 +294,6 @@ export async function applyTermsApproval(
     reason: input.approvalNote,
   });
   return ok();
-}
-
-/**
- * Approves a draft outside a meeting, by chair's action or written
- * procedure. Approving terms is a decision, so it is recorded in the
- * decision log in the same transaction.
- */
-export async function approveTermsDraft(db: Db, scope: PartnershipScope, versionNumber: number, input: ApproveTermsInput, today: string): Promise<WriteResult<string>> {
-  return transact(db, async (tx: Tx) => {
-    const row = await draftOf(tx, scope.partnership.id, versionNumber);
-    if (!row) return fail("form", "There is no such version of the terms of reference");
-    if (row.status !== "draft") return fail("form", `Version ${versionNumber} is already approved`);
-    if (row.version !== input.version) return conflict("draft");
-    const rules = termsRulesSchema.parse(row.rules);
-    const decision = await insertDecision(tx, scope.user, scope.partnership, {
-      route: input.route,
-      title: `Approve version ${versionNumber} of the terms of reference`,
-      text: `Version ${versionNumber} of the terms of reference is approved, in force from ${formatDate(input.effectiveFrom)}.${row.changeSummary ? ` ${row.changeSummary}` : ""}`,
-      rationale: input.approvalNote,
-      method: rules.decisions.method,
-      status: "agreed",
-      decidedOn: today,
-      approvesTermsId: row.id,
-      termsSections: [],
-    });
-    const applied = await applyTermsApproval(tx, scope, row, { effectiveFrom: input.effectiveFrom, approvalNote: input.approvalNote, decisionId: decision.id, reference: decision.reference });
-    if (!applied.ok) refuse(applied);
-    return ok(decision.reference);
-  });
 }
 
 export async function discardTermsDraft(db: Db, scope: PartnershipScope, versionNumber: number, input: { version: number }): Promise<WriteResult> {

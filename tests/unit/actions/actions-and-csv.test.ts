@@ -3,7 +3,7 @@ import { describe, expect, it } from "vitest";
 import { actionState } from "../../../app/areas/actions/rules";
 import { csvField, toCsv, type CsvCell } from "../../../app/platform/text/csv";
 import { addDays } from "../../../app/platform/time/dates";
-import { actionStatuses } from "../../../app/areas/partnerships/rules/vocabulary";
+import { actionStatuses } from "../../../app/areas/actions/rules";
 
 const TODAY = "2026-11-22";
 

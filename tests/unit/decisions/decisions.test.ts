@@ -8,7 +8,8 @@ import {
   type CastVote,
   type ChosenOutcome,
 } from "../../../app/areas/decisions/rules/decisions";
-import { decisionMethods, decisionStatuses, votingBases, type DecisionMethod, type DecisionStatus, type Vote, type VotingBasis } from "../../../app/areas/partnerships/rules/vocabulary";
+import { decisionMethods, votingBases, type DecisionMethod, type VotingBasis } from "../../../app/areas/register/rules/vocabulary";
+import { decisionStatuses, type DecisionStatus, type Vote } from "../../../app/areas/decisions/rules/vocabulary";
 import { CHARITY, COUNCIL, partner, TRUST, UNI } from "../register/board-fixtures";
 
 // The board voting throughout:

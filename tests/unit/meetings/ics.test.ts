@@ -1,7 +1,8 @@
 import ICAL from "ical.js";
 import { describe, expect, it } from "vitest";
 import { londonTimeToInstant } from "../../../app/platform/time/dates";
-import { buildCalendar, escapeText, foldLine, icsFileName, type IcsMeeting } from "../../../app/areas/meetings/rules/ics";
+import { buildCalendar, icsFileName, type IcsMeeting } from "../../../app/areas/meetings/rules/ics";
+import { escapeText, foldLine } from "../../../app/platform/text/ics";
 
 const generatedAt = new Date("2026-11-22T12:34:56.789Z");
 

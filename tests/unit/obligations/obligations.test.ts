@@ -1,16 +1,7 @@
 import { describe, expect, it } from "vitest";
-import {
-  defaultReminderSchedule,
-  describeDueRule,
-  describeStage,
-  dueDateFor,
-  onTime,
-  periodsOf,
-  periodStatus,
-  reminderDate,
-  reminderScheduleSchema,
-} from "../../../app/areas/obligations/rules/obligations";
-import { CATCH_UP_DAYS, chasedFor, isReminderDue, plannedObligationReminders, reminderKey } from "../../../app/areas/obligations/rules/reminders";
+import { defaultReminderSchedule, describeDueRule, describeStage, dueDateFor, onTime, periodsOf, periodStatus, reminderDate, reminderScheduleSchema } from "../../../app/areas/obligations/rules/obligations";
+import { CATCH_UP_DAYS, isReminderDue, reminderKey } from "../../../app/areas/notifications/rules";
+import { chasedFor, plannedObligationReminders } from "../../../app/areas/obligations/rules/reminders";
 import { addWorkingDays, isWorkingDay, workingDaysBetween } from "../../../app/platform/time/working-days";
 
 describe("working days in England and Wales", () => {

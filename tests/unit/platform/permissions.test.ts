@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { can, canManageOrganisationRecords, permissions, permissionsFor, roleMatrix } from "../../../app/platform/permissions";
-import { partnershipRoles, type PartnershipRole } from "../../../app/areas/partnerships/rules/vocabulary";
+import { partnershipRoles, type PartnershipRole } from "../../../app/platform/permissions";
 
 describe("role matrix", () => {
   it("gives a young person the participation portal and nothing else", () => {

@@ -14,7 +14,7 @@ import {
 } from "../../../app/areas/register/rules/board-rules";
 import { addDays } from "../../../app/platform/time/dates";
 import type { SeniorityRule } from "../../../app/areas/register/rules/terms-of-reference";
-import { boardRoles, nonOfficerTiers, officerTiers, representativeBoardRoles, type BoardRole } from "../../../app/areas/partnerships/rules/vocabulary";
+import { boardRoles, nonOfficerTiers, officerTiers, representativeBoardRoles, type BoardRole } from "../../../app/areas/register/rules/vocabulary";
 import {
   allPartners,
   CHARITY,

@@ -1,7 +1,7 @@
 import { Link } from "react-router";
 import { tableScroll } from "../../../platform/ui/table-scroll";
 import { formatDate } from "../../../platform/time/dates";
-import { actionStatusLabels, type ActionStatus } from "../../partnerships/rules/vocabulary";
+import { actionStatusLabels, type ActionStatus } from "../rules";
 import { Tag } from "../../../platform/ui/forms";
 
 type Row = {

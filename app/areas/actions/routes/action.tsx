@@ -7,7 +7,7 @@ import { PartnershipNav } from "../../partnerships/components/partnership-nav";
 import { SavedVersion } from "../../../platform/ui/saved-version";
 import { useFormResult } from "../../../platform/ui/use-form-result";
 import { formatDate, formatDateTime } from "../../../platform/time/dates";
-import { actionStatuses, actionStatusLabels } from "../../partnerships/rules/vocabulary";
+import { actionStatuses, actionStatusLabels } from "../rules";
 import { actionUpdateSchema, canUpdateAction, getAction, updateAction } from "../actions.server";
 import { appToday } from "../../../platform/clock.server";
 import { invalid, parseForm, rejected } from "../../../platform/forms";

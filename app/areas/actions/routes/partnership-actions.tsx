@@ -4,7 +4,7 @@ import { ActionTable } from "../components/action-table";
 import { Notice } from "../../../platform/ui/notice";
 import { PartnershipNav } from "../../partnerships/components/partnership-nav";
 import { actionFilterSchema, listActions } from "../actions.server";
-import { listPartnersForRules, listPeopleInPartnership } from "../../register/board.server";
+import { listPartnersForRules, listPeopleInPartnership } from "../../register/public.server";
 import { appToday } from "../../../platform/clock.server";
 import { requirePermission } from "../../../platform/guard.server";
 import type { Route } from "./+types/partnership-actions";

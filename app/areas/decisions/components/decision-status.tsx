@@ -1,4 +1,4 @@
-import type { DecisionStatus } from "../../partnerships/rules/vocabulary";
+import type { DecisionStatus } from "../rules/vocabulary";
 import type { TagColour } from "../../../platform/ui/forms";
 
 export const decisionStatusColour = (s: DecisionStatus): TagColour =>

@@ -8,7 +8,7 @@ import { appToday } from "../../../platform/clock.server";
 import { outsideMeetingSchema, proposalSchema, proposeDecision, recordOutsideMeeting } from "../decisions.server";
 import { invalid, parseForm, rejected } from "../../../platform/forms";
 import { forbidden, requireAnyPermission } from "../../../platform/guard.server";
-import { listMeetings } from "../../meetings/meetings.server";
+import { listMeetings } from "../../meetings/public.server";
 import type { Route } from "./+types/decision-new";
 
 export const meta = () => [{ title: "A new decision – Partnership governance" }];

@@ -11,19 +11,12 @@ import { SavedVersion } from "../../../platform/ui/saved-version";
 import { useFormResult } from "../../../platform/ui/use-form-result";
 import { allowedStatusChanges } from "../rules/decisions";
 import { formatDate, formatDateTime } from "../../../platform/time/dates";
-import { termsSectionLabels, type TermsSectionKey } from "../../register/rules/terms-of-reference";
-import {
-  actionStatusLabels,
-  decisionMethodLabels,
-  decisionRouteLabels,
-  decisionStatusLabels,
-  ratificationStatuses,
-  ratificationStatusLabels,
-  voteLabels,
-  type DecisionMethod,
-} from "../../partnerships/rules/vocabulary";
-import { createAction, newActionSchema } from "../../actions/actions.server";
-import { listPartnersForRules, listPeopleInPartnership } from "../../register/board.server";
+import { termsSectionLabels, type TermsSectionKey } from "../../register/public";
+import { actionStatusLabels } from "../../actions/public";
+import { decisionMethodLabels, type DecisionMethod } from "../../register/public";
+import { decisionRouteLabels, decisionStatusLabels, ratificationStatuses, ratificationStatusLabels, voteLabels } from "../rules/vocabulary";
+import { createAction, newActionSchema } from "../../actions/public.server";
+import { listPartnersForRules, listPeopleInPartnership } from "../../register/public.server";
 import { appToday } from "../../../platform/clock.server";
 import {
   canEditProposal,

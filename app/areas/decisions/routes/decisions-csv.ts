@@ -1,7 +1,7 @@
 import { getDb } from "../../../../db/client";
 import { toCsv } from "../../../platform/text/csv";
 import { ratificationSummary } from "../rules/decisions";
-import { decisionRouteLabels, decisionStatusLabels, type DecisionRoute, type DecisionStatus, type RatificationStatus } from "../../partnerships/rules/vocabulary";
+import { decisionRouteLabels, decisionStatusLabels, type DecisionRoute, type DecisionStatus, type RatificationStatus } from "../rules/vocabulary";
 import { decisionLogQuerySchema, exportDecisionLog } from "../decisions.server";
 import { requirePermission } from "../../../platform/guard.server";
 import type { Route } from "./+types/decisions-csv";

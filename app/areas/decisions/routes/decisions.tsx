@@ -5,12 +5,12 @@ import { Tag } from "../../../platform/ui/forms";
 import { Notice } from "../../../platform/ui/notice";
 import { PartnershipNav } from "../../partnerships/components/partnership-nav";
 import { formatDate } from "../../../platform/time/dates";
-import { decisionRouteLabels, decisionStatuses, decisionStatusLabels } from "../../partnerships/rules/vocabulary";
+import { decisionRouteLabels, decisionStatuses, decisionStatusLabels } from "../rules/vocabulary";
 import { decisionStatusColour } from "../components/decision-status";
-import { listPartnersForRules } from "../../register/board.server";
+import { listPartnersForRules } from "../../register/public.server";
 import { decisionLogQuerySchema, listDecisionLog, listProposals } from "../decisions.server";
 import { requirePermission } from "../../../platform/guard.server";
-import { listMeetings } from "../../meetings/meetings.server";
+import { listMeetings } from "../../meetings/public.server";
 import type { Route } from "./+types/decisions";
 
 export const meta = ({ data }: Route.MetaArgs) => [{ title: `Decision log – ${data?.partnership.name ?? ""} – Partnership governance` }];

@@ -1,4 +1,5 @@
-import type { DecisionMethod, DecisionStatus, RatificationStatus, Vote, VotingBasis } from "../../partnerships/rules/vocabulary";
+import type { DecisionMethod, VotingBasis } from "../../register/public";
+import type { DecisionStatus, RatificationStatus, Vote } from "./vocabulary";
 
 // Decision rules as plain functions: references, how votes decide an
 // outcome under the terms of reference, which status changes are allowed,

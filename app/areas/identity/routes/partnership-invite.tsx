@@ -2,11 +2,11 @@ import { data, Form, Link, useActionData } from "react-router";
 import { getDb } from "../../../../db/client";
 import { Button, ErrorSummary, SelectField, TextField } from "../../../platform/ui/forms";
 import { useFormResult } from "../../../platform/ui/use-form-result";
-import { partnershipRoleLabels, partnershipRoles } from "../../partnerships/rules/vocabulary";
+import { partnershipRoleLabels, partnershipRoles } from "../../../platform/permissions";
 import { failure, parseForm } from "../../../platform/forms";
 import { requirePermission } from "../../../platform/guard.server";
 import { invitationSchema, invitePerson } from "../invitations.server";
-import { listCurrentPartnerOrganisations } from "../../partnerships/partnerships.server";
+import { listCurrentPartnerOrganisations } from "../../partnerships/public.server";
 import type { Route } from "./+types/partnership-invite";
 
 export const meta = () => [{ title: "Invite a person – Partnership governance" }];

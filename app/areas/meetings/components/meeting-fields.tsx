@@ -1,4 +1,4 @@
-import { meetingTypeLabels, meetingTypes } from "../../partnerships/rules/vocabulary";
+import { meetingTypeLabels, meetingTypes } from "../rules/vocabulary";
 import { DateField, SelectField, TextField } from "../../../platform/ui/forms";
 import type { useFormResult } from "../../../platform/ui/use-form-result";
 

@@ -1,4 +1,4 @@
-import type { QuorumResult } from "../../register/rules/board-rules";
+import type { QuorumResult } from "../../register/public";
 import { Tag } from "../../../platform/ui/forms";
 
 /** The quorum as the chair needs to see it: the verdict, the counts, what is missing and anything to note. */

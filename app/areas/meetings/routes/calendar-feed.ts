@@ -1,11 +1,11 @@
 import { getDb } from "../../../../db/client";
-import { ICS_CONTENT_TYPE } from "../rules/ics";
+import { ICS_CONTENT_TYPE } from "../../../platform/text/ics";
 import { calendarFeed, userForCalendarToken } from "../calendar.server";
 import { notFound } from "../../../platform/guard.server";
 import type { Route } from "./+types/calendar-feed";
 
 // A person's meetings as a subscribable feed. Calendar apps cannot sign in, so
-// the secret token in the address is the credential (see app/lib/calendar.server.ts).
+// the secret token in the address is the credential (see app/areas/meetings/calendar.server.ts).
 export async function loader({ params }: Route.LoaderArgs) {
   const db = getDb();
   const user = await userForCalendarToken(db, params.token);

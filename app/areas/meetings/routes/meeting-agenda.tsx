@@ -4,7 +4,7 @@ import { getDb } from "../../../../db/client";
 import { Button, ErrorSummary, SelectField, VersionField } from "../../../platform/ui/forms";
 import { Notice, withNotice } from "../../../platform/ui/notice";
 import { useFormResult } from "../../../platform/ui/use-form-result";
-import { agendaPurposeLabels, agendaPurposes } from "../../partnerships/rules/vocabulary";
+import { agendaPurposeLabels, agendaPurposes } from "../rules/vocabulary";
 import { formatDate } from "../../../platform/time/dates";
 import { failure, invalid, parseForm, rejected } from "../../../platform/forms";
 import { requirePermission } from "../../../platform/guard.server";

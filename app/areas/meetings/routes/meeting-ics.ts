@@ -1,5 +1,5 @@
 import { getDb } from "../../../../db/client";
-import { ICS_CONTENT_TYPE } from "../rules/ics";
+import { ICS_CONTENT_TYPE } from "../../../platform/text/ics";
 import { meetingInvite } from "../calendar.server";
 import { notFound, requirePermission } from "../../../platform/guard.server";
 import type { Route } from "./+types/meeting-ics";

@@ -5,7 +5,7 @@ import { Tag } from "../../../platform/ui/forms";
 import { Notice } from "../../../platform/ui/notice";
 import { PartnershipNav } from "../../partnerships/components/partnership-nav";
 import { formatDate } from "../../../platform/time/dates";
-import { meetingTypeLabels, minutesStatusLabels, type MinutesStatus } from "../../partnerships/rules/vocabulary";
+import { meetingTypeLabels, minutesStatusLabels, type MinutesStatus } from "../rules/vocabulary";
 import { appToday } from "../../../platform/clock.server";
 import { requirePermission } from "../../../platform/guard.server";
 import { listMeetings, type MeetingRow } from "../meetings.server";

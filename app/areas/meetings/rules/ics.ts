@@ -1,13 +1,11 @@
 import { londonDate } from "../../../platform/time/dates";
-import { meetingTypeLabels, type MeetingType } from "../../partnerships/rules/vocabulary";
+import { escapeText, foldLine, ICS_PRODID, icsUtc, uriValue } from "../../../platform/text/ics";
+import { meetingTypeLabels, type MeetingType } from "./vocabulary";
 
 // iCalendar (RFC 5545) invitations for meetings: one download per meeting and
 // a subscribable feed per person. Times are written in UTC ("Z" form), so no
 // VTIMEZONE is needed: meetings are London wall-clock times stored as
 // instants, and every calendar app shows a UTC time in its own zone.
-
-export const ICS_PRODID = "-//Partnership governance//EN";
-export const ICS_CONTENT_TYPE = "text/calendar; charset=utf-8";
 
 export type IcsMeeting = {
   id: string;
@@ -27,58 +25,6 @@ export type IcsMeeting = {
 
 /** A stable UID: the same meeting always updates the same calendar entry. */
 export const meetingUid = (meetingId: string) => `${meetingId}@partnership-governance`;
-
-/** An instant as an RFC 5545 UTC date-time, e.g. 20260330T090000Z. */
-export function icsUtc(at: Date): string {
-  return at.toISOString().replace(/\.\d{3}Z$/, "Z").replace(/[-:]/g, "");
-}
-
-// Control characters other than HTAB may not appear in a content line.
-// eslint-disable-next-line no-control-regex
-const controlCharacters = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/g;
-
-/** A TEXT value (RFC 5545 §3.3.11): backslash, semicolon, comma and line breaks escaped. */
-export function escapeText(value: string): string {
-  return value
-    .replace(/\r\n?/g, "\n")
-    .replace(controlCharacters, "")
-    .replace(/\\/g, "\\\\")
-    .replace(/;/g, "\\;")
-    .replace(/,/g, "\\,")
-    .replace(/\n/g, "\\n");
-}
-
-/** A URI value: not escaped, but line breaks and control characters cannot be carried. */
-function uriValue(value: string): string {
-  return value.replace(/[\r\n]/g, "").replace(controlCharacters, "").trim();
-}
-
-const encoder = new TextEncoder();
-
-/**
- * Folds a content line so no line is longer than 75 octets (RFC 5545 §3.1):
- * continuation lines start with one space. Splits only between characters,
- * never inside a character's UTF-8 bytes.
- */
-export function foldLine(line: string): string {
-  const pieces: string[] = [];
-  let current = "";
-  let octets = 0;
-  let limit = 75;
-  for (const char of line) {
-    const size = encoder.encode(char).length;
-    if (octets + size > limit) {
-      pieces.push(current);
-      current = "";
-      octets = 0;
-      limit = 74; // the leading space of a continuation line counts
-    }
-    current += char;
-    octets += size;
-  }
-  pieces.push(current);
-  return pieces.join("\r\n ");
-}
 
 /** Where the meeting happens: the place, the online link, or both. */
 export function meetingLocation(m: Pick<IcsMeeting, "location" | "onlineLink">): string | null {

@@ -4,8 +4,8 @@ import { Button, DateField, ErrorSummary, SelectField, TextArea, TextField } fro
 import { withNotice } from "../../../platform/ui/notice";
 import { useFormResult } from "../../../platform/ui/use-form-result";
 import { cadenceLabels, cadences, obligationTypeLabels, obligationTypes } from "../rules/obligations";
-import { organisationTypeLabels } from "../../partnerships/rules/vocabulary";
-import { listPartnersForRules } from "../../register/board.server";
+import { organisationTypeLabels } from "../../partnerships/public";
+import { listPartnersForRules } from "../../register/public.server";
 import { appToday } from "../../../platform/clock.server";
 import { invalid, parseForm, rejected } from "../../../platform/forms";
 import { requirePermission } from "../../../platform/guard.server";

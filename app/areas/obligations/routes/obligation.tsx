@@ -12,7 +12,7 @@ import { cadenceLabels, describeDueRule, obligationTypeLabels, periodStatusLabel
 import { appToday } from "../../../platform/clock.server";
 import { failure, invalid, parseForm, rejected, submittedValues } from "../../../platform/forms";
 import { notFound, requirePermission } from "../../../platform/guard.server";
-import { MAX_PAPER_BYTES, checkPaper } from "../../meetings/meetings.server";
+import { MAX_PAPER_BYTES, checkPaper } from "../../meetings/public.server";
 import { addResponsible, loadObligationPage, responsibleSchema, reviewReturn, reviewSchema, submissionSchema, submitReturn } from "../obligations.server";
 import type { Route } from "./+types/obligation";
 

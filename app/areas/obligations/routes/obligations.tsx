@@ -7,7 +7,7 @@ import { PartnershipNav } from "../../partnerships/components/partnership-nav";
 import { periodStatusColour } from "../components/period-status";
 import { cadenceLabels, describeDueRule, describeStage, obligationTypeLabels, periodStatusLabels } from "../rules/obligations";
 import { formatDate } from "../../../platform/time/dates";
-import { organisationTypeLabels, type OrganisationType } from "../../partnerships/rules/vocabulary";
+import { organisationTypeLabels, type OrganisationType } from "../../partnerships/public";
 import { appToday } from "../../../platform/clock.server";
 import { requirePermission } from "../../../platform/guard.server";
 import { loadCompliance, reminderScheduleOf } from "../obligations.server";

@@ -179,6 +179,3 @@ export function reminderDate(due: string, stage: Pick<ReminderStage, "offset" | 
 
 /** Rows the schedule form offers. */
 export const SCHEDULE_FORM_ROWS = 6;
-
-/** Reminders go out at 07:00 London time on their day. */
-export const REMINDER_HOUR_LONDON = "07:00";

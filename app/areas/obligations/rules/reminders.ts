@@ -1,27 +1,10 @@
-import { isSeatCurrent } from "../../register/rules/board-rules";
-import { addDays, londonDate, londonTimeToInstant } from "../../../platform/time/dates";
-import { periodsOf, reminderDate, REMINDER_HOUR_LONDON, type Cadence, type DueRule, type Period, type ReminderStage } from "./obligations";
+import { isSeatCurrent } from "../../register/public";
+import { addDays } from "../../../platform/time/dates";
+import { periodsOf, reminderDate, type Cadence, type DueRule, type Period, type ReminderStage } from "./obligations";
+import { isReminderDue, reminderWindow } from "../../notifications/public";
 
-// When reminders are due. Each reminder has a day; it goes out at 07:00
-// London time that day, or at the first scheduling pass after that (up to a
-// few days late, if the service was down), and never twice: the scheduler
-// records a unique key for each (subject, period, stage, recipient).
-
-/** How far back a scheduling pass still sends reminders it missed (e.g. after an outage). */
-export const CATCH_UP_DAYS = 3;
-
-/** Whether a reminder for `sendOn` should go out at instant `now`. */
-export function isReminderDue(sendOn: string, now: Date): boolean {
-  const today = londonDate(now);
-  if (sendOn > today || sendOn < addDays(today, -CATCH_UP_DAYS)) return false;
-  return now.getTime() >= londonTimeToInstant(sendOn, REMINDER_HOUR_LONDON).getTime();
-}
-
-/** The window of days a pass at `now` looks at, widened so callers can load only what might be due. */
-export function reminderWindow(now: Date) {
-  const today = londonDate(now);
-  return { from: addDays(today, -CATCH_UP_DAYS), to: today };
-}
+// Which obligation reminders are due, and who is chased for a partner's return.
+// When a reminder goes out is the notifications area's rule (isReminderDue).
 
 export type ObligationForReminders = {
   id: string;
@@ -74,11 +57,6 @@ export function plannedObligationReminders(input: {
     }
   }
   return planned;
-}
-
-/** The unique key that makes a reminder exactly-once: what it is about, which period, which stage, to whom. */
-export function reminderKey(parts: { kind: string; subjectId: string; periodKey: string; stage: string; recipientId: string }) {
-  return [parts.kind, parts.subjectId, parts.periodKey, parts.stage, parts.recipientId].join("|");
 }
 
 /**

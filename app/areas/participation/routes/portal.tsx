@@ -1,7 +1,7 @@
 import { redirect } from "react-router";
 import { getDb } from "../../../../db/client";
 import { requireUser } from "../../../platform/guard.server";
-import { listMyPartnerships } from "../../partnerships/partnerships.server";
+import { listMyPartnerships } from "../../partnerships/public.server";
 import type { Route } from "./+types/portal";
 
 export const meta = () => [{ title: "Have your say – Partnership governance" }];

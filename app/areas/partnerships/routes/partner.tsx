@@ -4,10 +4,11 @@ import { Button, DateField, ErrorSummary, ReasonField, SelectField, SummaryList,
 import { Notice, withNotice } from "../../../platform/ui/notice";
 import { PartnershipNav } from "../components/partnership-nav";
 import { useFormResult } from "../../../platform/ui/use-form-result";
-import { isSeatCurrent } from "../../register/rules/board-rules";
+import { isSeatCurrent } from "../../register/public";
 import { formatDate } from "../../../platform/time/dates";
-import { boardRoleLabels, organisationTypeLabels, partnerRoleLabels, partnerRoles } from "../rules/vocabulary";
-import { listSeats } from "../../register/board.server";
+import { boardRoleLabels } from "../../register/public";
+import { organisationTypeLabels, partnerRoleLabels, partnerRoles } from "../rules/vocabulary";
+import { listSeats } from "../../register/public.server";
 import { invalid, parseForm, rejected } from "../../../platform/forms";
 import { notFound, requirePermission } from "../../../platform/guard.server";
 import { editPartnerSchema, getPartner, partnerExitSchema, recordPartnerExit, updatePartner } from "../partnerships.server";

@@ -6,17 +6,8 @@ import { Notice } from "../../../platform/ui/notice";
 import { PartnershipNav } from "../components/partnership-nav";
 import { ProblemList } from "../../register/components/problems";
 import { formatDate } from "../../../platform/time/dates";
-import {
-  boardRoleLabels,
-  keyDateKindLabels,
-  organisationTypeLabels,
-  partnerRoleLabels,
-  partnershipStatusLabels,
-  partnershipTypeLabels,
-  seniorityTierLabels,
-  type PartnershipStatus,
-  type PartnershipType,
-} from "../rules/vocabulary";
+import { boardRoleLabels, seniorityTierLabels } from "../../register/public";
+import { keyDateKindLabels, organisationTypeLabels, partnerRoleLabels, partnershipStatusLabels, partnershipTypeLabels, type PartnershipStatus, type PartnershipType } from "../rules/vocabulary";
 import { loadPartnershipOverview } from "../overview.server";
 import { requirePermission } from "../../../platform/guard.server";
 import { appToday } from "../../../platform/clock.server";

@@ -1,4 +1,4 @@
-import { seniorityTierLabels, seniorityTiers } from "../../partnerships/rules/vocabulary";
+import { seniorityTierLabels, seniorityTiers } from "../rules/vocabulary";
 import type { useFormResult } from "../../../platform/ui/use-form-result";
 import { ChoiceGroup, SelectField, TextField } from "../../../platform/ui/forms";
 

@@ -5,10 +5,10 @@ import { Tag } from "../../../platform/ui/forms";
 import { Notice } from "../../../platform/ui/notice";
 import { PartnershipNav } from "../../partnerships/components/partnership-nav";
 import { formatDate, isIsoDate } from "../../../platform/time/dates";
-import { boardRoleLabels, seniorityTierLabels } from "../../partnerships/rules/vocabulary";
+import { boardRoleLabels, seniorityTierLabels } from "../rules/vocabulary";
 import { boardOnDate, listSeats, registerQuerySchema, type RegisterSort } from "../board.server";
 import { requirePermission } from "../../../platform/guard.server";
-import { listPartners } from "../../partnerships/partnerships.server";
+import { listPartners } from "../../partnerships/public.server";
 import { appToday } from "../../../platform/clock.server";
 import type { Route } from "./+types/board";
 

@@ -4,7 +4,7 @@ import { Button, DateField, ErrorSummary, ReasonField, VersionField } from "../.
 import { withNotice } from "../../../platform/ui/notice";
 import { useFormResult } from "../../../platform/ui/use-form-result";
 import { formatDate } from "../../../platform/time/dates";
-import { interestTypeLabels } from "../../partnerships/rules/vocabulary";
+import { interestTypeLabels } from "../rules/vocabulary";
 import { endDeclaration, endDeclarationSchema, listDeclarations } from "../declarations.server";
 import { invalid, parseForm, rejected } from "../../../platform/forms";
 import { notFound, requirePermission } from "../../../platform/guard.server";

@@ -6,7 +6,7 @@ import { Notice, withNotice } from "../../../platform/ui/notice";
 import { PartnershipNav } from "../../partnerships/components/partnership-nav";
 import { useFormResult } from "../../../platform/ui/use-form-result";
 import { formatDate } from "../../../platform/time/dates";
-import { interestTypeLabels, interestTypes } from "../../partnerships/rules/vocabulary";
+import { interestTypeLabels, interestTypes } from "../rules/vocabulary";
 import { createDeclaration, declarantsFor, declarationSchema, listDeclarations } from "../declarations.server";
 import { invalid, parseForm, rejected } from "../../../platform/forms";
 import { requirePermission } from "../../../platform/guard.server";

@@ -7,7 +7,7 @@ import { SavedVersion } from "../../../platform/ui/saved-version";
 import { AuthorityFields, HolderFields } from "../components/seat-fields";
 import { useFormResult } from "../../../platform/ui/use-form-result";
 import { formatDate } from "../../../platform/time/dates";
-import { boardRoleLabels, seniorityTierLabels } from "../../partnerships/rules/vocabulary";
+import { boardRoleLabels, seniorityTierLabels } from "../rules/vocabulary";
 import { editSeatSchema, requireEditableSeat, updateSeat } from "../board.server";
 import { invalid, parseForm, rejected } from "../../../platform/forms";
 import { requirePermission } from "../../../platform/guard.server";

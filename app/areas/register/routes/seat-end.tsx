@@ -4,7 +4,7 @@ import { getDb } from "../../../../db/client";
 import { Button, DateField, ErrorSummary, TextArea, VersionField } from "../../../platform/ui/forms";
 import { withNotice } from "../../../platform/ui/notice";
 import { useFormResult } from "../../../platform/ui/use-form-result";
-import { boardRoleLabels } from "../../partnerships/rules/vocabulary";
+import { boardRoleLabels } from "../rules/vocabulary";
 import { endSeat, endSeatSchema, requireEditableSeat } from "../board.server";
 import { invalid, parseForm, rejected } from "../../../platform/forms";
 import { requirePermission } from "../../../platform/guard.server";

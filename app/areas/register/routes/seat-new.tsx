@@ -4,7 +4,7 @@ import { Button, DateField, ErrorSummary, ReasonField, SelectField } from "../..
 import { withNotice } from "../../../platform/ui/notice";
 import { AuthorityFields, HolderFields } from "../components/seat-fields";
 import { useFormResult } from "../../../platform/ui/use-form-result";
-import { boardRoleLabels, boardRoles } from "../../partnerships/rules/vocabulary";
+import { boardRoleLabels, boardRoles } from "../rules/vocabulary";
 import { createSeat, loadSeatFormChoices, newSeatSchema } from "../board.server";
 import { invalid, parseForm, rejected } from "../../../platform/forms";
 import { requireAnyPermission } from "../../../platform/guard.server";

@@ -5,7 +5,7 @@ import { Button, DateField, ErrorSummary, SelectField, TextArea, VersionField } 
 import { withNotice } from "../../../platform/ui/notice";
 import { HolderFields } from "../components/seat-fields";
 import { useFormResult } from "../../../platform/ui/use-form-result";
-import { boardRoleLabels } from "../../partnerships/rules/vocabulary";
+import { boardRoleLabels } from "../rules/vocabulary";
 import { listPeopleInPartnership, replaceHolderSchema, replaceSeatHolder, requireEditableSeat } from "../board.server";
 import { invalid, parseForm, rejected } from "../../../platform/forms";
 import { requirePermission } from "../../../platform/guard.server";

@@ -5,7 +5,7 @@ import { Notice } from "../../../platform/ui/notice";
 import { PartnershipNav } from "../../partnerships/components/partnership-nav";
 import type { DeputyStatus } from "../rules/board-rules";
 import { formatDate } from "../../../platform/time/dates";
-import { boardRoleLabels, interestTypeLabels, seniorityTierLabels } from "../../partnerships/rules/vocabulary";
+import { boardRoleLabels, interestTypeLabels, seniorityTierLabels } from "../rules/vocabulary";
 import { loadSeatPage } from "../board.server";
 import { listDeclarations } from "../declarations.server";
 import { notFound, requirePermission } from "../../../platform/guard.server";

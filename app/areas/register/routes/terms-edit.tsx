@@ -12,21 +12,8 @@ import {
   termsSectionLabels,
   type SeniorityRule,
 } from "../rules/terms-of-reference";
-import {
-  boardRoleLabels,
-  boardRoles,
-  decisionMethodLabels,
-  decisionMethods,
-  nonOfficerTiers,
-  officerTiers,
-  organisationTypeLabels,
-  organisationTypes,
-  partnerRoleLabels,
-  partnerRoles,
-  seniorityTierLabels,
-  votingBasisLabels,
-  votingBases,
-} from "../../partnerships/rules/vocabulary";
+import { boardRoleLabels, boardRoles, decisionMethodLabels, decisionMethods, nonOfficerTiers, officerTiers, seniorityTierLabels, votingBasisLabels, votingBases } from "../rules/vocabulary";
+import { organisationTypeLabels, organisationTypes, partnerRoleLabels, partnerRoles } from "../../partnerships/public";
 import { failure, invalid, rejected, submittedValues } from "../../../platform/forms";
 import { notFound, requirePermission } from "../../../platform/guard.server";
 import { getTermsVersion, parseTermsForm, updateTermsDraft } from "../terms.server";

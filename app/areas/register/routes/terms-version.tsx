@@ -10,7 +10,8 @@ import { formatDate, formatDateTime } from "../../../platform/time/dates";
 import { versionInForce } from "../rules/terms-of-reference";
 import { invalid, parseForm, rejected } from "../../../platform/forms";
 import { notFound, requirePermission } from "../../../platform/guard.server";
-import { approveTermsDraft, approveTermsSchema, discardTermsDraft, discardTermsSchema, getTermsVersion } from "../terms.server";
+import { approveTermsDraft, approveTermsSchema } from "../../decisions/public.server";
+import { discardTermsDraft, discardTermsSchema, getTermsVersion } from "../terms.server";
 import { appToday } from "../../../platform/clock.server";
 import type { Route } from "./+types/terms-version";
 

@@ -1,16 +1,8 @@
 import { addDays, coversDate, formatDate } from "../../../platform/time/dates";
 import { describeSeniorityRule, type QuorumRule, type SeniorityRule } from "./terms-of-reference";
 import { possessive } from "../../../platform/text/english";
-import {
-  boardRoleLabels,
-  officerTiers,
-  representativeBoardRoles,
-  seniorityTierLabels,
-  type BoardRole,
-  type OrganisationType,
-  type PartnerRole,
-  type SeniorityTier,
-} from "../../partnerships/rules/vocabulary";
+import { boardRoleLabels, officerTiers, representativeBoardRoles, seniorityTierLabels, type BoardRole, type SeniorityTier } from "./vocabulary";
+import type { OrganisationType, PartnerRole } from "../../partnerships/public";
 
 // The board's rules as plain functions: seniority against the terms of
 // reference, the composition checks shown on the partnership page (and used

@@ -1,20 +1,7 @@
 import { z } from "zod";
 import { addDays, formatDate } from "../../../platform/time/dates";
-import {
-  boardRoleLabels,
-  boardRoles,
-  decisionMethodLabels,
-  decisionMethods,
-  nonOfficerTiers,
-  officerTiers,
-  organisationTypeLabels,
-  organisationTypes,
-  partnerRoleLabels,
-  partnerRoles,
-  seniorityTierLabels,
-  votingBasisLabels,
-  votingBases,
-} from "../../partnerships/rules/vocabulary";
+import { boardRoleLabels, boardRoles, decisionMethodLabels, decisionMethods, nonOfficerTiers, officerTiers, seniorityTierLabels, votingBasisLabels, votingBases } from "./vocabulary";
+import { organisationTypeLabels, organisationTypes, partnerRoleLabels, partnerRoles } from "../../partnerships/public";
 
 // Terms of reference: the written sections people read, and the rules the
 // platform applies (quorum, seniority, decision method). Both are stored as

@@ -1,0 +1,3 @@
+// The meetings area's pure rules and vocabulary that other areas use: the only file of its rules they import.
+
+export type { AgendaPurpose, MeetingType } from "./rules/vocabulary";

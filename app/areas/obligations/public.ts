@@ -1,0 +1,4 @@
+// The obligations area's pure rules and vocabulary that other areas use: the only file of its rules they import.
+
+export { periodsOf, reminderDate } from "./rules/obligations";
+export type { Cadence, DueRule, ObligationType } from "./rules/obligations";
