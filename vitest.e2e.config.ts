@@ -5,6 +5,7 @@ export default defineConfig({
   test: {
     include: ["tests/e2e/**/*.e2e.test.ts"],
     globalSetup: ["tests/global-setup.ts"],
+    setupFiles: ["tests/helpers/console-guard.ts"],
     pool: "forks",
     maxWorkers: 1,
     testTimeout: 60_000,

@@ -1,7 +1,20 @@
-import { execFileSync } from "node:child_process";
+import { execFile } from "node:child_process";
+import { promisify } from "node:util";
+import type { TestProject } from "vitest/node";
+import { buildTemplates, dropTemplates, type Templates } from "./helpers/templates";
 
-// Integration tests drive the real built server, so build it once per run.
-export default function setup() {
-  if (process.env.SKIP_BUILD === "1") return;
-  execFileSync("npx", ["react-router", "build"], { stdio: ["ignore", "ignore", "inherit"] });
+declare module "vitest" {
+  export interface ProvidedContext {
+    templates: Templates;
+  }
+}
+
+// Integration tests drive the real built server, so build it once per run;
+// and build the migrated and seeded databases each test file starts from.
+export default async function setup(project: TestProject) {
+  // The build runs in its own process while the templates are made here.
+  const build = process.env.SKIP_BUILD === "1" ? Promise.resolve() : promisify(execFile)("npx", ["react-router", "build"]).then(({ stderr }) => void (stderr && process.stderr.write(stderr)));
+  const [templates] = await Promise.all([buildTemplates(), build]);
+  project.provide("templates", templates);
+  return () => dropTemplates(templates);
 }

@@ -2,15 +2,20 @@ import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import postgres from "postgres";
+import { inject } from "vitest";
+import { databaseUrl, type TemplateKind } from "./templates";
 
 /**
- * A fresh, empty database for one test file: a temporary PGlite directory by
- * default, or a throwaway PostgreSQL database when TEST_DATABASE_URL is set.
+ * A database for one test file, copied from the run's template (see
+ * templates.ts): "seeded" has the demo data, "migrated" is empty. A
+ * temporary PGlite directory by default, or a throwaway PostgreSQL database
+ * when TEST_DATABASE_URL is set.
  */
-export async function createTestDatabase() {
+export async function createTestDatabase(from: TemplateKind = "seeded") {
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), "governance-test-"));
-  const adminUrl = process.env.TEST_DATABASE_URL;
-  if (!adminUrl) {
+  const templates = inject("templates");
+  if (templates.kind === "pglite") {
+    fs.cpSync(path.join(templates.root, from), dataDir, { recursive: true });
     return {
       kind: "pglite" as const,
       dataDir,
@@ -20,16 +25,27 @@ export async function createTestDatabase() {
       },
     };
   }
+  const { adminUrl } = templates;
   const name = `governance_test_${Date.now()}_${Math.random().toString(36).slice(2, 8)}`;
   const admin = postgres(adminUrl, { max: 1, onnotice: () => {} });
-  await admin.unsafe(`create database ${name}`);
-  await admin.end();
-  const url = new URL(adminUrl);
-  url.pathname = `/${name}`;
+  try {
+    // Two files copying the same template at the same moment may briefly see each other: try again.
+    for (let attempt = 1; ; attempt++) {
+      try {
+        await admin.unsafe(`create database ${name} template ${templates.names[from]}`);
+        break;
+      } catch (error) {
+        if (attempt >= 20 || !/being accessed by other users/.test(String(error))) throw error;
+        await new Promise((r) => setTimeout(r, 100 * attempt));
+      }
+    }
+  } finally {
+    await admin.end();
+  }
   return {
     kind: "postgres" as const,
     dataDir,
-    databaseUrl: url.toString(),
+    databaseUrl: databaseUrl(adminUrl, name),
     async drop() {
       const a = postgres(adminUrl, { max: 1, onnotice: () => {} });
       await a.unsafe(`drop database if exists ${name} with (force)`);
@@ -42,9 +58,8 @@ export async function createTestDatabase() {
 /** A migrated, empty database opened in this process (no server). */
 export async function openMigratedTestDatabase() {
   const { openDatabase } = await import("../../db/client");
-  const database = await createTestDatabase();
+  const database = await createTestDatabase("migrated");
   const handle = openDatabase({ databaseUrl: database.databaseUrl, dataDir: database.dataDir });
-  await handle.migrate();
   return {
     ...database,
     handle,

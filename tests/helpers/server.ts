@@ -2,14 +2,14 @@ import { resetEnvCache } from "../../app/platform/env.server";
 import { getDb } from "../../db/client";
 import { startServer } from "../../server/start";
 import { createTestDatabase } from "./database";
+import { SCENARIO_TODAY } from "./templates";
 
 export const DEMO_PASSWORD = "demo-password-2026";
-/** The day the demo data's scenario is set on: the board problems it shows are judged as of this date. */
-export const SCENARIO_TODAY = "2026-11-22";
+export { SCENARIO_TODAY };
 
 /**
  * Starts the real built server in this process on a free port, on its own
- * fresh database with the demo data loaded.
+ * copy of the database with the demo data loaded.
  */
 export async function startTestServer(extraEnv: Record<string, string> = {}) {
   const database = await createTestDatabase();
