@@ -10,7 +10,8 @@ import tseslint from "typescript-eslint";
 // - routes import no drizzle or schema;
 // - rules (rules.ts, rules/, public.ts, platform/time, platform/text) are pure:
 //   zod, platform/time, platform/text, their own rules and other areas' public.ts;
-// - nothing outside the participation area imports its tables.
+// - nothing outside the participation area imports its tables;
+// - audit events are appended only through the catalogue (app/audit).
 // tests/unit/platform/boundaries.test.ts shows each one failing.
 
 const areas = fs.readdirSync(new URL("./app/areas", import.meta.url), { withFileTypes: true }).filter((d) => d.isDirectory()).map((d) => d.name);
@@ -45,14 +46,24 @@ const pureRules = [
   { regex: "(^|/)(components|routes)/", message: "Rules are pure: no pages or components." },
 ];
 
-const restrict = (patterns) => ({ "no-restricted-imports": ["error", { patterns }] });
+// Every audit event goes through the catalogue: only app/audit/append.server.ts writes raw events.
+const rawAudit = {
+  regex: "(^|/)db/audit$",
+  importNames: ["appendAuditEvent"],
+  message: "Append audit events with appendAudit from app/audit/append.server.ts: it takes only catalogued actions and checks their payloads.",
+};
+
+const restrict = (patterns, { audit = false } = {}) => ({ "no-restricted-imports": ["error", { patterns: audit ? patterns : [...patterns, rawAudit] }] });
 
 const boundaries = [
   // Everything outside the areas (platform, db, jobs, seeds, server, bench, emails) uses areas through their doors.
   {
-    files: ["app/platform/**/*.{ts,tsx}", "app/root.tsx", "db/**/*.ts", "jobs/**/*.ts", "seeds/**/*.ts", "server/**/*.ts", "bench/**/*.ts", "emails/**/*.{ts,tsx}"],
+    files: ["app/platform/**/*.{ts,tsx}", "app/audit/**/*.ts", "app/root.tsx", "db/**/*.ts", "jobs/**/*.ts", "seeds/**/*.ts", "server/**/*.ts", "bench/**/*.ts", "emails/**/*.{ts,tsx}", "tests/**/*.ts"],
     rules: restrict([...otherAreas(null), ...participationTables(null)]),
   },
+  { files: ["app/audit/append.server.ts"], rules: restrict([...otherAreas(null), ...participationTables(null)], { audit: true }) },
+  // Tests may reach inside areas, but write audit events the same way the code does.
+  { files: ["tests/**/*.ts"], rules: restrict([]) },
   {
     files: ["app/platform/routes/**/*.{ts,tsx}"],
     rules: restrict([...otherAreas(null, { components: true }), ...participationTables(null), ...noDatabaseInRoutes]),

@@ -70,7 +70,7 @@ export function computeEventHash(prevHash: string, e: HashedFields): string {
 
 export type AuditInput = {
   actorUserId: string | null; // null: the system (seeding, scheduled jobs)
-  action: string; // e.g. "session.create", "partnership.update"
+  action: string; // a member of the catalogue in app/audit/catalogue.ts
   entityType: string;
   entityId: string;
   partnershipId?: string | null; // null: the platform-level chain
@@ -89,8 +89,10 @@ function asStoredJson(value: unknown): Json {
  * Appends one event to its chain. Must run inside the transaction that makes
  * the change it records, so both commit or neither does. Chains are locked
  * separately, so writes in different partnerships never wait on each other.
+ * Only app/audit/append.server.ts calls this, after checking the action and
+ * its payloads against the catalogue.
  */
-export async function appendAudit(tx: Tx, input: AuditInput) {
+export async function appendAuditEvent(tx: Tx, input: AuditInput) {
   const chain = input.partnershipId ?? PLATFORM_CHAIN;
   await tx.execute(sql`select pg_advisory_xact_lock(hashtextextended(${`audit:${chain}`}, 0))`);
   const [last] = await tx

@@ -1,5 +1,6 @@
 import { eq, sql } from "drizzle-orm";
-import { appendAudit } from "../db/audit";
+import { appendAudit, type AuditEventInput } from "../app/audit/append.server";
+import type { AuditActionName } from "../app/audit/catalogue";
 import type { Db, Tx } from "../db/client";
 import {
   boardSeats,
@@ -33,7 +34,7 @@ async function ensureOrganisation(tx: Tx, o: SeedData["organisations"][number]) 
   if (found) return found.id;
   const id = crypto.randomUUID();
   await tx.insert(organisations).values({ id, name: o.name, type: o.type });
-  await appendAudit(tx, { actorUserId: null, action: "organisation.create", entityType: "organisation", entityId: id, after: { name: o.name, type: o.type }, reason: REASON });
+  await appendAudit(tx, { actorUserId: null, action: "organisation.create", entityId: id, after: { name: o.name, type: o.type }, reason: REASON });
   return id;
 }
 
@@ -45,7 +46,7 @@ async function ensureUser(
   if (found) return found.id;
   const id = crypto.randomUUID();
   await tx.insert(users).values({ id, ...u });
-  await appendAudit(tx, { actorUserId: null, action: "user.create", entityType: "user", entityId: id, after: { kind: u.kind, isPlatformAdmin: u.isPlatformAdmin }, reason: REASON });
+  await appendAudit(tx, { actorUserId: null, action: "user.create", entityId: id, after: { kind: u.kind, isPlatformAdmin: u.isPlatformAdmin }, reason: REASON });
   return id;
 }
 
@@ -112,19 +113,19 @@ export async function seedDemoData(db: Db, data: SeedData) {
         referencePrefix: p.referencePrefix,
       };
       await tx.insert(partnerships).values(row);
-      const audit = (action: string, entityType: string, entityId: string, after: unknown) =>
-        appendAudit(tx, { actorUserId: null, action, entityType, entityId, partnershipId, after, reason: REASON });
-      await audit("partnership.create", "partnership", partnershipId, row);
+      const audit = <K extends AuditActionName>(action: K, entityId: string, after: AuditEventInput<K>["after"]) =>
+        appendAudit(tx, { actorUserId: null, action, entityId, partnershipId, after, reason: REASON } as AuditEventInput<K>);
+      await audit("partnership.create", partnershipId, row);
 
       for (const partner of p.partners) {
         const values = { id: crypto.randomUUID(), partnershipId, organisationId: org(partner.orgKey), role: partner.role, joinedOn: partner.joinedOn };
         await tx.insert(partnershipPartners).values(values);
-        await audit("partner.join", "partnership_partner", values.id, values);
+        await audit("partner.join", values.id, values);
       }
       for (const d of p.keyDates) {
         const values = { id: crypto.randomUUID(), partnershipId, ...d };
         await tx.insert(partnershipKeyDates).values(values);
-        await audit("key_date.create", "key_date", values.id, d);
+        await audit("key_date.create", values.id, d);
       }
       const seatIds = new Map<string, string>();
       const seatRef = (key: string | undefined) => {
@@ -153,7 +154,7 @@ export async function seedDemoData(db: Db, data: SeedData) {
         };
         if (seat.key) seatIds.set(seat.key, values.id);
         await tx.insert(boardSeats).values(values);
-        await audit("board_seat.create", "board_seat", values.id, values);
+        await audit("board_seat.create", values.id, values);
       }
       for (const [i, t] of p.terms.entries()) {
         const values = {
@@ -171,12 +172,12 @@ export async function seedDemoData(db: Db, data: SeedData) {
           approvalNote: t.approvalNote,
         };
         await tx.insert(termsOfReference).values(values);
-        await audit("terms_of_reference.create", "terms_of_reference", values.id, { versionNumber: values.versionNumber, status: t.status, effectiveFrom: t.effectiveFrom });
+        await audit("terms_of_reference.create", values.id, { versionNumber: values.versionNumber, status: t.status, effectiveFrom: t.effectiveFrom });
       }
       for (const { email, ...declaration } of p.declarations) {
         const values = { id: crypto.randomUUID(), partnershipId, userId: person(email), ...declaration };
         await tx.insert(declarationsOfInterest).values(values);
-        await audit("declaration.create", "declaration", values.id, values);
+        await audit("declaration.create", values.id, values);
       }
       const grants = [
         ...p.access.map((a) => ({ userId: person(a.email), role: a.role, organisationId: a.orgKey ? org(a.orgKey) : null })),
@@ -187,7 +188,7 @@ export async function seedDemoData(db: Db, data: SeedData) {
       for (const g of grants) {
         const values = { id: crypto.randomUUID(), partnershipId, ...g };
         await tx.insert(partnershipRoles).values(values);
-        await audit("partnership_role.grant", "partnership_role", values.id, values);
+        await audit("partnership_role.grant", values.id, values);
       }
       if (p.meetings) await seedMeetings(tx, { slug: p.slug, recorderEmail: p.meetings.recordedBy, meetings: p.meetings.list, orgIds, userIds });
       if (p.obligations) await seedObligations(tx, { slug: p.slug, recorderEmail: p.obligations.recordedBy, list: p.obligations.list, orgIds, userIds });

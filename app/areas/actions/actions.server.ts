@@ -1,6 +1,6 @@
 import { and, asc, desc, eq, inArray, sql, type SQL } from "drizzle-orm";
 import { z } from "zod";
-import { appendAudit } from "../../../db/audit";
+import { appendAudit } from "../../audit/append.server";
 import type { Db, Tx } from "../../../db/client";
 import { actions, actionUpdates, agendaItems, decisions, meetings, organisations, partnershipRoles, partnerships, users } from "../../../db/schema";
 import { actionState } from "./rules";
@@ -167,7 +167,7 @@ export async function createAction(
       createdBy: scope.user.id,
     };
     await tx.insert(actions).values(row);
-    await appendAudit(tx, { actorUserId: scope.user.id, action: "action.create", entityType: "action", entityId: row.id, partnershipId, after: row });
+    await appendAudit(tx, { actorUserId: scope.user.id, action: "action.create", entityId: row.id, partnershipId, after: row });
     return ok(row.id);
   });
 }
@@ -197,7 +197,6 @@ export async function updateAction(db: Db, scope: PartnershipScope, actionId: st
     await appendAudit(tx, {
       actorUserId: scope.user.id,
       action: "action.update",
-      entityType: "action",
       entityId: row.id,
       partnershipId,
       before: { status: row.status, dueDate: row.dueDate },

@@ -1,5 +1,5 @@
 import { sql } from "drizzle-orm";
-import { appendAudit } from "../../../db/audit";
+import { appendAudit } from "../../audit/append.server";
 import type { Tx } from "../../../db/client";
 import { decisionCounters, decisionRatifications, decisionStatusChanges, decisions, decisionVotes } from "../../../db/schema";
 import { formatReference, referencePrefix } from "./rules/decisions";
@@ -90,20 +90,49 @@ export async function insertDecision(
   await tx.insert(decisionStatusChanges).values({ id: uuidv7(), changedAt: new Date(), decisionId: row.id, fromStatus: null, toStatus: d.status, reason: d.reason ?? null, changedBy: actor.id });
   for (const organisationId of d.ratifyingOrganisationIds ?? [])
     await tx.insert(decisionRatifications).values({ decisionId: row.id, organisationId, status: "awaiting", body: d.ratifyingBody || null });
-  const { quorumSnapshot, ...audited } = row;
   await appendAudit(tx, {
     actorUserId: actor.id,
     action: d.status === "proposed" ? "decision.propose" : "decision.record",
-    entityType: "decision",
     entityId: row.id,
     partnershipId: partnership.id,
-    after: {
-      ...audited,
-      quorate: quorumSnapshot ? (quorumSnapshot as { quorate: boolean }).quorate : null,
-      votes: d.votes ?? [],
-      ratifyingOrganisationIds: d.ratifyingOrganisationIds ?? [],
-    },
+    after: decisionAudit(row, d.votes ?? [], d.ratifyingOrganisationIds ?? []),
     reason: d.reason,
   });
   return { id: row.id, reference };
+}
+
+type AuditedDecision = Omit<typeof decisions.$inferSelect, "version" | "createdAt" | "supersededById">;
+
+/** What the audit trail keeps of a decision: every field but the quorum snapshot (only whether it was quorate), with its votes and the partners that must ratify it. */
+export function decisionAudit(d: AuditedDecision, votes: { seatId: string; vote: Vote; deputySeatId: string | null }[], ratifyingOrganisationIds: string[]) {
+  const { quorumSnapshot, ...rest } = d;
+  return {
+    id: rest.id,
+    partnershipId: rest.partnershipId,
+    reference: rest.reference,
+    route: rest.route,
+    meetingId: rest.meetingId,
+    agendaItemId: rest.agendaItemId,
+    title: rest.title,
+    text: rest.text,
+    rationale: rest.rationale,
+    optionsConsidered: rest.optionsConsidered,
+    method: rest.method,
+    status: rest.status,
+    decidedOn: rest.decidedOn,
+    termsVersion: rest.termsVersion,
+    delegatedAuthority: rest.delegatedAuthority,
+    financialImplicationGbp: rest.financialImplicationGbp,
+    financialNote: rest.financialNote,
+    termsSections: rest.termsSections as string[],
+    reviewDate: rest.reviewDate,
+    approvesTermsId: rest.approvesTermsId,
+    approvesMinutesOfMeetingId: rest.approvesMinutesOfMeetingId,
+    proposedBy: rest.proposedBy,
+    proposedByOrganisationId: rest.proposedByOrganisationId,
+    recordedBy: rest.recordedBy,
+    quorate: quorumSnapshot ? (quorumSnapshot as { quorate: boolean }).quorate : null,
+    votes,
+    ratifyingOrganisationIds,
+  };
 }

@@ -1,6 +1,6 @@
 import { and, asc, desc, eq, gte, ilike, isNotNull, isNull, lte, or, sql, type SQL } from "drizzle-orm";
 import { z } from "zod";
-import { appendAudit } from "../../../db/audit";
+import { appendAudit } from "../../audit/append.server";
 import type { Db, Tx } from "../../../db/client";
 import {
   actions,
@@ -22,7 +22,7 @@ import { termsSectionKeys } from "../register/public";
 import { decisionStatuses, ratificationStatuses, votes as voteValues, type DecisionRoute, type DecisionStatus, type RatificationStatus, type Vote } from "./rules/vocabulary";
 import type { DecisionMethod } from "../register/public";
 import { listPartnersForRules } from "../register/public.server";
-import { insertDecision } from "./decision-records.server";
+import { decisionAudit, insertDecision } from "./decision-records.server";
 import { uuidv7 } from "../../platform/ids";
 import { checkbox, optionalDate, optionalText, optionalWholeNumber, requiredText, versionField } from "../../platform/forms";
 import type { PartnershipScope } from "../../platform/guard.server";
@@ -228,15 +228,14 @@ async function finaliseProposal(
   for (const organisationId of ratifyingOrganisationIds)
     await tx.insert(decisionRatifications).values({ decisionId: row.id, organisationId, status: "awaiting", body: ratifyingBody || null });
   await tx.insert(decisionStatusChanges).values({ id: uuidv7(), changedAt: new Date(), decisionId: row.id, fromStatus: "proposed", toStatus: fields.status, reason: explanation, changedBy: scope.user.id });
-  const { quorumSnapshot, ...audited } = fields;
+  const [updated] = await tx.select().from(decisions).where(eq(decisions.id, row.id));
   await appendAudit(tx, {
     actorUserId: scope.user.id,
     action: "decision.record",
-    entityType: "decision",
     entityId: row.id,
     partnershipId: scope.partnership.id,
     before: { status: "proposed", title: row.title, text: row.text },
-    after: { ...audited, quorate: (quorumSnapshot as QuorumSnapshot | undefined)?.quorate ?? null, votes, ratifyingOrganisationIds },
+    after: decisionAudit(updated, votes, ratifyingOrganisationIds),
     reason: explanation,
   });
   return { id: row.id, reference: row.reference };
@@ -313,7 +312,6 @@ export async function editProposal(db: Db, scope: PartnershipScope, decisionId: 
     await appendAudit(tx, {
       actorUserId: scope.user.id,
       action: "decision.update",
-      entityType: "decision",
       entityId: row.id,
       partnershipId: scope.partnership.id,
       before: { title: row.title, text: row.text, rationale: row.rationale, optionsConsidered: row.optionsConsidered },
@@ -352,7 +350,6 @@ export async function changeDecisionStatus(db: Db, scope: PartnershipScope, deci
     await appendAudit(tx, {
       actorUserId: scope.user.id,
       action: "decision.status",
-      entityType: "decision",
       entityId: row.id,
       partnershipId: scope.partnership.id,
       before: { status: from },
@@ -391,7 +388,6 @@ export async function updateRatification(db: Db, scope: PartnershipScope, decisi
     await appendAudit(tx, {
       actorUserId: scope.user.id,
       action: "decision.ratification",
-      entityType: "decision",
       entityId: decision.id,
       partnershipId: scope.partnership.id,
       before: { organisationId: row.organisationId, status: row.status, decidedOn: row.decidedOn },

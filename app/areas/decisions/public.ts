@@ -3,3 +3,4 @@
 export { referencePrefix } from "./rules/decisions";
 export { decisionStatusLabels, voteLabels, votes } from "./rules/vocabulary";
 export type { DecisionStatus, RatificationStatus, Vote } from "./rules/vocabulary";
+export { decisionRouteLabels, decisionRoutes, decisionStatuses, ratificationStatusLabels, ratificationStatuses } from "./rules/vocabulary";

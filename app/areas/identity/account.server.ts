@@ -1,5 +1,5 @@
 import { eq } from "drizzle-orm";
-import { appendAudit } from "../../../db/audit";
+import { appendAudit } from "../../audit/append.server";
 import type { Db } from "../../../db/client";
 import { users } from "../../../db/schema";
 import type { SessionUser } from "../../platform/request-context";
@@ -15,6 +15,6 @@ export async function setEmailDigest(db: Db, user: SessionUser, digest: boolean)
     const [before] = await tx.select({ emailDigest: users.emailDigest }).from(users).where(eq(users.id, user.id));
     if (before.emailDigest === digest) return;
     await tx.update(users).set({ emailDigest: digest }).where(eq(users.id, user.id));
-    await appendAudit(tx, { actorUserId: user.id, action: "user.email_preferences", entityType: "user", entityId: user.id, before, after: { emailDigest: digest } });
+    await appendAudit(tx, { actorUserId: user.id, action: "user.email_preferences", entityId: user.id, before, after: { emailDigest: digest } });
   });
 }

@@ -1,6 +1,6 @@
 import { and, eq, gt, isNull, sql } from "drizzle-orm";
 import { z } from "zod";
-import { appendAudit } from "../../../db/audit";
+import { appendAudit } from "../../audit/append.server";
 import type { Db } from "../../../db/client";
 import { users, userTokens } from "../../../db/schema";
 import { env } from "../../platform/env.server";
@@ -74,7 +74,7 @@ export async function signIn(db: Db, input: z.output<typeof signInSchema>, addre
   await clear(db, accountKey);
   const { token, session } = await db.transaction(async (tx) => {
     const created = await createSession(tx, user.id);
-    await appendAudit(tx, { actorUserId: user.id, action: "user.sign_in", entityType: "user", entityId: user.id });
+    await appendAudit(tx, { actorUserId: user.id, action: "user.sign_in", entityId: user.id });
     return created;
   });
   return { ok: true, token, expiresAt: session.expiresAt, userId: user.id, kind: user.kind };
@@ -83,7 +83,7 @@ export async function signIn(db: Db, input: z.output<typeof signInSchema>, addre
 export async function signOut(db: Db, userId: string, sessionId: string) {
   await db.transaction(async (tx) => {
     await invalidateSession(tx, sessionId);
-    await appendAudit(tx, { actorUserId: userId, action: "user.sign_out", entityType: "user", entityId: userId });
+    await appendAudit(tx, { actorUserId: userId, action: "user.sign_out", entityId: userId });
   });
 }
 
@@ -170,11 +170,10 @@ export async function setPasswordWithToken(db: Db, token: string, purpose: Token
     await appendAudit(tx, {
       actorUserId: claimed.userId,
       action: purpose === "invitation" ? "user.accept_invitation" : "user.reset_password",
-      entityType: "user",
       entityId: claimed.userId,
     });
     const { token: sessionToken, session } = await createSession(tx, claimed.userId);
-    await appendAudit(tx, { actorUserId: claimed.userId, action: "user.sign_in", entityType: "user", entityId: claimed.userId });
+    await appendAudit(tx, { actorUserId: claimed.userId, action: "user.sign_in", entityId: claimed.userId });
     return { ok: true as const, sessionToken, expiresAt: session.expiresAt };
   });
 }
@@ -195,7 +194,6 @@ export async function requestPasswordReset(db: Db, email: string, address: strin
     await appendAudit(tx, {
       actorUserId: null,
       action: "user.request_password_reset",
-      entityType: "user",
       entityId: user.id,
     });
     return issued;

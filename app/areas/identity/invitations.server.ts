@@ -1,6 +1,6 @@
 import { and, eq } from "drizzle-orm";
 import { z } from "zod";
-import { appendAudit } from "../../../db/audit";
+import { appendAudit } from "../../audit/append.server";
 import type { Db } from "../../../db/client";
 import { partnershipPartners, partnershipRoles, users } from "../../../db/schema";
 import { InvitationEmail } from "../../../emails/invitation";
@@ -74,7 +74,6 @@ export async function invitePerson(
       await appendAudit(tx, {
         actorUserId: actor.id,
         action: "user.create",
-        entityType: "user",
         entityId: userId,
         after: { kind: input.role === "young_person" ? "young_person" : "adult" },
       });
@@ -88,14 +87,13 @@ export async function invitePerson(
     await appendAudit(tx, {
       actorUserId: actor.id,
       action: "partnership_role.grant",
-      entityType: "partnership_role",
       entityId: inserted[0].id,
       partnershipId: partnership.id,
       after: { userId, role: input.role, organisationId: input.organisationId },
     });
     const token = existing?.passwordHash ? null : (await issueToken(tx, userId, "invitation", actor.id)).token;
     if (token)
-      await appendAudit(tx, { actorUserId: actor.id, action: "user.invite", entityType: "user", entityId: userId, partnershipId: partnership.id });
+      await appendAudit(tx, { actorUserId: actor.id, action: "user.invite", entityId: userId, partnershipId: partnership.id });
     return { duplicate: false as const, userId, token };
   });
   if (outcome.duplicate) return { ok: false, field: "role", message: "This person already has that role in this partnership" };

@@ -1,7 +1,7 @@
 import { timingSafeEqual } from "node:crypto";
 import { and, asc, eq, gte, inArray, sql } from "drizzle-orm";
 import { z } from "zod";
-import { appendAudit } from "../../../db/audit";
+import { appendAudit } from "../../audit/append.server";
 import type { Db, Queryable, Tx } from "../../../db/client";
 import { meetings, partnershipRoles, partnerships, users } from "../../../db/schema";
 import { addDays, londonTimeToInstant } from "../../platform/time/dates";
@@ -73,7 +73,6 @@ export async function resetCalendarFeed(db: Db, userId: string): Promise<string>
     await appendAudit(tx, {
       actorUserId: userId,
       action: "calendar_feed.reset",
-      entityType: "user",
       entityId: userId,
       partnershipId: null,
       before: { calendarFeedVersion: row.version - 1 },

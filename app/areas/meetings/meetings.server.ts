@@ -1,7 +1,7 @@
 import { createHash } from "node:crypto";
 import { and, asc, count, desc, eq, isNull, sql } from "drizzle-orm";
 import { z } from "zod";
-import { appendAudit } from "../../../db/audit";
+import { appendAudit } from "../../audit/append.server";
 import type { Db, Tx } from "../../../db/client";
 import { agendaItems, attendance, decisions, itemDeclarations, meetingPapers, meetings, minutes } from "../../../db/schema";
 import { deputyStatus, evaluateQuorum, isSeatCurrent, type Attendance, type AttendanceStatus, attendanceStatuses } from "../register/public";
@@ -177,7 +177,7 @@ export async function createMeeting(db: Db, scope: PartnershipScope, input: Meet
     if (!row.location && !row.onlineLink) return fail("location", "Enter where the meeting is, or an online link, or both");
     await tx.insert(meetings).values(row);
     await tx.insert(minutes).values({ meetingId: row.id, status: "draft" });
-    await appendAudit(tx, { actorUserId: scope.user.id, action: "meeting.create", entityType: "meeting", entityId: row.id, partnershipId, after: meetingAudit(row), reason: input.reason });
+    await appendAudit(tx, { actorUserId: scope.user.id, action: "meeting.create", entityId: row.id, partnershipId, after: meetingAudit(row), reason: input.reason });
     if (input.notify !== false) await recordMeetingInvitations(tx, scope, (await findMeeting(tx, partnershipId, row.id))!, "invite", []);
     return ok(row.id);
   });
@@ -196,7 +196,7 @@ export async function updateMeeting(db: Db, scope: PartnershipScope, meetingId: 
     const diff = changedFields(before, after);
     if (!diff.changed) return ok();
     await tx.update(meetings).set({ ...next, sequence: m.sequence + 1, version: m.version + 1 }).where(eq(meetings.id, m.id));
-    await appendAudit(tx, { actorUserId: scope.user.id, action: "meeting.update", entityType: "meeting", entityId: m.id, partnershipId, ...diff, reason: input.reason });
+    await appendAudit(tx, { actorUserId: scope.user.id, action: "meeting.update", entityId: m.id, partnershipId, ...diff, reason: input.reason });
     const changed = (await findMeeting(tx, partnershipId, m.id))!;
     await recordMeetingInvitations(tx, scope, changed, "update", (await listAgenda(tx, m.id)).map((i) => i.title));
     return ok();
@@ -215,7 +215,7 @@ export async function cancelMeeting(db: Db, scope: PartnershipScope, meetingId: 
     const [{ n }] = await tx.select({ n: count() }).from(decisions).where(eq(decisions.meetingId, m.id));
     if (n > 0) return fail("form", "Decisions have been recorded at this meeting, so it cannot be cancelled");
     await tx.update(meetings).set({ cancelledAt: new Date(), cancelReason: input.reason, sequence: m.sequence + 1, version: m.version + 1 }).where(eq(meetings.id, m.id));
-    await appendAudit(tx, { actorUserId: scope.user.id, action: "meeting.cancel", entityType: "meeting", entityId: m.id, partnershipId, reason: input.reason });
+    await appendAudit(tx, { actorUserId: scope.user.id, action: "meeting.cancel", entityId: m.id, partnershipId, reason: input.reason });
     await recordMeetingInvitations(tx, scope, (await findMeeting(tx, partnershipId, m.id))!, "cancel", []);
     return ok();
   });
@@ -251,7 +251,7 @@ export async function addAgendaItem(db: Db, scope: PartnershipScope, meetingId: 
     const [{ last }] = await tx.select({ last: sql<number>`coalesce(max(${agendaItems.position}), 0)::int` }).from(agendaItems).where(eq(agendaItems.meetingId, m.id));
     const row = { id: crypto.randomUUID(), meetingId: m.id, position: last + 1, ...input };
     await tx.insert(agendaItems).values(row);
-    await appendAudit(tx, { actorUserId: scope.user.id, action: "agenda_item.create", entityType: "agenda_item", entityId: row.id, partnershipId, after: { meetingId: m.id, position: row.position, ...input } });
+    await appendAudit(tx, { actorUserId: scope.user.id, action: "agenda_item.create", entityId: row.id, partnershipId, after: { meetingId: m.id, position: row.position, ...input } });
     return ok(row.id);
   });
 }
@@ -268,7 +268,7 @@ export async function updateAgendaItem(db: Db, scope: PartnershipScope, meetingI
     const diff = changedFields(item, next);
     if (!diff.changed) return ok();
     await tx.update(agendaItems).set({ ...next, version: item.version + 1 }).where(eq(agendaItems.id, item.id));
-    await appendAudit(tx, { actorUserId: scope.user.id, action: "agenda_item.update", entityType: "agenda_item", entityId: item.id, partnershipId, ...diff });
+    await appendAudit(tx, { actorUserId: scope.user.id, action: "agenda_item.update", entityId: item.id, partnershipId, ...diff });
     return ok();
   });
 }
@@ -289,7 +289,6 @@ export async function moveAgendaItem(db: Db, scope: PartnershipScope, meetingId:
     await appendAudit(tx, {
       actorUserId: scope.user.id,
       action: "agenda_item.move",
-      entityType: "agenda_item",
       entityId: item.id,
       partnershipId,
       before: { position: item.position },
@@ -310,7 +309,7 @@ export async function removeAgendaItem(db: Db, scope: PartnershipScope, meetingI
     if (papers > 0) return fail("form", `Remove the papers attached to "${item.title}" first`);
     await tx.delete(itemDeclarations).where(eq(itemDeclarations.agendaItemId, item.id));
     await tx.delete(agendaItems).where(eq(agendaItems.id, item.id));
-    await appendAudit(tx, { actorUserId: scope.user.id, action: "agenda_item.remove", entityType: "agenda_item", entityId: item.id, partnershipId, before: { title: item.title, position: item.position } });
+    await appendAudit(tx, { actorUserId: scope.user.id, action: "agenda_item.remove", entityId: item.id, partnershipId, before: { title: item.title, position: item.position } });
     return ok();
   });
 }
@@ -327,7 +326,7 @@ export async function saveItemNotes(db: Db, scope: PartnershipScope, meetingId: 
     if (item.version !== input.version) return conflict("item's notes");
     if ((item.notes ?? null) === input.notes) return ok();
     await tx.update(agendaItems).set({ notes: input.notes, version: item.version + 1 }).where(eq(agendaItems.id, item.id));
-    await appendAudit(tx, { actorUserId: scope.user.id, action: "agenda_item.notes", entityType: "agenda_item", entityId: item.id, partnershipId, before: { notes: item.notes }, after: { notes: input.notes } });
+    await appendAudit(tx, { actorUserId: scope.user.id, action: "agenda_item.notes", entityId: item.id, partnershipId, before: { notes: item.notes }, after: { notes: input.notes } });
     return ok();
   });
 }
@@ -401,7 +400,6 @@ export async function uploadPaper(
     await appendAudit(tx, {
       actorUserId: scope.user.id,
       action: "paper.upload",
-      entityType: "meeting_paper",
       entityId: row.id,
       partnershipId,
       after: { meetingId: m.id, agendaItemId: row.agendaItemId, filename: row.filename, size: row.size, sha256: row.sha256 },
@@ -418,7 +416,7 @@ export async function removePaper(db: Db, scope: PartnershipScope, meetingId: st
     if (!paper) return fail("form", "That paper has already been removed");
     // Kept, not deleted: the audit trail's hash refers to it.
     await tx.update(meetingPapers).set({ removedAt: new Date() }).where(eq(meetingPapers.id, paper.id));
-    await appendAudit(tx, { actorUserId: scope.user.id, action: "paper.remove", entityType: "meeting_paper", entityId: paper.id, partnershipId, before: { filename: paper.filename } });
+    await appendAudit(tx, { actorUserId: scope.user.id, action: "paper.remove", entityId: paper.id, partnershipId, before: { filename: paper.filename } });
     return ok();
   });
 }
@@ -471,7 +469,7 @@ export async function saveAttendance(db: Db, scope: PartnershipScope, meeting: M
         .values({ meetingId: meeting.id, seatId: e.seatId, status: e.status, deputySeatId: e.deputySeatId ?? null })
         .onConflictDoUpdate({ target: [attendance.meetingId, attendance.seatId], set: { status: e.status, deputySeatId: e.deputySeatId ?? null, updatedAt: new Date() } });
     }
-    await appendAudit(tx, { actorUserId: scope.user.id, action: "attendance.record", entityType: "meeting", entityId: meeting.id, partnershipId, before: diff.before, after: diff.after });
+    await appendAudit(tx, { actorUserId: scope.user.id, action: "attendance.record", entityId: meeting.id, partnershipId, before: diff.before as Record<string, string | null>, after: diff.after as Record<string, string | null> });
     return ok();
   });
 }
@@ -496,7 +494,7 @@ export async function declareOnItem(db: Db, scope: PartnershipScope, meeting: Me
     const row = { id: crypto.randomUUID(), agendaItemId: item.id, seatId: seat.id, interest: input.interest, recused: input.recused };
     const inserted = await tx.insert(itemDeclarations).values(row).onConflictDoNothing().returning({ id: itemDeclarations.id });
     if (inserted.length === 0) return fail("seatId", `${seat.personName} has already declared an interest in this item`);
-    await appendAudit(tx, { actorUserId: scope.user.id, action: "item_declaration.create", entityType: "item_declaration", entityId: row.id, partnershipId, after: row });
+    await appendAudit(tx, { actorUserId: scope.user.id, action: "item_declaration.create", entityId: row.id, partnershipId, after: row });
     return ok();
   });
 }

@@ -1,6 +1,6 @@
 import { and, asc, eq, inArray } from "drizzle-orm";
 import { z } from "zod";
-import { appendAudit } from "../../../db/audit";
+import { appendAudit } from "../../audit/append.server";
 import type { Db, Tx } from "../../../db/client";
 import { actions, decisions, decisionVotes, meetings, minuteAmendments, minutes, users } from "../../../db/schema";
 import { formatDate } from "../../platform/time/dates";
@@ -142,7 +142,6 @@ export async function saveMinutesSummary(db: Db, scope: PartnershipScope, meetin
     await appendAudit(tx, {
       actorUserId: scope.user.id,
       action: "minutes.update",
-      entityType: "minutes",
       entityId: meeting.id,
       partnershipId: scope.partnership.id,
       before: { summary: row.summary },
@@ -166,7 +165,6 @@ export async function circulateMinutes(db: Db, scope: PartnershipScope, meeting:
     await appendAudit(tx, {
       actorUserId: scope.user.id,
       action: "minutes.circulate",
-      entityType: "minutes",
       entityId: meeting.id,
       partnershipId: scope.partnership.id,
       before: { status: "draft" },
@@ -193,7 +191,6 @@ export async function applyMinutesApproval(
   await appendAudit(tx, {
     actorUserId: scope.user.id,
     action: "minutes.approve",
-    entityType: "minutes",
     entityId: meeting.id,
     partnershipId: scope.partnership.id,
     before: { status: "circulated" },
@@ -226,7 +223,6 @@ export async function amendMinutes(db: Db, scope: PartnershipScope, meeting: Mee
     await appendAudit(tx, {
       actorUserId: scope.user.id,
       action: "minutes.amend",
-      entityType: "minutes",
       entityId: meeting.id,
       partnershipId: scope.partnership.id,
       after: { amendmentId: amendment.id, agendaItemId: amendment.agendaItemId, text: amendment.text },

@@ -1,7 +1,7 @@
 import { createHash } from "node:crypto";
 import { and, asc, eq, inArray, lt, lte, or, sql } from "drizzle-orm";
 import type { ReactElement } from "react";
-import { appendAudit } from "../../../db/audit";
+import { appendAudit } from "../../audit/append.server";
 import type { Db } from "../../../db/client";
 import { remindersSent } from "../../../db/schema";
 import { emailTemplates, type TemplateName } from "../../../emails/registry";
@@ -131,7 +131,7 @@ export async function requeueDelivery(db: Db, admin: { id: string }, id: string)
       .where(and(eq(remindersSent.id, id), inArray(remindersSent.status, ["failed", "uncertain"])))
       .returning({ id: remindersSent.id, kind: remindersSent.kind, partnershipId: remindersSent.partnershipId });
     if (rows.length !== 1) return false;
-    await appendAudit(tx, { actorUserId: admin.id, action: "delivery.requeue", entityType: "reminder", entityId: id, after: { kind: rows[0].kind, partnershipId: rows[0].partnershipId } });
+    await appendAudit(tx, { actorUserId: admin.id, action: "delivery.requeue", entityId: id, after: { kind: rows[0].kind, partnershipId: rows[0].partnershipId } });
     return true;
   });
 }

@@ -1,6 +1,6 @@
 import { and, asc, desc, eq, inArray } from "drizzle-orm";
 import { z } from "zod";
-import { appendAudit } from "../../../db/audit";
+import { appendAudit } from "../../audit/append.server";
 import type { Db, Tx } from "../../../db/client";
 import { obligationResponsibles, obligations, organisations, partnershipRoles, partnerships, remindersSent, submissions, users } from "../../../db/schema";
 import { isPartnerCurrent } from "../register/public";
@@ -215,7 +215,7 @@ export async function createObligation(db: Db, scope: PartnershipScope, input: O
       createdBy: scope.user.id,
     };
     await tx.insert(obligations).values(row);
-    await appendAudit(tx, { actorUserId: scope.user.id, action: "obligation.create", entityType: "obligation", entityId: row.id, partnershipId, after: row });
+    await appendAudit(tx, { actorUserId: scope.user.id, action: "obligation.create", entityId: row.id, partnershipId, after: row });
     return ok(row.id);
   });
 }
@@ -236,7 +236,7 @@ export async function addResponsible(db: Db, scope: PartnershipScope, obligation
     if (!member) return fail("userId", "Choose a person who belongs to this partnership");
     const inserted = await tx.insert(obligationResponsibles).values({ obligationId: o.id, ...input }).onConflictDoNothing().returning({ userId: obligationResponsibles.userId });
     if (inserted.length === 0) return fail("userId", "That person is already responsible for it at that partner");
-    await appendAudit(tx, { actorUserId: scope.user.id, action: "obligation.responsible", entityType: "obligation", entityId: o.id, partnershipId, after: input });
+    await appendAudit(tx, { actorUserId: scope.user.id, action: "obligation.responsible", entityId: o.id, partnershipId, after: input });
     return ok();
   });
 }
@@ -310,7 +310,7 @@ export async function submitReturn(
     };
     await tx.insert(submissions).values(row);
     const { content: _c, ...audited } = row;
-    await appendAudit(tx, { actorUserId: scope.user.id, action: "submission.create", entityType: "submission", entityId: row.id, partnershipId, after: { ...audited, size: file?.bytes.length ?? null } });
+    await appendAudit(tx, { actorUserId: scope.user.id, action: "submission.create", entityId: row.id, partnershipId, after: { ...audited, submittedAt: now.toISOString(), size: file?.bytes.length ?? null } });
     return ok(row.id);
   });
 }
@@ -342,8 +342,7 @@ export async function reviewReturn(db: Db, scope: PartnershipScope, obligationId
       .where(eq(submissions.id, row.id));
     await appendAudit(tx, {
       actorUserId: scope.user.id,
-      action: `submission.${input.decision === "accepted" ? "accept" : "return"}`,
-      entityType: "submission",
+      action: input.decision === "accepted" ? "submission.accept" : "submission.return",
       entityId: row.id,
       partnershipId,
       before: { status: "submitted" },
@@ -459,7 +458,7 @@ export async function saveReminderSchedule(db: Db, scope: PartnershipScope, stag
     if (row.version !== version) return conflict("partnership");
     const before = reminderScheduleOf(row);
     await tx.update(partnerships).set({ reminderSchedule: stages, version: row.version + 1 }).where(eq(partnerships.id, id));
-    await appendAudit(tx, { actorUserId: scope.user.id, action: "reminder_schedule.update", entityType: "partnership", entityId: id, partnershipId: id, before: { stages: before }, after: { stages } });
+    await appendAudit(tx, { actorUserId: scope.user.id, action: "reminder_schedule.update", entityId: id, partnershipId: id, before: { stages: before }, after: { stages } });
     return ok();
   });
 }

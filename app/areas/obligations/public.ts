@@ -2,3 +2,4 @@
 
 export { periodsOf, reminderDate } from "./rules/obligations";
 export type { Cadence, DueRule, ObligationType } from "./rules/obligations";
+export { cadences, dueRuleSchema, obligationTypeLabels, obligationTypes, reminderScheduleSchema } from "./rules/obligations";

@@ -1,6 +1,6 @@
 import { and, asc, eq, isNull, lte, or, gte, sql } from "drizzle-orm";
 import { z } from "zod";
-import { appendAudit } from "../../../db/audit";
+import { appendAudit } from "../../audit/append.server";
 import type { Db, Tx } from "../../../db/client";
 import { boardSeats, organisations, partnershipKeyDates, partnershipPartners, partnershipRoles, partnerships, termsOfReference } from "../../../db/schema";
 import { isPartnerCurrent } from "../register/public";
@@ -125,7 +125,7 @@ export async function updatePartnershipDetails(db: Db, scope: PartnershipScope, 
       .where(and(eq(partnerships.id, id), eq(partnerships.version, input.version)))
       .returning({ id: partnerships.id });
     if (updated.length === 0) return conflict("partnership");
-    await appendAudit(tx, { actorUserId: scope.user.id, action: "partnership.update", entityType: "partnership", entityId: id, partnershipId: id, ...diff, reason });
+    await appendAudit(tx, { actorUserId: scope.user.id, action: "partnership.update", entityId: id, partnershipId: id, ...diff, reason });
     return ok();
   });
 }
@@ -143,7 +143,7 @@ export async function addKeyDate(db: Db, scope: PartnershipScope, input: z.outpu
   return transact(db, async (tx: Tx) => {
     const row = { id: crypto.randomUUID(), partnershipId, ...input };
     await tx.insert(partnershipKeyDates).values(row);
-    await appendAudit(tx, { actorUserId: scope.user.id, action: "key_date.create", entityType: "key_date", entityId: row.id, partnershipId, after: input });
+    await appendAudit(tx, { actorUserId: scope.user.id, action: "key_date.create", entityId: row.id, partnershipId, after: input });
     return ok();
   });
 }
@@ -159,7 +159,6 @@ export async function removeKeyDate(db: Db, scope: PartnershipScope, keyDateId: 
     await appendAudit(tx, {
       actorUserId: scope.user.id,
       action: "key_date.remove",
-      entityType: "key_date",
       entityId: row.id,
       partnershipId,
       before: { kind: row.kind, onDate: row.onDate, description: row.description },
@@ -202,7 +201,7 @@ export async function addPartner(db: Db, scope: PartnershipScope, input: AddPart
       organisationId = crypto.randomUUID();
       const org = { id: organisationId, name: input.newOrganisationName, type: input.newOrganisationType };
       await tx.insert(organisations).values(org);
-      await appendAudit(tx, { actorUserId: scope.user.id, action: "organisation.create", entityType: "organisation", entityId: org.id, after: { name: org.name, type: org.type } });
+      await appendAudit(tx, { actorUserId: scope.user.id, action: "organisation.create", entityId: org.id, after: { name: org.name, type: org.type } });
     } else {
       const [org] = await tx.select().from(organisations).where(eq(organisations.id, organisationId));
       if (!org) return fail("organisationId", "Choose an organisation from the list");
@@ -218,7 +217,7 @@ export async function addPartner(db: Db, scope: PartnershipScope, input: AddPart
       );
     const row = { id: crypto.randomUUID(), partnershipId, organisationId, role: input.role, joinedOn: input.joinedOn };
     await tx.insert(partnershipPartners).values(row);
-    await appendAudit(tx, { actorUserId: scope.user.id, action: "partner.join", entityType: "partnership_partner", entityId: row.id, partnershipId, after: row, reason: input.reason });
+    await appendAudit(tx, { actorUserId: scope.user.id, action: "partner.join", entityId: row.id, partnershipId, after: row, reason: input.reason });
     return ok(row.id);
   });
 }
@@ -241,7 +240,7 @@ export async function updatePartner(db: Db, scope: PartnershipScope, partnerId: 
     const diff = changedFields(row, next);
     if (!diff.changed) return ok();
     await tx.update(partnershipPartners).set({ ...next, version: row.version + 1 }).where(eq(partnershipPartners.id, partnerId));
-    await appendAudit(tx, { actorUserId: scope.user.id, action: "partner.update", entityType: "partnership_partner", entityId: partnerId, partnershipId, ...diff, reason: input.reason });
+    await appendAudit(tx, { actorUserId: scope.user.id, action: "partner.update", entityId: partnerId, partnershipId, ...diff, reason: input.reason });
     return ok();
   });
 }
@@ -274,7 +273,6 @@ export async function recordPartnerExit(db: Db, scope: PartnershipScope, partner
     await appendAudit(tx, {
       actorUserId: scope.user.id,
       action: "partner.leave",
-      entityType: "partnership_partner",
       entityId: partnerId,
       partnershipId,
       before: { leftOn: null },
@@ -296,7 +294,6 @@ export async function recordPartnerExit(db: Db, scope: PartnershipScope, partner
       await appendAudit(tx, {
         actorUserId: scope.user.id,
         action: "board_seat.end",
-        entityType: "board_seat",
         entityId: seat.id,
         partnershipId,
         before: { termEnd: seat.termEnd },
@@ -340,7 +337,7 @@ export async function createPartnership(db: Db, admin: SessionUser, input: NewPa
     if (!lead) {
       lead = { id: crypto.randomUUID(), name: input.leadOrganisationName, type: input.leadOrganisationType, createdAt: new Date() };
       await tx.insert(organisations).values({ id: lead.id, name: lead.name, type: lead.type });
-      await appendAudit(tx, { actorUserId: admin.id, action: "organisation.create", entityType: "organisation", entityId: lead.id, after: { name: lead.name, type: lead.type } });
+      await appendAudit(tx, { actorUserId: admin.id, action: "organisation.create", entityId: lead.id, after: { name: lead.name, type: lead.type } });
     }
     const id = crypto.randomUUID();
     const row = {
@@ -355,10 +352,10 @@ export async function createPartnership(db: Db, admin: SessionUser, input: NewPa
       leadOrganisationId: lead.id,
     };
     await tx.insert(partnerships).values(row);
-    await appendAudit(tx, { actorUserId: admin.id, action: "partnership.create", entityType: "partnership", entityId: id, partnershipId: id, after: row });
+    await appendAudit(tx, { actorUserId: admin.id, action: "partnership.create", entityId: id, partnershipId: id, after: row });
     const partner = { id: crypto.randomUUID(), partnershipId: id, organisationId: lead.id, role: "lead_authority", joinedOn: input.startDate };
     await tx.insert(partnershipPartners).values(partner);
-    await appendAudit(tx, { actorUserId: admin.id, action: "partner.join", entityType: "partnership_partner", entityId: partner.id, partnershipId: id, after: partner });
+    await appendAudit(tx, { actorUserId: admin.id, action: "partner.join", entityId: partner.id, partnershipId: id, after: partner });
     const terms = {
       id: crypto.randomUUID(),
       partnershipId: id,
@@ -369,7 +366,7 @@ export async function createPartnership(db: Db, admin: SessionUser, input: NewPa
       createdBy: admin.id,
     };
     await tx.insert(termsOfReference).values(terms);
-    await appendAudit(tx, { actorUserId: admin.id, action: "terms_of_reference.draft", entityType: "terms_of_reference", entityId: terms.id, partnershipId: id, after: { versionNumber: 1, basedOn: null } });
+    await appendAudit(tx, { actorUserId: admin.id, action: "terms_of_reference.draft", entityId: terms.id, partnershipId: id, after: { versionNumber: 1, basedOn: null } });
     return ok(input.slug);
   });
 }

@@ -2,3 +2,4 @@
 
 export { organisationTypeLabels, organisationTypes, partnerRoleLabels, partnerRoles } from "./rules/vocabulary";
 export type { KeyDateKind, OrganisationType, PartnerRole, PartnershipStatus, PartnershipType } from "./rules/vocabulary";
+export { keyDateKindLabels, keyDateKinds, partnershipStatuses, partnershipTypes } from "./rules/vocabulary";

@@ -1,7 +1,7 @@
 import { and, asc, eq, getTableColumns, ne } from "drizzle-orm";
 import { alias } from "drizzle-orm/pg-core";
 import { z } from "zod";
-import { appendAudit } from "../../../db/audit";
+import { appendAudit } from "../../audit/append.server";
 import type { Db, Tx } from "../../../db/client";
 import { boardSeats, organisations, partnershipPartners, partnershipRoles, users } from "../../../db/schema";
 import { boardProblems, deputyStatus, isSeatCurrent, seniorityShortfalls, type Partner, type Seat } from "./rules/board-rules";
@@ -297,7 +297,6 @@ export async function createSeat(db: Db, scope: PartnershipScope, input: NewSeat
     await appendAudit(tx, {
       actorUserId: scope.user.id,
       action: "board_seat.create",
-      entityType: "board_seat",
       entityId: row.id,
       partnershipId,
       after: seatAudit(inserted),
@@ -335,7 +334,6 @@ export async function updateSeat(db: Db, scope: PartnershipScope, seatId: string
     await appendAudit(tx, {
       actorUserId: scope.user.id,
       action: "board_seat.update",
-      entityType: "board_seat",
       entityId: seatId,
       partnershipId,
       before: diff.before,
@@ -362,7 +360,6 @@ export async function endSeat(db: Db, scope: PartnershipScope, seatId: string, i
     await appendAudit(tx, {
       actorUserId: scope.user.id,
       action: "board_seat.end",
-      entityType: "board_seat",
       entityId: seatId,
       partnershipId,
       before: diff.before,
@@ -421,7 +418,6 @@ export async function replaceSeatHolder(db: Db, scope: PartnershipScope, seatId:
     await appendAudit(tx, {
       actorUserId: scope.user.id,
       action: "board_seat.end",
-      entityType: "board_seat",
       entityId: seat.id,
       partnershipId,
       before: { termEnd: seat.termEnd },
@@ -431,7 +427,6 @@ export async function replaceSeatHolder(db: Db, scope: PartnershipScope, seatId:
     await appendAudit(tx, {
       actorUserId: scope.user.id,
       action: "board_seat.create",
-      entityType: "board_seat",
       entityId: row.id,
       partnershipId,
       after: { ...seatAudit(inserted), deputiesMoved: moved.map((m) => m.id) },

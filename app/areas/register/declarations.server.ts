@@ -1,6 +1,6 @@
 import { and, asc, desc, eq } from "drizzle-orm";
 import { z } from "zod";
-import { appendAudit } from "../../../db/audit";
+import { appendAudit } from "../../audit/append.server";
 import type { Db, Tx } from "../../../db/client";
 import { declarationsOfInterest, users } from "../../../db/schema";
 import { isSeatCurrent } from "./rules/board-rules";
@@ -57,7 +57,7 @@ export async function createDeclaration(db: Db, scope: PartnershipScope, input: 
     const row = { id: crypto.randomUUID(), partnershipId, createdBy: scope.user.id, ...input };
     await tx.insert(declarationsOfInterest).values(row);
     // The declaration is about the member's interests, not their personal data; it is what the register is for.
-    await appendAudit(tx, { actorUserId: scope.user.id, action: "declaration.create", entityType: "declaration", entityId: row.id, partnershipId, after: input });
+    await appendAudit(tx, { actorUserId: scope.user.id, action: "declaration.create", entityId: row.id, partnershipId, after: input });
     return ok(row.id);
   });
 }
@@ -85,7 +85,6 @@ export async function endDeclaration(db: Db, scope: PartnershipScope, declaratio
     await appendAudit(tx, {
       actorUserId: scope.user.id,
       action: "declaration.end",
-      entityType: "declaration",
       entityId: row.id,
       partnershipId,
       before: { endedOn: null },

@@ -7,3 +7,4 @@ export { defaultTermsRules, termsRulesSchema, termsSectionKeys, termsSectionLabe
 export type { TermsRulesInput, TermsSectionKey, TermsSections } from "./rules/terms-of-reference";
 export { boardRoleLabels, decisionMethodLabels, seniorityTierLabels } from "./rules/vocabulary";
 export type { BoardRole, DecisionMethod, InterestType, SeniorityTier, VotingBasis } from "./rules/vocabulary";
+export { boardRoles, decisionMethods, interestTypeLabels, interestTypes, seniorityTiers } from "./rules/vocabulary";

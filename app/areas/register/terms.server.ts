@@ -1,6 +1,6 @@
 import { and, desc, eq, inArray } from "drizzle-orm";
 import { z } from "zod";
-import { appendAudit } from "../../../db/audit";
+import { appendAudit } from "../../audit/append.server";
 import type { Db, Tx } from "../../../db/client";
 import { decisions, termsOfReference, users } from "../../../db/schema";
 import { formatDate } from "../../platform/time/dates";
@@ -197,7 +197,6 @@ export async function createTermsDraft(db: Db, scope: PartnershipScope): Promise
     await appendAudit(tx, {
       actorUserId: scope.user.id,
       action: "terms_of_reference.draft",
-      entityType: "terms_of_reference",
       entityId: row.id,
       partnershipId,
       after: { versionNumber: row.versionNumber, basedOn: base?.versionNumber ?? null },
@@ -225,7 +224,6 @@ export async function updateTermsDraft(db: Db, scope: PartnershipScope, versionN
     await appendAudit(tx, {
       actorUserId: scope.user.id,
       action: "terms_of_reference.update",
-      entityType: "terms_of_reference",
       entityId: row.id,
       partnershipId,
       before: diff.before,
@@ -276,7 +274,6 @@ export async function applyTermsApproval(
     await appendAudit(tx, {
       actorUserId: scope.user.id,
       action: "terms_of_reference.supersede",
-      entityType: "terms_of_reference",
       entityId: old.id,
       partnershipId,
       before: { status: "approved" },
@@ -286,7 +283,6 @@ export async function applyTermsApproval(
   await appendAudit(tx, {
     actorUserId: scope.user.id,
     action: "terms_of_reference.approve",
-    entityType: "terms_of_reference",
     entityId: row.id,
     partnershipId,
     before: { status: "draft" },
@@ -306,7 +302,6 @@ export async function discardTermsDraft(db: Db, scope: PartnershipScope, version
     await appendAudit(tx, {
       actorUserId: scope.user.id,
       action: "terms_of_reference.discard",
-      entityType: "terms_of_reference",
       entityId: row.id,
       partnershipId,
       before: { versionNumber, status: "draft" },

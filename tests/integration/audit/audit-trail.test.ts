@@ -2,7 +2,10 @@ import { execFile } from "node:child_process";
 import { promisify } from "node:util";
 import { asc, count, eq, sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { appendAudit, verifyAuditTrail } from "../../../db/audit";
+import { appendAudit } from "../../../app/audit/append.server";
+import { auditCatalogue, describeAuditEvent, isAuditAction } from "../../../app/audit/catalogue";
+import type { AuditActionDefinition } from "../../../app/audit/define";
+import { verifyAuditTrail } from "../../../db/audit";
 import { openDatabase } from "../../../db/client";
 import { auditEvents, boardSeats, organisations, partnerships, users } from "../../../db/schema";
 import { demoData } from "../../../seeds/demo-data";
@@ -89,7 +92,7 @@ describe("audit trail", () => {
     const [before] = await t.db.select({ n: count() }).from(auditEvents);
     await expect(
       t.db.transaction(async (tx) => {
-        await appendAudit(tx, { actorUserId: null, action: "test.write", entityType: "test", entityId: "1" });
+        await appendAudit(tx, { actorUserId: null, action: "user.sign_out", entityId: crypto.randomUUID() });
         throw new Error("the change failed");
       }),
     ).rejects.toThrow("the change failed");
@@ -97,12 +100,39 @@ describe("audit trail", () => {
     expect(after.n).toBe(before.n);
   });
 
+  it("takes only catalogued actions with payloads of their declared shape, and writes nothing otherwise", async () => {
+    const [before] = await t.db.select({ n: count() }).from(auditEvents);
+    const attempt = (event: Record<string, unknown>) => t.db.transaction((tx) => appendAudit(tx, event as never));
+    await expect(attempt({ actorUserId: null, action: "decision.delete", entityId: crypto.randomUUID() })).rejects.toThrow("decision.delete is not in the audit catalogue");
+    await expect(attempt({ actorUserId: null, action: "decision.status", entityId: crypto.randomUUID(), before: { status: "agreed" }, after: { status: "forgotten", supersededById: null } })).rejects.toThrow(
+      /decision.status: the after payload does not match the catalogue/,
+    );
+    await expect(attempt({ actorUserId: null, action: "user.create", entityId: crypto.randomUUID(), after: { kind: "young_person", name: "River" } })).rejects.toThrow(/user.create: the after payload/);
+    await expect(attempt({ actorUserId: null, action: "user.sign_in", entityId: crypto.randomUUID(), after: { ip: "10.0.0.1" } })).rejects.toThrow("user.sign_in takes no after payload");
+    const [after] = await t.db.select({ n: count() }).from(auditEvents);
+    expect(after.n).toBe(before.n);
+  });
+
+  it("every event the demo wrote is catalogued, matches its schemas and reads as a sentence", async () => {
+    const events = await t.db.select().from(auditEvents);
+    expect(events.length).toBeGreaterThan(200);
+    for (const e of events) {
+      expect(isAuditAction(e.action), e.action).toBe(true);
+      if (!isAuditAction(e.action)) continue;
+      const definition = auditCatalogue[e.action] as AuditActionDefinition;
+      expect(definition.entity).toBe(e.entityType);
+      if (definition.before) expect(definition.before.safeParse(e.before).error, `${e.action} before`).toBeUndefined();
+      if (definition.after) expect(definition.after.safeParse(e.after).error, `${e.action} after`).toBeUndefined();
+      expect(describeAuditEvent(e, { actor: "The platform" })).not.toMatch(/undefined|\[object/);
+    }
+  });
+
   it("appends concurrent writes to one chain without gaps or forks", async () => {
     const [p] = await t.db.select().from(partnerships).where(eq(partnerships.slug, "newport-barnardos"));
     await Promise.all(
       Array.from({ length: 12 }, (_, i) =>
         t.db.transaction((tx) =>
-          appendAudit(tx, { actorUserId: null, action: "test.concurrent", entityType: "test", entityId: String(i), partnershipId: p.id }),
+          appendAudit(tx, { actorUserId: null, action: "meeting.cancel", entityId: crypto.randomUUID(), partnershipId: p.id, reason: `cancellation ${i}` }),
         ),
       ),
     );

@@ -63,3 +63,13 @@ describe("boundaries between areas", () => {
     expect(await lint("app/areas/participation/example.server.ts", `import { a } from "../../../db/schema/participation";`)).toEqual([]);
   });
 });
+
+describe("the audit trail", () => {
+  it("is written only through the catalogue", async () => {
+    const message = (await lint("app/areas/meetings/example.server.ts", `import { appendAuditEvent as a } from "../../../db/audit";`)).join();
+    expect(message).toContain("appendAudit from app/audit/append.server.ts");
+    expect((await lint("seeds/example.ts", `import { appendAuditEvent as a } from "../db/audit";`)).join()).toContain("catalogued actions");
+    expect(await lint("app/areas/meetings/example.server.ts", `import { verifyAuditTrail as a } from "../../../db/audit";`)).toEqual([]);
+    expect(await lint("app/audit/append.server.ts", `import { appendAuditEvent as a } from "../../db/audit";`)).toEqual([]);
+  });
+});

@@ -1,0 +1,136 @@
+import { describe, expect, it } from "vitest";
+import { auditActionNames, auditCatalogue, describeAuditEvent, type AuditActionName } from "../../../app/audit/catalogue";
+import type { AuditActionDefinition } from "../../../app/audit/define";
+
+// Every catalogued action, with a payload shaped as the code writes it: each
+// must pass its own schemas and read as a sentence a councillor understands.
+
+const U = (n: number) => `0192f0a0-0000-7000-8000-${String(n).padStart(12, "0")}`;
+const seat = { userId: U(1), organisationId: U(2), boardRole: "member", jobTitle: "Director of Children's Services", seniority: "director", hasVote: true, delegatedAuthorityGbp: 250000, termStart: "2026-04-01", termEnd: "2028-03-31", deputyForSeatId: null, succeedsSeatId: null };
+const decision = {
+  id: U(10), partnershipId: U(11), reference: "NELCP-2026-014", route: "meeting", meetingId: U(12), agendaItemId: U(13),
+  title: "Extend the block contract for lot 2", text: "The block contract for lot 2 is extended for 12 months.", rationale: "Placements are stable.", optionsConsidered: null,
+  method: "consensus", status: "agreed", decidedOn: "2026-05-14", termsVersion: 2, delegatedAuthority: null, financialImplicationGbp: 1250000, financialNote: null,
+  termsSections: ["decisionMaking"], reviewDate: null, approvesTermsId: null, approvesMinutesOfMeetingId: null, proposedBy: U(1), proposedByOrganisationId: null, recordedBy: U(1),
+  quorate: true, votes: [{ seatId: U(20), vote: "for", deputySeatId: null }], ratifyingOrganisationIds: [U(2), U(3)],
+};
+const terms = {
+  sections: { purpose: "To commission residential care together." },
+  rules: {
+    quorum: { minVotingMembers: 5, minPartners: 4, leadPartnerRequired: true, requiredRolesAnyOf: ["chair", "vice_chair"], deputiesCount: true, onlySeniorEnoughCount: false },
+    seniority: [],
+    decisions: { method: "consensus", votingBasis: "per_member", ratifyingPartnerTypes: ["local_authority"], ratifyingBody: "Cabinet" },
+  },
+  reviewDate: "2027-03-31",
+  changeSummary: "Quorum raised to five",
+};
+
+type Example = { before?: unknown; after?: unknown; reason?: string | null; subject?: string; says: RegExp };
+const examples: Record<AuditActionName, Example> = {
+  "user.create": { after: { kind: "young_person" }, says: /^A young person's account created by Priya Raman$/ },
+  "user.invite": { subject: "Daniel Okafor", says: /Priya Raman invited Daniel Okafor/ },
+  "user.accept_invitation": { says: /Priya Raman accepted an invitation/ },
+  "user.request_password_reset": { subject: "chair@nelcp.example", says: /reset link was requested for chair@nelcp.example/ },
+  "user.reset_password": { says: /Priya Raman set a new password/ },
+  "user.sign_in": { says: /^Priya Raman signed in$/ },
+  "user.sign_out": { says: /^Priya Raman signed out$/ },
+  "user.email_preferences": { before: { emailDigest: false }, after: { emailDigest: true }, says: /in a daily digest/ },
+  "calendar_feed.reset": { before: { calendarFeedVersion: 1 }, after: { calendarFeedVersion: 2 }, says: /reset their calendar feed/ },
+  "partnership_role.grant": { after: { userId: U(1), role: "partner_rep", organisationId: U(2) }, subject: "Daniel Okafor", says: /gave Daniel Okafor the role of partner representative/ },
+  "organisation.create": { after: { name: "Silver Lined Horizons", type: "private_provider" }, says: /^Silver Lined Horizons added to the platform's organisations by Priya Raman$/ },
+  "partnership.create": {
+    after: { id: U(11), slug: "nelcp", name: "North-East London Commissioning Partnership", shortName: "NELCP", purpose: "Residential care", type: "commissioning_partnership", status: "forming", startDate: "2024-04-01", leadOrganisationId: U(2) },
+    says: /North-East London Commissioning Partnership \(NELCP\) created by Priya Raman, starting 1 April 2024/,
+  },
+  "partnership.update": { before: { termYears: 5 }, after: { termYears: 7 }, reason: "Extension agreed", subject: "NELCP", says: /NELCP's details changed by Priya Raman \(term years 5 → 7\): “Extension agreed”/ },
+  "key_date.create": { after: { kind: "break_clause", onDate: "2027-03-31", description: "First break" }, says: /Break clause on 31 March 2027 added by Priya Raman: First break/ },
+  "key_date.remove": { before: { kind: "review", onDate: "2027-03-31", description: "Annual review" }, says: /Review date on 31 March 2027 removed by Priya Raman/ },
+  "partner.join": { after: { id: U(5), partnershipId: U(11), organisationId: U(2), role: "member_authority", joinedOn: "2024-04-01" }, subject: "London Borough of Newham", says: /London Borough of Newham joined as member authority on 1 April 2024/ },
+  "partner.update": { before: { role: "member_authority" }, after: { role: "delivery_partner" }, subject: "Hackney", says: /Hackney's membership changed by Priya Raman \(role member_authority → delivery_partner\)/ },
+  "partner.leave": { before: { leftOn: null }, after: { leftOn: "2027-03-31", exitNoticeDate: "2026-09-30", exitReason: "Funding ended", exitHandover: null }, reason: "Funding ended", subject: "Hackney", says: /Hackney leaves on 31 March 2027 \(notice given 30 September 2026\)/ },
+  "board_seat.create": { after: seat, subject: "Daniel Okafor", says: /Daniel Okafor given a seat as member from 1 April 2026 to 31 March 2028 by Priya Raman/ },
+  "board_seat.update": { before: { seniority: "head_of_service" }, after: { seniority: "director" }, reason: "Promoted", says: /seniority head_of_service → director/ },
+  "board_seat.end": { before: { termEnd: "2028-03-31" }, after: { termEnd: "2026-11-30", handoverNote: "recorded" }, reason: "Left the council", subject: "Daniel Okafor's seat", says: /Daniel Okafor's seat ends on 30 November 2026, recorded by Priya Raman, with a handover note: “Left the council”/ },
+  "declaration.create": { after: { userId: U(1), interestType: "financial", description: "Shares in a provider", relatedOrganisation: "Acme Care", declaredOn: "2026-06-01" }, subject: "Daniel Okafor", says: /Financial interest declared for Daniel Okafor on 1 June 2026 \(Acme Care\)/ },
+  "declaration.end": { before: { endedOn: null }, after: { endedOn: "2026-10-01" }, reason: "Shares sold", says: /ended on 1 October 2026, recorded by Priya Raman: “Shares sold”/ },
+  "terms_of_reference.create": { after: { versionNumber: 1, status: "approved", effectiveFrom: "2024-04-01" }, says: /Version 1 of the terms of reference loaded \(approved, in force from 1 April 2024\) by Priya Raman/ },
+  "terms_of_reference.draft": { after: { versionNumber: 3, basedOn: 2 }, says: /Version 3 of the terms of reference drafted by Priya Raman, from version 2/ },
+  "terms_of_reference.update": { before: { reviewDate: "2027-01-31" }, after: { reviewDate: terms.reviewDate, rules: terms.rules }, says: /edited by Priya Raman \(rules, review date changed\)/ },
+  "terms_of_reference.approve": { before: { status: "draft" }, after: { status: "approved", versionNumber: 3, effectiveFrom: "2026-12-01", decision: "NELCP-2026-020" }, says: /Version 3 of the terms of reference approved by decision NELCP-2026-020, in force from 1 December 2026/ },
+  "terms_of_reference.supersede": { before: { status: "approved" }, after: { status: "superseded", supersededBy: 3 }, subject: "Version 2 of the terms of reference", says: /^Version 2 of the terms of reference superseded by version 3$/ },
+  "terms_of_reference.discard": { before: { versionNumber: 3, status: "draft" }, says: /The draft of version 3 of the terms of reference discarded by Priya Raman/ },
+  "meeting.create": { after: { type: "board", title: "Board meeting", startsAt: "2026-12-10T14:00:00.000Z", endsAt: "2026-12-10T16:00:00.000Z", location: "Romford Town Hall", onlineLink: null }, says: /Board meeting “Board meeting” scheduled for 10 December 2026 at 14:00 by Priya Raman/ },
+  "meeting.update": { before: { location: "Romford Town Hall" }, after: { location: "Barking Town Hall" }, reason: "Room double-booked", subject: "The December board", says: /The December board changed by Priya Raman \(location Romford Town Hall → Barking Town Hall\): “Room double-booked”/ },
+  "meeting.cancel": { reason: "Not quorate", subject: "The December board", says: /^The December board cancelled by Priya Raman: “Not quorate”$/ },
+  "agenda_item.create": { after: { meetingId: U(12), position: 3, title: "Sufficiency report", presenter: null, purpose: "information", description: null }, subject: "the December board's agenda", says: /Item 3 “Sufficiency report” added to the December board's agenda/ },
+  "agenda_item.update": { before: { title: "Sufficiency" }, after: { title: "Sufficiency report" }, subject: "Sufficiency", says: /Agenda item “Sufficiency” changed by Priya Raman \(title Sufficiency → Sufficiency report\)/ },
+  "agenda_item.move": { before: { position: 3 }, after: { position: 2 }, says: /moved from place 3 to 2 by Priya Raman/ },
+  "agenda_item.remove": { before: { title: "Any other business", position: 5 }, says: /Agenda item 5 “Any other business” removed by Priya Raman/ },
+  "agenda_item.notes": { before: { notes: null }, after: { notes: "Discussed" }, subject: "Sufficiency report", says: /Notes on “Sufficiency report” written by Priya Raman/ },
+  "paper.upload": { after: { meetingId: U(12), agendaItemId: null, filename: "report.pdf", size: 204800, sha256: "a".repeat(64) }, says: /Paper “report.pdf” \(200 KB, SHA-256 aaaaaaaaaaaa…\) added by Priya Raman/ },
+  "paper.remove": { before: { filename: "report.pdf" }, says: /Paper “report.pdf” removed by Priya Raman/ },
+  "attendance.record": { before: { [U(20)]: null }, after: { [U(20)]: "present", [U(21)]: `deputy:${U(22)}` }, subject: "the December board", says: /Attendance at the December board recorded by Priya Raman for 2 seats/ },
+  "item_declaration.create": { after: { id: U(30), agendaItemId: U(13), seatId: U(20), interest: "Trustee of a bidder", recused: true }, subject: "Lot 2 award", says: /on “Lot 2 award”, recorded by Priya Raman; the member left the discussion and vote: Trustee of a bidder/ },
+  "minutes.update": { before: { summary: null }, after: { summary: "The board met." }, subject: "the December board", says: /The draft minutes of the December board edited by Priya Raman/ },
+  "minutes.circulate": { before: { status: "draft" }, after: { status: "circulated" }, subject: "the December board", says: /circulated to the board by Priya Raman/ },
+  "minutes.approve": { before: { status: "circulated" }, after: { status: "approved", decision: "NELCP-2027-001" }, subject: "the December board", says: /approved by decision NELCP-2027-001 and locked/ },
+  "minutes.amend": { after: { amendmentId: U(31), agendaItemId: null, text: "Correct the date" }, reason: "Typo", subject: "the December board", says: /An amendment to the approved minutes of the December board recorded by Priya Raman: “Typo”/ },
+  "decision.propose": { after: { ...decision, status: "proposed", decidedOn: null, quorate: null, votes: [], recordedBy: null }, says: /^Decision NELCP-2026-014 “Extend the block contract for lot 2” proposed by Priya Raman$/ },
+  "decision.record": { before: null, after: decision, reason: "Everyone present agreed", says: /^Decision NELCP-2026-014 “Extend the block contract for lot 2” recorded as agreed by Priya Raman, £1,250,000: “Everyone present agreed”$/ },
+  "decision.update": { before: { title: "Extend lot 2", text: "Extend", rationale: null, optionsConsidered: null }, after: { title: "Extend the block contract for lot 2", text: "Extend", rationale: null, optionsConsidered: null }, subject: "NELCP-2026-014", says: /Decision NELCP-2026-014 reworded by Priya Raman: “Extend lot 2” → “Extend the block contract for lot 2”/ },
+  "decision.status": { before: { status: "agreed" }, after: { status: "rescinded", supersededById: null }, reason: "The provider withdrew", subject: "NELCP-2026-014", says: /^Decision NELCP-2026-014 agreed → rescinded by Priya Raman: “The provider withdrew”$/ },
+  "decision.ratification": { before: { organisationId: U(2), status: "awaiting", decidedOn: null }, after: { organisationId: U(2), status: "ratified", body: "Newham Cabinet", decidedOn: "2026-06-10", note: null }, subject: "NELCP-2026-014", says: /Decision NELCP-2026-014: Newham Cabinet ratified on 10 June 2026, recorded by Priya Raman/ },
+  "action.create": { after: { id: U(40), partnershipId: U(11), title: "Send the sufficiency data", description: null, ownerUserId: U(1), organisationId: null, dueDate: "2026-12-31", status: "open", meetingId: null, agendaItemId: null, decisionId: null, createdBy: U(1) }, says: /Action “Send the sufficiency data”, due 31 December 2026, created by Priya Raman/ },
+  "action.update": { before: { status: "open", dueDate: "2026-12-31" }, after: { status: "done", dueDate: "2026-12-31", note: "Sent" }, subject: "Send the sufficiency data", says: /Action “Send the sufficiency data” updated by Priya Raman: open → done: “Sent”/ },
+  "obligation.create": {
+    after: { id: U(50), partnershipId: U(11), type: "quarterly_performance_return", title: "Quarterly performance return", instructions: null, owedByOrganisationId: null, owedByOrganisationType: "local_authority", cadence: "quarterly", dueRule: { kind: "working_days_after_period_end", days: 20 }, startsOn: "2026-04-01", endsOn: null, createdBy: U(1) },
+    says: /Quarterly performance return “Quarterly performance return” set up by Priya Raman, quarterly from 1 April 2026/,
+  },
+  "obligation.responsible": { after: { organisationId: U(2), userId: U(3) }, subject: "Quarterly performance return", says: /named as responsible for “Quarterly performance return” by Priya Raman/ },
+  "submission.create": {
+    after: { id: U(60), obligationId: U(50), organisationId: U(2), periodKey: "2026-Q3", dueDate: "2026-10-28", submittedAt: "2026-10-30T10:00:00.000Z", submittedOn: "2026-10-30", submittedBy: U(1), comment: null, figures: { placements: 4 }, filename: null, contentType: null, size: null, status: "submitted" },
+    says: /A return for 2026-Q3 \(due 28 October 2026\) submitted by Priya Raman on 30 October 2026, late/,
+  },
+  "submission.accept": { before: { status: "submitted" }, after: { status: "accepted" }, says: /A return accepted by Priya Raman/ },
+  "submission.return": { before: { status: "submitted" }, after: { status: "returned" }, reason: "Figures missing", says: /sent back for changes by Priya Raman: “Figures missing”/ },
+  "reminder_schedule.update": {
+    before: { stages: [{ key: "due_in_14_days", offset: -14, unit: "days", escalate: false }] },
+    after: { stages: [{ key: "due_in_7_days", offset: -7, unit: "days", escalate: false }, { key: "late", offset: 3, unit: "working_days", escalate: true }] },
+    says: /changed by Priya Raman: 7 days before, 3 working days after \(escalated\)/,
+  },
+  "delivery.requeue": { after: { kind: "obligation", partnershipId: U(11) }, says: /A obligation email that had failed was queued to be sent again by Priya Raman/ },
+};
+
+describe("the audit catalogue", () => {
+  it("has an example for every action, and every example is a catalogued action", () => {
+    expect(Object.keys(examples).sort()).toEqual([...auditActionNames].sort());
+  });
+
+  it.each(auditActionNames)("%s: its example matches its schemas and reads as a sentence", (name) => {
+    const definition = auditCatalogue[name] as AuditActionDefinition;
+    const ex = examples[name];
+    if (definition.before) expect(definition.before.safeParse(ex.before ?? null).error).toBeUndefined();
+    else expect(ex.before ?? null).toBeNull();
+    if (definition.after) expect(definition.after.safeParse(ex.after ?? null).error).toBeUndefined();
+    else expect(ex.after ?? null).toBeNull();
+    const sentence = describeAuditEvent({ action: name, before: ex.before ?? null, after: ex.after ?? null, reason: ex.reason ?? null }, { actor: "Priya Raman", subject: ex.subject });
+    expect(sentence).toMatch(ex.says);
+    expect(sentence).not.toMatch(/undefined|\bnull\b|\[object|NaN| {2}/);
+    expect(sentence[0]).toBe(sentence[0].toUpperCase());
+    expect(definition.label.length).toBeGreaterThan(3);
+  });
+
+  it("describes the platform's own events, and stored events whose payload no longer matches, without failing", () => {
+    expect(describeAuditEvent({ action: "organisation.create", before: null, after: { name: "Barnardo's", type: "voluntary_sector" }, reason: null }, { actor: null })).toBe(
+      "Barnardo's added to the platform's organisations by The platform",
+    );
+    expect(describeAuditEvent({ action: "decision.status", before: { state: "old shape" }, after: null, reason: "kept" }, { actor: "Priya Raman" })).toBe("Decision status changed by Priya Raman: “kept”");
+    expect(describeAuditEvent({ action: "retired.action", before: null, after: null, reason: null }, { actor: "Priya Raman" })).toBe("retired.action by Priya Raman");
+  });
+
+  it("keeps young people's details out: an account is described by its kind, and its schema refuses a name or an email", () => {
+    const schema = auditCatalogue["user.create"].after;
+    expect(schema.safeParse({ kind: "young_person", name: "River" }).success).toBe(false);
+    expect(schema.safeParse({ kind: "young_person", email: "river@young.example" }).success).toBe(false);
+  });
+});
