@@ -3,13 +3,12 @@ import type { Db, Tx } from "../db/client";
 import { actionUpdates, decisionStatusChanges, decisions, minutes, partnerships, users } from "../db/schema";
 import { isSeatCurrent } from "../app/areas/register/public";
 import { addDays, londonTimeToInstant } from "../app/platform/time/dates";
-import { permissionsFor } from "../app/platform/permissions";
 import type { AgendaPurpose, MeetingType } from "../app/areas/meetings/public";
 import type { RatificationStatus } from "../app/areas/decisions/public";
 import { createAction, updateAction } from "../app/areas/actions/public.server";
 import { listSeats } from "../app/areas/register/public.server";
 import { changeDecisionStatus, recordMeetingDecision, updateRatification } from "../app/areas/decisions/public.server";
-import type { PartnershipScope } from "../app/platform/guard.server";
+import { scopeFor } from "../app/platform/guard.server";
 import { addAgendaItem, createMeeting, declareOnItem, findMeeting, saveAttendance, saveItemNotes } from "../app/areas/meetings/public.server";
 import { circulateMinutes } from "../app/areas/meetings/public.server";
 import type { WriteResult } from "../app/platform/write-result";
@@ -71,13 +70,9 @@ export async function seedMeetings(
   const db = tx as unknown as Db;
   const [partnership] = await db.select().from(partnerships).where(eq(partnerships.slug, input.slug));
   const [recorder] = await db.select().from(users).where(eq(users.email, input.recorderEmail));
-  const scope: PartnershipScope = {
-    user: { id: recorder.id, email: recorder.email, name: recorder.name, kind: "adult", isPlatformAdmin: false },
-    partnership,
-    roles: ["secretariat"],
-    permissions: permissionsFor(["secretariat"], false),
-    grants: [{ role: "secretariat", organisationId: partnership.leadOrganisationId }],
-  };
+  const scope = scopeFor({ id: recorder.id, email: recorder.email, name: recorder.name, kind: "adult", isPlatformAdmin: false }, partnership, [
+    { role: "secretariat", organisationId: partnership.leadOrganisationId },
+  ]);
   const person = (email: string) => {
     const id = input.userIds.get(email);
     if (!id) throw new Error(`Demo meetings name unknown person ${email}`);

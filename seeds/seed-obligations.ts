@@ -4,9 +4,8 @@ import { partnerships, remindersSent, submissions, users } from "../db/schema";
 import { addDays, londonTimeToInstant } from "../app/platform/time/dates";
 import { periodsOf, reminderDate, type Cadence, type DueRule, type ObligationType } from "../app/areas/obligations/public";
 import { REMINDER_HOUR_LONDON } from "../app/areas/notifications/public";
-import { permissionsFor } from "../app/platform/permissions";
 import type { OrganisationType } from "../app/areas/partnerships/public";
-import type { PartnershipScope } from "../app/platform/guard.server";
+import { scopeFor } from "../app/platform/guard.server";
 import { appToday } from "../app/platform/clock.server";
 import { addResponsible, createObligation, listObligations, reminderScheduleOf, reviewReturn, submitReturn } from "../app/areas/obligations/public.server";
 import { obligationMessages } from "../app/areas/obligations/public.server";
@@ -43,13 +42,9 @@ export async function seedObligations(
   const db = tx as unknown as Db;
   const [partnership] = await db.select().from(partnerships).where(eq(partnerships.slug, input.slug));
   const [recorder] = await db.select().from(users).where(eq(users.email, input.recorderEmail));
-  const scope: PartnershipScope = {
-    user: { id: recorder.id, email: recorder.email, name: recorder.name, kind: "adult", isPlatformAdmin: false },
-    partnership,
-    roles: ["secretariat"],
-    permissions: permissionsFor(["secretariat"], false),
-    grants: [{ role: "secretariat", organisationId: partnership.leadOrganisationId }],
-  };
+  const scope = scopeFor({ id: recorder.id, email: recorder.email, name: recorder.name, kind: "adult", isPlatformAdmin: false }, partnership, [
+    { role: "secretariat", organisationId: partnership.leadOrganisationId },
+  ]);
   const org = (key: string) => input.orgIds.get(key) ?? (() => { throw new Error(`Demo obligations name unknown organisation ${key}`); })();
   const returns: (SeedObligation["returns"][number] & { obligationId: string })[] = [];
   for (const o of input.list) {

@@ -2,7 +2,9 @@ import { and, eq } from "drizzle-orm";
 import { redirect, type AppLoadContext } from "react-router";
 import { getDb } from "../../db/client";
 import { partnershipRoles, partnerships } from "../../db/schema";
-import { canManageOrganisationRecords, type Permission, permissionsFor } from "./permissions";
+import { mayOnRecord, type Permission, permissionRefusals, permissionsFor, recordPermissions, type RecordOwner, type RecordPermission } from "./permissions";
+import { appToday } from "./clock.server";
+import { recordOwner, type RecordRef } from "./record-owners.server";
 import type { PartnershipRole } from "./permissions";
 import type { SessionUser } from "./request-context";
 
@@ -42,23 +44,32 @@ export type PartnershipScope = {
   permissions: Set<Permission>;
   /** Organisations the user acts for here, by role (e.g. the partner a representative speaks for). */
   grants: { role: PartnershipRole; organisationId: string | null }[];
+  /** Whether the user may do something to a record with this owner (for pages deciding which forms to show). */
+  canOn(permission: RecordPermission, owner: RecordOwner): boolean;
 };
-
-/** Whether the scope may manage records that belong to one organisation (see app/platform/permissions.ts). */
-export function canManageForOrganisation(scope: PartnershipScope, organisationId: string): boolean {
-  return canManageOrganisationRecords(scope.permissions, scope.grants, organisationId);
-}
 
 /**
  * The one permission check: every loader and action in a partnership calls
  * it before touching data, and uses the partnership it returns as the scope.
- * Not signed in: redirect to sign-in. Signed in without permission: 403.
+ * Given a record, it also decides by who the record belongs to (a partner
+ * representative's own borough, an action's owner). Not signed in: redirect
+ * to sign-in. No such partnership or record: 404. Not allowed: 403, with a
+ * message that says who may.
  */
+export async function requirePermission(request: Request, context: AppLoadContext, partnershipSlug: string | undefined, permission: Permission): Promise<PartnershipScope>;
 export async function requirePermission(
   request: Request,
   context: AppLoadContext,
   partnershipSlug: string | undefined,
-  permission: Permission,
+  permission: RecordPermission,
+  record: RecordRef,
+): Promise<PartnershipScope & { owner: RecordOwner }>;
+export async function requirePermission(
+  request: Request,
+  context: AppLoadContext,
+  partnershipSlug: string | undefined,
+  permission: Permission | RecordPermission,
+  record?: RecordRef,
 ): Promise<PartnershipScope> {
   const user = requireUser(request, context);
   const db = getDb();
@@ -69,11 +80,28 @@ export async function requirePermission(
     .from(partnershipRoles)
     .where(and(eq(partnershipRoles.partnershipId, partnership.id), eq(partnershipRoles.userId, user.id)));
   const grants = roleRows.map((r) => ({ role: r.role as PartnershipRole, organisationId: r.organisationId }));
-  const roles = grants.map((g) => g.role);
+  const scope = scopeFor(user, partnership, grants);
+  if (!record) {
+    if (!scope.permissions.has(permission as Permission)) forbidden(permissionRefusals[permission as Permission]);
+    return scope;
+  }
+  // Nobody outside the partnership learns whether a record exists.
+  if (!scope.permissions.has("partnership:view")) forbidden(permissionRefusals["partnership:view"]);
+  const owner = await recordOwner(db, partnership.id, record, appToday());
+  if (!owner) notFound("That record is not in this partnership.");
+  if (!scope.canOn(permission as RecordPermission, owner)) forbidden(recordPermissions[permission as RecordPermission].refusal);
+  return Object.assign(scope, { owner });
+}
+
+/** The scope a person acts in within a partnership, from their roles there (the guard's, and the demo seed's). */
+export function scopeFor(user: SessionUser, partnership: typeof partnerships.$inferSelect, grants: PartnershipScope["grants"]): PartnershipScope {
   // Young people never hold platform administration, whatever a row says.
-  const granted = permissionsFor(roles, user.isPlatformAdmin && user.kind === "adult");
-  if (!granted.has(permission)) forbidden();
-  return { user, partnership, roles, permissions: granted, grants };
+  const granted = permissionsFor(
+    grants.map((g) => g.role),
+    user.isPlatformAdmin && user.kind === "adult",
+  );
+  const actor = { userId: user.id, granted, grants };
+  return { user, partnership, roles: grants.map((g) => g.role), permissions: granted, grants, canOn: (p, owner) => mayOnRecord(actor, p, owner) };
 }
 
 /** Like requirePermission, for pages open to holders of any one of several permissions. */
@@ -84,6 +112,6 @@ export async function requireAnyPermission(
   anyOf: readonly Permission[],
 ): Promise<PartnershipScope> {
   const scope = await requirePermission(request, context, partnershipSlug, "partnership:view");
-  if (!anyOf.some((p) => scope.permissions.has(p))) forbidden();
+  if (!anyOf.some((p) => scope.permissions.has(p))) forbidden(permissionRefusals[anyOf[0]]);
   return scope;
 }

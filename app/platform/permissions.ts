@@ -41,6 +41,20 @@ export const permissions = [
 ] as const;
 export type Permission = (typeof permissions)[number];
 
+/** What a person refused a permission reads: who may do it instead. */
+export const permissionRefusals: Record<Permission, string> = {
+  "partnership:view": "Your account has no role in this partnership.",
+  "audit:view": "Observers cannot see the partnership's audit trail.",
+  "member:invite": "Only the chair or a platform administrator can invite people to this partnership.",
+  "participation:use": "This is the young people's participation portal.",
+  "partnership:manage": "Only the chair or secretariat can change this.",
+  "board:manage_own_organisation": "Only the chair, the secretariat or a partner's representative can change this.",
+  "meeting:manage": "Only the chair or secretariat arrange meetings and record what happened at them.",
+  "decision:propose": "Only board members, partner representatives, the chair and the secretariat can propose decisions.",
+  "decision:record": "Only the chair or secretariat record outcomes, status changes and ratifications.",
+  "action:manage": "Only the chair or secretariat can create and change any action.",
+};
+
 const adultRead: Permission[] = ["partnership:view", "audit:view"];
 const runsMeetings: Permission[] = ["meeting:manage", "decision:propose", "decision:record", "action:manage"];
 
@@ -84,4 +98,62 @@ export function canManageOrganisationRecords(
   if (granted.has("partnership:manage")) return true;
   if (!granted.has("board:manage_own_organisation")) return false;
   return grants.some((g) => g.role === "partner_rep" && g.organisationId === organisationId);
+}
+
+// ------------------------------------------------------ permissions on records
+// Some things depend on the record as well as the role: a partner
+// representative changes their own organisation's deputies, an owner updates
+// their own action. The guard finds who a record belongs to (its owner) and
+// asks these rules; every refusal is a 403 with the message below.
+
+/** Who a record belongs to: the partner organisations it is for, the person it is about or owned by, and whether it is a deputy's seat. */
+export type RecordOwner = { organisationIds: readonly string[]; userId: string | null; deputy?: boolean };
+
+export type Actor = {
+  userId: string;
+  granted: ReadonlySet<Permission>;
+  grants: readonly { role: PartnershipRole; organisationId: string | null }[];
+};
+
+/** A manager of the partnership, or a partner representative of one of the organisations the record is for. */
+const representsOwner = (a: Actor, o: RecordOwner) => o.organisationIds.some((id) => canManageOrganisationRecords(a.granted, a.grants, id));
+
+export const recordPermissions = {
+  "seat:create": {
+    allows: (a: Actor, o: RecordOwner) => a.granted.has("partnership:manage") || (o.deputy === true && representsOwner(a, o)),
+    refusal: "You can only add deputies for your own organisation.",
+  },
+  "seat:edit": {
+    allows: (a: Actor, o: RecordOwner) => a.granted.has("partnership:manage") || (o.deputy === true && representsOwner(a, o)),
+    refusal: "Only the chair or secretariat can change this seat; partner representatives can change their own organisation's deputies.",
+  },
+  "declaration:record": {
+    allows: (a: Actor, o: RecordOwner) => a.granted.has("partnership:manage") || (o.userId === a.userId && a.granted.has("partnership:view")) || representsOwner(a, o),
+    refusal: "You can record declarations for yourself, or as a representative for members of your own organisation.",
+  },
+  "declaration:end": {
+    allows: (a: Actor, o: RecordOwner) => a.granted.has("partnership:manage") || (o.userId === a.userId && a.granted.has("partnership:view")) || representsOwner(a, o),
+    refusal: "You can only end your own declarations, or those of your organisation's members.",
+  },
+  "action:update": {
+    allows: (a: Actor, o: RecordOwner) => a.granted.has("action:manage") || (o.userId === a.userId && a.granted.has("partnership:view")) || representsOwner(a, o),
+    refusal: "Only the action's owner, their partner's representative, or the chair or secretariat can update it.",
+  },
+  "decision:edit": {
+    allows: (a: Actor, o: RecordOwner) => a.granted.has("decision:record") || (a.granted.has("decision:propose") && o.userId === a.userId),
+    refusal: "Only the person who proposed it, or the chair or secretariat, can change a proposal.",
+  },
+  "return:submit": {
+    allows: (a: Actor, o: RecordOwner) => a.granted.has("partnership:manage") || representsOwner(a, o),
+    refusal: "You can only submit returns for your own organisation.",
+  },
+  "return:name_responsible": {
+    allows: (a: Actor, o: RecordOwner) => a.granted.has("partnership:manage") || representsOwner(a, o),
+    refusal: "You can only name people for your own organisation.",
+  },
+} satisfies Record<string, { allows: (a: Actor, o: RecordOwner) => boolean; refusal: string }>;
+export type RecordPermission = keyof typeof recordPermissions;
+
+export function mayOnRecord(actor: Actor, permission: RecordPermission, owner: RecordOwner): boolean {
+  return recordPermissions[permission].allows(actor, owner);
 }

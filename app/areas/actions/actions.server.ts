@@ -7,8 +7,9 @@ import { actionState } from "./rules";
 import { actionStatuses, type ActionStatus } from "./rules";
 import { listPartnersForRules } from "../register/public.server";
 import { optionalText, requiredDate, requiredText, versionField } from "../../platform/forms";
-import { canManageForOrganisation, type PartnershipScope } from "../../platform/guard.server";
+import { type PartnershipScope } from "../../platform/guard.server";
 import { conflict, fail, ok, transact, type WriteResult } from "../../platform/write-result";
+import { versionedUpdate } from "../../platform/versioned-update.server";
 
 const actionColumns = {
   action: actions,
@@ -90,12 +91,8 @@ export async function getAction(db: Db, partnershipId: string, actionId: string,
   return { ...withState([row], today)[0], updates: updates.map((u) => ({ ...u.update, by: u.by })) };
 }
 
-/** Who may update an action: whoever manages actions, its owner, or a representative of its partner. */
-export function canUpdateAction(scope: PartnershipScope, action: { ownerUserId: string | null; organisationId: string | null }) {
-  if (scope.permissions.has("action:manage")) return true;
-  if (action.ownerUserId === scope.user.id) return true;
-  return action.organisationId !== null && scope.permissions.has("board:manage_own_organisation") && canManageForOrganisation(scope, action.organisationId);
-}
+/** Who an action belongs to, for the guard's "action:update": its owner and its partner. */
+export const actionOwner = (action: { ownerUserId: string | null; organisationId: string | null }) => ({ organisationIds: action.organisationId ? [action.organisationId] : [], userId: action.ownerUserId });
 
 export const newActionSchema = z.object({
   title: requiredText("Enter what needs to be done", 300, "The action"),
@@ -185,14 +182,13 @@ export async function updateAction(db: Db, scope: PartnershipScope, actionId: st
   return transact(db, async (tx: Tx) => {
     const [row] = await tx.select().from(actions).where(and(eq(actions.id, actionId), eq(actions.partnershipId, partnershipId)));
     if (!row) return fail("form", "That action is not in this partnership");
-    if (!canUpdateAction(scope, row)) return fail("form", "Only the action's owner, their partner's representative, or the chair or secretariat can update it");
     if (row.version !== input.version) return conflict("action");
     const next = {
       status: input.status,
       dueDate: input.dueDate,
       completedOn: input.status === "done" ? (row.completedOn ?? today) : null,
     };
-    await tx.update(actions).set({ ...next, version: row.version + 1 }).where(eq(actions.id, row.id));
+    await versionedUpdate(tx, actions, eq(actions.id, row.id), input.version, next, "action");
     await tx.insert(actionUpdates).values({ id: crypto.randomUUID(), actionId: row.id, note: input.note, statusTo: input.status !== row.status ? input.status : null, madeBy: scope.user.id });
     await appendAudit(tx, {
       actorUserId: scope.user.id,

@@ -30,6 +30,7 @@ import { findMeeting, loadMeetingBoard, type MeetingRow } from "../meetings/publ
 import { applyMinutesApproval } from "../meetings/public.server";
 import { applyTermsApproval, termsInForce } from "../register/public.server";
 import { conflict, fail, ok, refuse, transact, type WriteResult } from "../../platform/write-result";
+import { versionedUpdate } from "../../platform/versioned-update.server";
 
 export type QuorumSnapshot = QuorumResult & { termsVersion: number; recusedSeatIds: string[]; computedAt: string };
 
@@ -220,10 +221,7 @@ async function finaliseProposal(
 ) {
   const [row] = await tx.select().from(decisions).where(and(eq(decisions.id, decisionId), eq(decisions.partnershipId, scope.partnership.id)));
   if (!row || row.status !== "proposed") refuse(fail("proposedDecisionId", "That proposal has already been decided, or does not exist"));
-  await tx
-    .update(decisions)
-    .set({ ...fields, recordedBy: scope.user.id, version: row.version + 1 })
-    .where(eq(decisions.id, row.id));
+  await versionedUpdate(tx, decisions, eq(decisions.id, row.id), row.version, { ...fields, recordedBy: scope.user.id }, "proposal");
   for (const v of votes) await tx.insert(decisionVotes).values({ decisionId: row.id, ...v });
   for (const organisationId of ratifyingOrganisationIds)
     await tx.insert(decisionRatifications).values({ decisionId: row.id, organisationId, status: "awaiting", body: ratifyingBody || null });
@@ -304,11 +302,10 @@ export async function editProposal(db: Db, scope: PartnershipScope, decisionId: 
   return transact(db, async (tx: Tx) => {
     const [row] = await tx.select().from(decisions).where(and(eq(decisions.id, decisionId), eq(decisions.partnershipId, scope.partnership.id)));
     if (!row) return fail("form", "That decision is not in this partnership's log");
-    if (!canEditProposal(scope, row)) return fail("form", "Only the person who proposed it, or the chair or secretariat, can change a proposal");
     if (row.status !== "proposed") return fail("form", "This decision has been recorded and can no longer be reworded: change its status instead");
     if (row.version !== input.version) return conflict("decision");
     const { version: _v, ...next } = input;
-    await tx.update(decisions).set({ ...next, version: row.version + 1 }).where(eq(decisions.id, row.id));
+    await versionedUpdate(tx, decisions, eq(decisions.id, row.id), input.version, next, "decision");
     await appendAudit(tx, {
       actorUserId: scope.user.id,
       action: "decision.update",
@@ -321,8 +318,11 @@ export async function editProposal(db: Db, scope: PartnershipScope, decisionId: 
   });
 }
 
-export const canEditProposal = (scope: PartnershipScope, row: { proposedBy: string | null }) =>
-  scope.permissions.has("decision:record") || (scope.permissions.has("decision:propose") && row.proposedBy === scope.user.id);
+/** Who a proposal belongs to, for the guard's "decision:edit": the person who put it forward. */
+export const proposalOwner = (row: { proposedBy: string | null; proposedByOrganisationId: string | null }) => ({
+  organisationIds: row.proposedByOrganisationId ? [row.proposedByOrganisationId] : [],
+  userId: row.proposedBy,
+});
 
 export const statusChangeSchema = z.object({
   version: versionField,
@@ -345,7 +345,7 @@ export async function changeDecisionStatus(db: Db, scope: PartnershipScope, deci
       if (!by || by.id === row.id || by.status !== "agreed") return fail("supersededByReference", "Enter the reference of the agreed decision that replaces this one, for example NELCP-2026-014");
       supersededById = by.id;
     }
-    await tx.update(decisions).set({ status: input.toStatus, supersededById: supersededById ?? row.supersededById, version: row.version + 1 }).where(eq(decisions.id, row.id));
+    await versionedUpdate(tx, decisions, eq(decisions.id, row.id), input.version, { status: input.toStatus, supersededById: supersededById ?? row.supersededById }, "decision");
     await tx.insert(decisionStatusChanges).values({ id: uuidv7(), changedAt: new Date(), decisionId: row.id, fromStatus: from, toStatus: input.toStatus, reason: input.reason, changedBy: scope.user.id });
     await appendAudit(tx, {
       actorUserId: scope.user.id,
@@ -381,10 +381,14 @@ export async function updateRatification(db: Db, scope: PartnershipScope, decisi
     if (row.version !== input.version) return conflict("ratification");
     if (input.status !== "awaiting" && !input.decidedOn) return fail("decidedOn", "Enter the date the partner's body decided");
     const next = { status: input.status, body: input.body, decidedOn: input.status === "awaiting" ? null : input.decidedOn, note: input.note };
-    await tx
-      .update(decisionRatifications)
-      .set({ ...next, version: row.version + 1 })
-      .where(and(eq(decisionRatifications.decisionId, decision.id), eq(decisionRatifications.organisationId, input.organisationId)));
+    await versionedUpdate(
+      tx,
+      decisionRatifications,
+      and(eq(decisionRatifications.decisionId, decision.id), eq(decisionRatifications.organisationId, input.organisationId)),
+      input.version,
+      next,
+      "ratification",
+    );
     await appendAudit(tx, {
       actorUserId: scope.user.id,
       action: "decision.ratification",

@@ -13,6 +13,7 @@ import type { PartnershipScope } from "../../platform/guard.server";
 import { recordMeetingInvitations } from "./notices.server";
 import { termsInForce } from "../register/public.server";
 import { changedFields, conflict, fail, ok, transact, type WriteResult } from "../../platform/write-result";
+import { versionedUpdate } from "../../platform/versioned-update.server";
 
 // ------------------------------------------------------------------ reading
 
@@ -195,7 +196,7 @@ export async function updateMeeting(db: Db, scope: PartnershipScope, meetingId: 
     const after = meetingAudit(next);
     const diff = changedFields(before, after);
     if (!diff.changed) return ok();
-    await tx.update(meetings).set({ ...next, sequence: m.sequence + 1, version: m.version + 1 }).where(eq(meetings.id, m.id));
+    await versionedUpdate(tx, meetings, eq(meetings.id, m.id), input.version, { ...next, sequence: m.sequence + 1 }, "meeting");
     await appendAudit(tx, { actorUserId: scope.user.id, action: "meeting.update", entityId: m.id, partnershipId, ...diff, reason: input.reason });
     const changed = (await findMeeting(tx, partnershipId, m.id))!;
     await recordMeetingInvitations(tx, scope, changed, "update", (await listAgenda(tx, m.id)).map((i) => i.title));
@@ -214,7 +215,7 @@ export async function cancelMeeting(db: Db, scope: PartnershipScope, meetingId: 
     if (m.cancelledAt) return fail("form", "The meeting is already cancelled");
     const [{ n }] = await tx.select({ n: count() }).from(decisions).where(eq(decisions.meetingId, m.id));
     if (n > 0) return fail("form", "Decisions have been recorded at this meeting, so it cannot be cancelled");
-    await tx.update(meetings).set({ cancelledAt: new Date(), cancelReason: input.reason, sequence: m.sequence + 1, version: m.version + 1 }).where(eq(meetings.id, m.id));
+    await versionedUpdate(tx, meetings, eq(meetings.id, m.id), input.version, { cancelledAt: new Date(), cancelReason: input.reason, sequence: m.sequence + 1 }, "meeting");
     await appendAudit(tx, { actorUserId: scope.user.id, action: "meeting.cancel", entityId: m.id, partnershipId, reason: input.reason });
     await recordMeetingInvitations(tx, scope, (await findMeeting(tx, partnershipId, m.id))!, "cancel", []);
     return ok();
@@ -264,10 +265,10 @@ export async function updateAgendaItem(db: Db, scope: PartnershipScope, meetingI
     const item = await itemForWrite(tx, partnershipId, meetingId, itemId);
     if (!item) return fail("form", "That item is not on this meeting's agenda");
     if (item.version !== input.version) return conflict("agenda item");
-    const { version: _v, ...next } = input;
+    const next = { title: input.title, presenter: input.presenter, purpose: input.purpose, description: input.description };
     const diff = changedFields(item, next);
     if (!diff.changed) return ok();
-    await tx.update(agendaItems).set({ ...next, version: item.version + 1 }).where(eq(agendaItems.id, item.id));
+    await versionedUpdate(tx, agendaItems, eq(agendaItems.id, item.id), input.version, next, "agenda item");
     await appendAudit(tx, { actorUserId: scope.user.id, action: "agenda_item.update", entityId: item.id, partnershipId, ...diff });
     return ok();
   });
@@ -284,8 +285,8 @@ export async function moveAgendaItem(db: Db, scope: PartnershipScope, meetingId:
     const j = direction === "up" ? i - 1 : i + 1;
     if (j < 0 || j >= items.length) return ok();
     const other = items[j];
-    await tx.update(agendaItems).set({ position: other.position, version: item.version + 1 }).where(eq(agendaItems.id, item.id));
-    await tx.update(agendaItems).set({ position: item.position, version: other.version + 1 }).where(eq(agendaItems.id, other.id));
+    await versionedUpdate(tx, agendaItems, eq(agendaItems.id, item.id), item.version, { position: other.position }, "agenda");
+    await versionedUpdate(tx, agendaItems, eq(agendaItems.id, other.id), other.version, { position: item.position }, "agenda");
     await appendAudit(tx, {
       actorUserId: scope.user.id,
       action: "agenda_item.move",
@@ -325,7 +326,7 @@ export async function saveItemNotes(db: Db, scope: PartnershipScope, meetingId: 
     if (mins?.status === "approved") return fail("notes", "The minutes of this meeting are approved and locked: record a correction as an amendment instead");
     if (item.version !== input.version) return conflict("item's notes");
     if ((item.notes ?? null) === input.notes) return ok();
-    await tx.update(agendaItems).set({ notes: input.notes, version: item.version + 1 }).where(eq(agendaItems.id, item.id));
+    await versionedUpdate(tx, agendaItems, eq(agendaItems.id, item.id), input.version, { notes: input.notes }, "item's notes");
     await appendAudit(tx, { actorUserId: scope.user.id, action: "agenda_item.notes", entityId: item.id, partnershipId, before: { notes: item.notes }, after: { notes: input.notes } });
     return ok();
   });

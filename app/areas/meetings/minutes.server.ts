@@ -12,6 +12,7 @@ import type { PartnershipScope } from "../../platform/guard.server";
 import { listAgenda, listItemDeclarations, loadMeetingBoard, type MeetingRow } from "./meetings.server";
 import { recordMinutesCirculated } from "./notices.server";
 import { conflict, fail, ok, transact, type WriteResult } from "../../platform/write-result";
+import { versionedUpdate } from "../../platform/versioned-update.server";
 
 // Minutes are drafted from the meeting's record: attendance, the quorum,
 // interests declared, decisions, actions and the notes taken on each item.
@@ -138,7 +139,7 @@ export async function saveMinutesSummary(db: Db, scope: PartnershipScope, meetin
     if (row.status === "approved") return fail("summary", "These minutes are approved and locked: record a correction as an amendment instead");
     if (row.version !== input.version) return conflict("minutes");
     if ((row.summary ?? null) === input.summary) return ok();
-    await tx.update(minutes).set({ summary: input.summary, version: row.version + 1 }).where(eq(minutes.meetingId, meeting.id));
+    await versionedUpdate(tx, minutes, eq(minutes.meetingId, meeting.id), input.version, { summary: input.summary }, "minutes");
     await appendAudit(tx, {
       actorUserId: scope.user.id,
       action: "minutes.update",
@@ -160,7 +161,7 @@ export async function circulateMinutes(db: Db, scope: PartnershipScope, meeting:
     if (!row) return fail("form", "This meeting has no minutes");
     if (row.version !== input.version) return conflict("minutes");
     if (row.status !== "draft") return fail("form", row.status === "approved" ? "These minutes are already approved" : "These minutes have already been circulated");
-    await tx.update(minutes).set({ status: "circulated", circulatedAt: at, version: row.version + 1 }).where(eq(minutes.meetingId, meeting.id));
+    await versionedUpdate(tx, minutes, eq(minutes.meetingId, meeting.id), input.version, { status: "circulated", circulatedAt: at }, "minutes");
     if (notify) await recordMinutesCirculated(tx, scope, meeting);
     await appendAudit(tx, {
       actorUserId: scope.user.id,
@@ -184,10 +185,7 @@ export async function applyMinutesApproval(
   const [row] = await tx.select().from(minutes).where(eq(minutes.meetingId, meeting.id));
   if (!row || row.status !== "circulated") return fail("approves", `The minutes of ${meeting.title} (${formatDate(meeting.date)}) must be circulated before they can be approved`);
   const document = await composeMinutes(tx, scope.partnership, meeting, row.summary);
-  await tx
-    .update(minutes)
-    .set({ status: "approved", approvedAt: new Date(), approvedByDecisionId: decision.id, lockedContent: document, version: row.version + 1 })
-    .where(eq(minutes.meetingId, meeting.id));
+  await versionedUpdate(tx, minutes, eq(minutes.meetingId, meeting.id), row.version, { status: "approved", approvedAt: new Date(), approvedByDecisionId: decision.id, lockedContent: document }, "minutes");
   await appendAudit(tx, {
     actorUserId: scope.user.id,
     action: "minutes.approve",

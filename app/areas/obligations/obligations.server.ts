@@ -11,8 +11,9 @@ import { listPartnersForRules, listSeats } from "../register/public.server";
 import { chasedFor } from "./rules/reminders";
 import { listRoleHolders } from "../notifications/public.server";
 import { optionalDate, optionalText, requiredDate, requiredText, uuidField, versionField } from "../../platform/forms";
-import { canManageForOrganisation, type PartnershipScope } from "../../platform/guard.server";
+import { type PartnershipScope } from "../../platform/guard.server";
 import { conflict, fail, ok, transact, type WriteResult } from "../../platform/write-result";
+import { versionedUpdate } from "../../platform/versioned-update.server";
 
 // ------------------------------------------------------------------ reading
 
@@ -228,7 +229,6 @@ export async function addResponsible(db: Db, scope: PartnershipScope, obligation
   return transact(db, async (tx: Tx) => {
     const o = await getObligation(tx, partnershipId, obligationId);
     if (!o) return fail("form", "That obligation is not in this partnership");
-    if (!canManageForOrganisation(scope, input.organisationId)) return fail("organisationId", "You can only name people for your own organisation");
     const [member] = await tx
       .select({ id: partnershipRoles.id })
       .from(partnershipRoles)
@@ -277,7 +277,6 @@ export async function submitReturn(
   return transact(db, async (tx: Tx) => {
     const o = await getObligation(tx, partnershipId, obligationId);
     if (!o) return fail("form", "That obligation is not in this partnership");
-    if (!canManageForOrganisation(scope, input.organisationId)) return fail("organisationId", "You can only submit returns for your own organisation");
     const partners = await listPartnersForRules(tx, partnershipId);
     const today = londonDate(now);
     if (!owingPartners(o, partners, today).some((p) => p.organisationId === input.organisationId)) return fail("organisationId", "That partner does not owe this return");
@@ -336,10 +335,7 @@ export async function reviewReturn(db: Db, scope: PartnershipScope, obligationId
     if (!row) return fail("submissionId", "That return is not for this obligation");
     if (row.version !== input.version) return conflict("return");
     if (row.status !== "submitted") return fail("decision", `This return has already been ${row.status}`);
-    await tx
-      .update(submissions)
-      .set({ status: input.decision, reviewReason: input.reason, reviewedBy: scope.user.id, reviewedAt: new Date(), version: row.version + 1 })
-      .where(eq(submissions.id, row.id));
+    await versionedUpdate(tx, submissions, eq(submissions.id, row.id), input.version, { status: input.decision, reviewReason: input.reason, reviewedBy: scope.user.id, reviewedAt: new Date() }, "return");
     await appendAudit(tx, {
       actorUserId: scope.user.id,
       action: input.decision === "accepted" ? "submission.accept" : "submission.return",
@@ -413,7 +409,7 @@ export async function loadObligationPage(db: Db, scope: PartnershipScope, obliga
     returns,
     responsibles,
     people,
-    actFor: owing.filter((p) => canManageForOrganisation(scope, p.organisationId)).map((p) => ({ organisationId: p.organisationId, name: p.name })),
+    actFor: owing.filter((p) => scope.canOn("return:submit", { organisationIds: [p.organisationId], userId: null })).map((p) => ({ organisationId: p.organisationId, name: p.name })),
   };
 }
 
@@ -457,7 +453,7 @@ export async function saveReminderSchedule(db: Db, scope: PartnershipScope, stag
     const [row] = await tx.select().from(partnerships).where(eq(partnerships.id, id));
     if (row.version !== version) return conflict("partnership");
     const before = reminderScheduleOf(row);
-    await tx.update(partnerships).set({ reminderSchedule: stages, version: row.version + 1 }).where(eq(partnerships.id, id));
+    await versionedUpdate(tx, partnerships, eq(partnerships.id, id), version, { reminderSchedule: stages }, "partnership");
     await appendAudit(tx, { actorUserId: scope.user.id, action: "reminder_schedule.update", entityId: id, partnershipId: id, before: { stages: before }, after: { stages } });
     return ok();
   });

@@ -11,6 +11,7 @@ import { optionalDate, optionalText, optionalWholeNumber, requiredDate, required
 import type { PartnershipScope } from "../../platform/guard.server";
 import type { SessionUser } from "../../platform/request-context";
 import { changedFields, conflict, fail, ok, refuse, transact, type WriteResult } from "../../platform/write-result";
+import { versionedUpdate } from "../../platform/versioned-update.server";
 
 /** Partnerships the user belongs to (all of them for a platform administrator). */
 export async function listMyPartnerships(db: Db, user: SessionUser) {
@@ -119,12 +120,7 @@ export async function updatePartnershipDetails(db: Db, scope: PartnershipScope, 
     const { version: _v, reason, ...next } = input;
     const diff = changedFields(row, next);
     if (!diff.changed) return ok();
-    const updated = await tx
-      .update(partnerships)
-      .set({ ...next, version: row.version + 1 })
-      .where(and(eq(partnerships.id, id), eq(partnerships.version, input.version)))
-      .returning({ id: partnerships.id });
-    if (updated.length === 0) return conflict("partnership");
+    await versionedUpdate(tx, partnerships, eq(partnerships.id, id), input.version, next, "partnership");
     await appendAudit(tx, { actorUserId: scope.user.id, action: "partnership.update", entityId: id, partnershipId: id, ...diff, reason });
     return ok();
   });
@@ -239,7 +235,7 @@ export async function updatePartner(db: Db, scope: PartnershipScope, partnerId: 
     const next = { role: input.role, joinedOn: input.joinedOn };
     const diff = changedFields(row, next);
     if (!diff.changed) return ok();
-    await tx.update(partnershipPartners).set({ ...next, version: row.version + 1 }).where(eq(partnershipPartners.id, partnerId));
+    await versionedUpdate(tx, partnershipPartners, eq(partnershipPartners.id, partnerId), input.version, next, "partner");
     await appendAudit(tx, { actorUserId: scope.user.id, action: "partner.update", entityId: partnerId, partnershipId, ...diff, reason: input.reason });
     return ok();
   });
@@ -269,7 +265,7 @@ export async function recordPartnerExit(db: Db, scope: PartnershipScope, partner
     if (scope.partnership.leadOrganisationId === row.organisationId)
       return fail("form", "This organisation is the lead body: choose another lead body in the partnership's details first");
     const next = { leftOn: input.leftOn, exitNoticeDate: input.exitNoticeDate, exitReason: input.exitReason, exitHandover: input.exitHandover };
-    await tx.update(partnershipPartners).set({ ...next, version: row.version + 1 }).where(eq(partnershipPartners.id, partnerId));
+    await versionedUpdate(tx, partnershipPartners, eq(partnershipPartners.id, partnerId), input.version, next, "partner");
     await appendAudit(tx, {
       actorUserId: scope.user.id,
       action: "partner.leave",
@@ -287,10 +283,7 @@ export async function recordPartnerExit(db: Db, scope: PartnershipScope, partner
       if (seat.termEnd !== null && seat.termEnd <= input.leftOn) continue;
       if (seat.termStart > input.leftOn)
         refuse(fail("leftOn", `A seat for this organisation starts on ${formatDate(seat.termStart)}, after that date: end or change it first`));
-      await tx
-        .update(boardSeats)
-        .set({ termEnd: input.leftOn, endReason: "The organisation left the partnership", version: seat.version + 1 })
-        .where(eq(boardSeats.id, seat.id));
+      await versionedUpdate(tx, boardSeats, eq(boardSeats.id, seat.id), seat.version, { termEnd: input.leftOn, endReason: "The organisation left the partnership" }, "seat");
       await appendAudit(tx, {
         actorUserId: scope.user.id,
         action: "board_seat.end",

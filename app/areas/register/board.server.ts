@@ -11,9 +11,10 @@ import { boardRoles, officerTiers, representativeBoardRoles, seniorityTiers, typ
 import type { OrganisationType, PartnerRole } from "../partnerships/public";
 import { checkbox, optionalDate, optionalText, optionalWholeNumber, requiredDate, requiredText, uuidField, versionField } from "../../platform/forms";
 import type { PartnershipScope } from "../../platform/guard.server";
-import { canManageForOrganisation, forbidden, notFound } from "../../platform/guard.server";
+import { notFound } from "../../platform/guard.server";
 import { termsInForce } from "./terms.server";
 import { changedFields, conflict, fail, ok, refuse, transact, type WriteResult } from "../../platform/write-result";
+import { versionedUpdate } from "../../platform/versioned-update.server";
 
 // ------------------------------------------------------------------ reading
 
@@ -198,11 +199,8 @@ export async function getSeat(db: Db, partnershipId: string, seatId: string) {
   return { seat: all.find((s) => s.id === seatId), all };
 }
 
-/** Who may change this seat: managers of the partnership, or a representative of its organisation for a deputy. */
-export function canEditSeat(scope: PartnershipScope, seat: { boardRole: string; organisationId: string }) {
-  if (scope.permissions.has("partnership:manage")) return true;
-  return seat.boardRole === "deputy" && canManageForOrganisation(scope, seat.organisationId);
-}
+/** Who a seat belongs to, for the guard's "seat:edit": its organisation, and whether it is a deputy's. */
+export const seatOwner = (seat: { boardRole: string; organisationId: string; userId: string }) => ({ organisationIds: [seat.organisationId], userId: seat.userId, deputy: seat.boardRole === "deputy" });
 
 type SeatShape = { userId: string; boardRole: string; termStart: string; termEnd: string | null; id?: string };
 
@@ -272,8 +270,7 @@ const seatAudit = (s: typeof boardSeats.$inferSelect) => ({
 
 export async function createSeat(db: Db, scope: PartnershipScope, input: NewSeatInput): Promise<WriteResult<string>> {
   const partnershipId = scope.partnership.id;
-  if (!canEditSeat(scope, input)) return fail("boardRole", "You can only add deputies for your own organisation");
-  return db.transaction(async (tx) => {
+  return transact(db, async (tx: Tx) => {
     const problem =
       (await personInPartnership(tx, partnershipId, input.userId, "userId")) ??
       (await partnerOn(tx, partnershipId, input.organisationId, input.termStart)) ??
@@ -308,10 +305,9 @@ export async function createSeat(db: Db, scope: PartnershipScope, input: NewSeat
 
 export async function updateSeat(db: Db, scope: PartnershipScope, seatId: string, input: EditSeatInput): Promise<WriteResult> {
   const partnershipId = scope.partnership.id;
-  return db.transaction(async (tx) => {
+  return transact(db, async (tx: Tx) => {
     const seat = await seatInPartnership(tx, partnershipId, seatId);
     if (!seat) return fail("form", "That seat is not on this partnership's register");
-    if (!canEditSeat(scope, seat)) return fail("form", "You can only change deputies for your own organisation");
     if (seat.version !== input.version) return conflict("seat");
     const next = {
       jobTitle: input.jobTitle,
@@ -325,12 +321,7 @@ export async function updateSeat(db: Db, scope: PartnershipScope, seatId: string
     if (problem) return problem;
     const diff = changedFields(seat, next);
     if (!diff.changed) return ok();
-    const updated = await tx
-      .update(boardSeats)
-      .set({ ...next, version: seat.version + 1 })
-      .where(and(eq(boardSeats.id, seatId), eq(boardSeats.version, input.version)))
-      .returning({ id: boardSeats.id });
-    if (updated.length === 0) return conflict("seat");
+    await versionedUpdate(tx, boardSeats, eq(boardSeats.id, seatId), input.version, next, "seat");
     await appendAudit(tx, {
       actorUserId: scope.user.id,
       action: "board_seat.update",
@@ -346,17 +337,16 @@ export async function updateSeat(db: Db, scope: PartnershipScope, seatId: string
 
 export async function endSeat(db: Db, scope: PartnershipScope, seatId: string, input: EndSeatInput): Promise<WriteResult> {
   const partnershipId = scope.partnership.id;
-  return db.transaction(async (tx) => {
+  return transact(db, async (tx: Tx) => {
     const seat = await seatInPartnership(tx, partnershipId, seatId);
     if (!seat) return fail("form", "That seat is not on this partnership's register");
-    if (!canEditSeat(scope, seat)) return fail("form", "You can only end deputies' delegations for your own organisation");
     if (seat.version !== input.version) return conflict("seat");
     if (input.endDate < seat.termStart) return fail("endDate", `The term cannot end before it started (${formatDate(seat.termStart)})`);
     if (seat.termEnd !== null && input.endDate > seat.termEnd)
       return fail("endDate", `The term already ends on ${formatDate(seat.termEnd)}: choose that date or an earlier one`);
     const next = { termEnd: input.endDate, endReason: input.reason, handoverNote: input.handoverNote };
     const diff = changedFields(seat, next);
-    await tx.update(boardSeats).set({ ...next, version: seat.version + 1 }).where(eq(boardSeats.id, seatId));
+    await versionedUpdate(tx, boardSeats, eq(boardSeats.id, seatId), input.version, next, "seat");
     await appendAudit(tx, {
       actorUserId: scope.user.id,
       action: "board_seat.end",
@@ -376,7 +366,6 @@ export async function replaceSeatHolder(db: Db, scope: PartnershipScope, seatId:
   return transact(db, async (tx: Tx) => {
     const seat = await seatInPartnership(tx, partnershipId, seatId);
     if (!seat) return fail("form", "That seat is not on this partnership's register");
-    if (!canEditSeat(scope, seat)) return fail("form", "You can only change deputies for your own organisation");
     if (seat.version !== input.version) return conflict("seat");
     if (input.userId === seat.userId) return fail("userId", "Choose someone other than the person who holds the seat now");
     if (input.startDate <= seat.termStart)
@@ -384,10 +373,7 @@ export async function replaceSeatHolder(db: Db, scope: PartnershipScope, seatId:
     if (seat.termEnd !== null && input.startDate > addDays(seat.termEnd, 1))
       return fail("startDate", `The current term ended on ${formatDate(seat.termEnd)}: add a new seat instead`);
     const outgoingEnd = addDays(input.startDate, -1);
-    await tx
-      .update(boardSeats)
-      .set({ termEnd: outgoingEnd, endReason: input.reason, handoverNote: input.handoverNote, version: seat.version + 1 })
-      .where(eq(boardSeats.id, seatId));
+    await versionedUpdate(tx, boardSeats, eq(boardSeats.id, seatId), input.version, { termEnd: outgoingEnd, endReason: input.reason, handoverNote: input.handoverNote }, "seat");
     const row = {
       id: crypto.randomUUID(),
       partnershipId,
@@ -459,8 +445,8 @@ export async function loadSeatPage(db: Db, scope: PartnershipScope, seatId: stri
     predecessor: seats.find((s) => s.id === seat.succeedsSeatId) ?? null,
     successor: seats.find((s) => s.succeedsSeatId === seat.id) ?? null,
     otherSeats: seats.filter((s) => s.userId === seat.userId && s.id !== seat.id),
-    canEdit: canEditSeat(scope, seat),
-    canNameDeputy: representativeBoardRoles.includes(seat.boardRole) && canManageForOrganisation(scope, seat.organisationId),
+    canEdit: scope.canOn("seat:edit", seatOwner(seat)),
+    canNameDeputy: representativeBoardRoles.includes(seat.boardRole) && scope.canOn("seat:create", { organisationIds: [seat.organisationId], userId: null, deputy: true }),
   };
 }
 
@@ -473,7 +459,7 @@ export async function loadSeatFormChoices(db: Db, scope: PartnershipScope, today
     listPartnersForRules(db, partnershipId),
   ]);
   const manager = scope.permissions.has("partnership:manage");
-  const mayActFor = (organisationId: string) => manager || canManageForOrganisation(scope, organisationId);
+  const mayActFor = (organisationId: string) => scope.canOn("seat:create", { organisationIds: [organisationId], userId: null, deputy: true });
   return {
     manager,
     people,
@@ -484,12 +470,10 @@ export async function loadSeatFormChoices(db: Db, scope: PartnershipScope, today
   };
 }
 
-/** The seat a change form is about: 404 if it is not on this register, 403 if this user may not change it. */
-export async function requireEditableSeat(db: Db, scope: PartnershipScope, seatId: string) {
-  const seats = await listSeats(db, scope.partnership.id);
-  const seat = seats.find((s) => s.id === seatId);
+/** A seat for its forms (the guard has found it and checked who may change it). */
+export async function seatForForm(db: Db, partnershipId: string, seatId: string) {
+  const seat = (await listSeats(db, partnershipId)).find((s) => s.id === seatId);
   if (!seat) notFound("That seat is not on this partnership's board register.");
-  if (!canEditSeat(scope, seat)) forbidden("Only the chair or secretariat can change this seat; partner representatives can change their own organisation's deputies.");
   return seat;
 }
 

@@ -9,8 +9,9 @@ import { appToday } from "../../platform/clock.server";
 import { interestTypes, type InterestType } from "./rules/vocabulary";
 import { listSeats } from "./board.server";
 import { optionalText, requiredDate, requiredText, uuidField, versionField } from "../../platform/forms";
-import { canManageForOrganisation, type PartnershipScope } from "../../platform/guard.server";
+import { type PartnershipScope } from "../../platform/guard.server";
 import { conflict, fail, ok, transact, type WriteResult } from "../../platform/write-result";
+import { versionedUpdate } from "../../platform/versioned-update.server";
 
 export async function listDeclarations(db: Db, partnershipId: string, userId?: string) {
   const rows = await db
@@ -34,7 +35,7 @@ export async function declarantsFor(db: Db, scope: PartnershipScope) {
   const people = new Map<string, { id: string; name: string; organisationName: string }>();
   for (const s of seats) {
     if (!isSeatCurrent(s, today)) continue;
-    const allowed = s.userId === scope.user.id || canManageForOrganisation(scope, s.organisationId);
+    const allowed = scope.canOn("declaration:record", { organisationIds: [s.organisationId], userId: s.userId });
     if (allowed) people.set(s.userId, { id: s.userId, name: s.personName, organisationName: s.organisationName });
   }
   return [...people.values()].sort((a, b) => a.name.localeCompare(b.name));
@@ -50,9 +51,6 @@ export const declarationSchema = z.object({
 
 export async function createDeclaration(db: Db, scope: PartnershipScope, input: z.output<typeof declarationSchema>): Promise<WriteResult<string>> {
   const partnershipId = scope.partnership.id;
-  const allowed = await declarantsFor(db, scope);
-  if (!allowed.some((p) => p.id === input.userId))
-    return fail("userId", "You can record declarations for yourself, or as a representative for members of your own organisation");
   return transact(db, async (tx: Tx) => {
     const row = { id: crypto.randomUUID(), partnershipId, createdBy: scope.user.id, ...input };
     await tx.insert(declarationsOfInterest).values(row);
@@ -70,18 +68,16 @@ export const endDeclarationSchema = z.object({
 
 export async function endDeclaration(db: Db, scope: PartnershipScope, declarationId: string, input: z.output<typeof endDeclarationSchema>): Promise<WriteResult> {
   const partnershipId = scope.partnership.id;
-  const allowed = await declarantsFor(db, scope);
   return transact(db, async (tx: Tx) => {
     const [row] = await tx
       .select()
       .from(declarationsOfInterest)
       .where(and(eq(declarationsOfInterest.id, declarationId), eq(declarationsOfInterest.partnershipId, partnershipId)));
     if (!row) return fail("form", "That declaration is not on this register");
-    if (!allowed.some((p) => p.id === row.userId)) return fail("form", "You can only end your own declarations, or those of your organisation's members");
     if (row.version !== input.version) return conflict("declaration");
     if (row.endedOn) return fail("form", `This interest was already recorded as ended on ${formatDate(row.endedOn)}`);
     if (input.endedOn < row.declaredOn) return fail("endedOn", `The interest was declared on ${formatDate(row.declaredOn)}: it cannot end before then`);
-    await tx.update(declarationsOfInterest).set({ endedOn: input.endedOn, version: row.version + 1 }).where(eq(declarationsOfInterest.id, row.id));
+    await versionedUpdate(tx, declarationsOfInterest, eq(declarationsOfInterest.id, row.id), input.version, { endedOn: input.endedOn }, "declaration");
     await appendAudit(tx, {
       actorUserId: scope.user.id,
       action: "declaration.end",

@@ -20,6 +20,7 @@ import { organisationTypes } from "../partnerships/public";
 import { checkbox, formToObject, optionalDate, optionalText, versionField, wholeNumber, type FieldErrors } from "../../platform/forms";
 import type { PartnershipScope } from "../../platform/guard.server";
 import { changedFields, conflict, fail, ok, transact, type WriteResult } from "../../platform/write-result";
+import { versionedDelete, versionedUpdate } from "../../platform/versioned-update.server";
 
 // ------------------------------------------------------------------ reading
 
@@ -215,12 +216,7 @@ export async function updateTermsDraft(db: Db, scope: PartnershipScope, versionN
     const next = { sections: input.sections, rules: input.rules, reviewDate: input.reviewDate, changeSummary: input.changeSummary };
     const diff = changedFields(row as unknown as Record<string, unknown>, next);
     if (!diff.changed) return ok();
-    const updated = await tx
-      .update(termsOfReference)
-      .set({ ...next, version: row.version + 1 })
-      .where(and(eq(termsOfReference.id, row.id), eq(termsOfReference.version, input.version)))
-      .returning({ id: termsOfReference.id });
-    if (updated.length === 0) return conflict("draft");
+    await versionedUpdate(tx, termsOfReference, eq(termsOfReference.id, row.id), input.version, next, "draft");
     await appendAudit(tx, {
       actorUserId: scope.user.id,
       action: "terms_of_reference.update",
@@ -257,20 +253,16 @@ export async function applyTermsApproval(
       `Version ${latest.versionNumber} took effect on ${formatDate(latest.effectiveFrom)}: the new version must take effect on or after that date`,
     );
   const now = new Date();
-  await tx
-    .update(termsOfReference)
-    .set({
-      status: "approved",
-      effectiveFrom: input.effectiveFrom,
-      approvedAt: now,
-      approvedBy: scope.user.id,
-      approvalNote: input.approvalNote,
-      approvedByDecisionId: input.decisionId,
-      version: row.version + 1,
-    })
-    .where(eq(termsOfReference.id, row.id));
+  await versionedUpdate(
+    tx,
+    termsOfReference,
+    eq(termsOfReference.id, row.id),
+    row.version,
+    { status: "approved", effectiveFrom: input.effectiveFrom, approvedAt: now, approvedBy: scope.user.id, approvalNote: input.approvalNote, approvedByDecisionId: input.decisionId },
+    "draft",
+  );
   for (const old of approved) {
-    await tx.update(termsOfReference).set({ status: "superseded", supersededAt: now, version: old.version + 1 }).where(eq(termsOfReference.id, old.id));
+    await versionedUpdate(tx, termsOfReference, eq(termsOfReference.id, old.id), old.version, { status: "superseded", supersededAt: now }, "terms of reference");
     await appendAudit(tx, {
       actorUserId: scope.user.id,
       action: "terms_of_reference.supersede",
@@ -298,7 +290,7 @@ export async function discardTermsDraft(db: Db, scope: PartnershipScope, version
     const row = await draftOf(tx, partnershipId, versionNumber);
     if (!row || row.status !== "draft") return fail("form", "Only a draft can be discarded");
     if (row.version !== input.version) return conflict("draft");
-    await tx.delete(termsOfReference).where(eq(termsOfReference.id, row.id));
+    await versionedDelete(tx, termsOfReference, eq(termsOfReference.id, row.id), input.version, "draft");
     await appendAudit(tx, {
       actorUserId: scope.user.id,
       action: "terms_of_reference.discard",

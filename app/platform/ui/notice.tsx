@@ -17,6 +17,7 @@ const notices = {
   "terms-draft-saved": "The draft has been saved",
   "terms-approved": "The terms of reference have been approved",
   "terms-discarded": "The draft has been discarded",
+  "terms-discarded-elsewhere": "Someone else discarded that draft while you had it open, so there was nothing left to discard",
   "declaration-added": "The declaration has been added to the register",
   "declaration-ended": "The declaration has been recorded as ended",
   "partnership-created": "The partnership has been created. Invite its chair next.",

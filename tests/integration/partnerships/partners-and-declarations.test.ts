@@ -202,7 +202,8 @@ describe("declarations of interest", () => {
     const forOwnOrg = await rep.post("/p/nelcp/declarations", { userId: await userId(s.db, "m.bellamy@barking-dagenham.example"), interestType: "financial", description: "Shares in a care provider", relatedOrganisation: "Riverside Care Ltd", declaredOn: "2026-11-20" });
     expect(forOwnOrg.status).toBe(302);
     const forOtherOrg = await rep.post("/p/nelcp/declarations", { userId: await userId(s.db, "member@nelcp.example"), interestType: "financial", description: "x", relatedOrganisation: "", declaredOn: "2026-11-20" });
-    expect(forOtherOrg.status).toBe(400);
+    expect(forOtherOrg.status).toBe(403);
+    expect(await pageText(forOtherOrg)).toContain("You can record declarations for yourself, or as a representative for members of your own organisation");
 
     const bad = await member.post("/p/nelcp/declarations", { userId: await userId(s.db, "member@nelcp.example"), interestType: "rumour", description: "", relatedOrganisation: "", declaredOn: "yesterday" });
     const badText = await pageText(bad);

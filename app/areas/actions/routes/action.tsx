@@ -8,7 +8,7 @@ import { SavedVersion } from "../../../platform/ui/saved-version";
 import { useFormResult } from "../../../platform/ui/use-form-result";
 import { formatDate, formatDateTime } from "../../../platform/time/dates";
 import { actionStatuses, actionStatusLabels } from "../rules";
-import { actionUpdateSchema, canUpdateAction, getAction, updateAction } from "../actions.server";
+import { actionOwner, actionUpdateSchema, getAction, updateAction } from "../actions.server";
 import { appToday } from "../../../platform/clock.server";
 import { invalid, parseForm, rejected } from "../../../platform/forms";
 import { notFound, requirePermission } from "../../../platform/guard.server";
@@ -20,11 +20,11 @@ export async function loader({ request, context, params }: Route.LoaderArgs) {
   const scope = await requirePermission(request, context, params.slug, "partnership:view");
   const found = await getAction(getDb(), scope.partnership.id, params.actionId, appToday());
   if (!found) notFound("That action is not in this partnership.");
-  return { partnership: { slug: scope.partnership.slug, name: scope.partnership.name }, ...found, canUpdate: canUpdateAction(scope, found.action) };
+  return { partnership: { slug: scope.partnership.slug, name: scope.partnership.name }, ...found, canUpdate: scope.canOn("action:update", actionOwner(found.action)) };
 }
 
 export async function action({ request, context, params }: Route.ActionArgs) {
-  const scope = await requirePermission(request, context, params.slug, "partnership:view");
+  const scope = await requirePermission(request, context, params.slug, "action:update", { action: params.actionId });
   const form = await request.formData();
   const parsed = parseForm(actionUpdateSchema, form, "all");
   if (!parsed.ok) return invalid(parsed);

@@ -7,7 +7,7 @@ import { formatDate } from "../../../platform/time/dates";
 import { appToday } from "../../../platform/clock.server";
 import { outsideMeetingSchema, proposalSchema, proposeDecision, recordOutsideMeeting } from "../decisions.server";
 import { invalid, parseForm, rejected } from "../../../platform/forms";
-import { forbidden, requireAnyPermission } from "../../../platform/guard.server";
+import { requireAnyPermission, requirePermission } from "../../../platform/guard.server";
 import { listMeetings } from "../../meetings/public.server";
 import type { Route } from "./+types/decision-new";
 
@@ -16,9 +16,8 @@ export const meta = () => [{ title: "A new decision – Partnership governance" 
 const deciders = ["decision:propose", "decision:record"] as const;
 
 export async function loader({ request, context, params }: Route.LoaderArgs) {
-  const scope = await requireAnyPermission(request, context, params.slug, deciders);
   const outside = new URL(request.url).searchParams.has("outside");
-  if (outside && !scope.permissions.has("decision:record")) forbidden("Only the chair or secretariat record decisions taken outside a meeting.");
+  const scope = outside ? await requirePermission(request, context, params.slug, "decision:record") : await requireAnyPermission(request, context, params.slug, deciders);
   const today = appToday();
   const meetings = (await listMeetings(getDb(), scope.partnership.id)).filter((m) => m.date >= today && !m.cancelledAt).reverse();
   return {
@@ -30,18 +29,17 @@ export async function loader({ request, context, params }: Route.LoaderArgs) {
 }
 
 export async function action({ request, context, params }: Route.ActionArgs) {
-  const scope = await requireAnyPermission(request, context, params.slug, deciders);
   const form = await request.formData();
+  const outside = form.get("kind") === "outside";
+  const scope = await requirePermission(request, context, params.slug, outside ? "decision:record" : "decision:propose");
   const db = getDb();
-  if (form.get("kind") === "outside") {
-    if (!scope.permissions.has("decision:record")) forbidden("Only the chair or secretariat record decisions taken outside a meeting.");
+  if (outside) {
     const parsed = parseForm(outsideMeetingSchema, form, "all");
     if (!parsed.ok) return invalid(parsed);
     const result = await recordOutsideMeeting(db, scope, parsed.data);
     if (!result.ok) return rejected(result, form);
     throw redirect(withNotice(`/p/${scope.partnership.slug}/decisions/${result.value}`, "decision-recorded"));
   }
-  if (!scope.permissions.has("decision:propose")) forbidden();
   const parsed = parseForm(proposalSchema, form, "all");
   if (!parsed.ok) return invalid(parsed);
   const result = await proposeDecision(db, scope, parsed.data, appToday());

@@ -19,7 +19,7 @@ import { createAction, newActionSchema } from "../../actions/public.server";
 import { listPartnersForRules, listPeopleInPartnership } from "../../register/public.server";
 import { appToday } from "../../../platform/clock.server";
 import {
-  canEditProposal,
+  proposalOwner,
   changeDecisionStatus,
   editProposal,
   editProposalSchema,
@@ -29,7 +29,7 @@ import {
   updateRatification,
 } from "../decisions.server";
 import { invalid, parseForm, rejected } from "../../../platform/forms";
-import { forbidden, notFound, requirePermission } from "../../../platform/guard.server";
+import { notFound, requirePermission } from "../../../platform/guard.server";
 import { decisionStatusColour } from "../components/decision-status";
 import type { Route } from "./+types/decision";
 
@@ -48,7 +48,7 @@ export async function loader({ request, context, params }: Route.LoaderArgs) {
     partnership: { slug: scope.partnership.slug, name: scope.partnership.name },
     ...detail,
     canRecord: scope.permissions.has("decision:record"),
-    canEdit: canEditProposal(scope, detail.decision),
+    canEdit: scope.canOn("decision:edit", proposalOwner(detail.decision)),
     canManageActions,
     people,
     partners: partners.map((x) => ({ id: x.organisationId, name: x.name })),
@@ -57,13 +57,16 @@ export async function loader({ request, context, params }: Route.LoaderArgs) {
 }
 
 export async function action({ request, context, params }: Route.ActionArgs) {
-  const scope = await requirePermission(request, context, params.slug, "partnership:view");
-  const db = getDb();
   const form = await request.formData();
   const intent = form.get("intent");
+  // Each intent is its own permission: rewording a proposal, adding an action, or recording outcomes.
+  const scope =
+    intent === "edit"
+      ? await requirePermission(request, context, params.slug, "decision:edit", { decision: params.decisionId })
+      : await requirePermission(request, context, params.slug, intent === "action" ? "action:manage" : "decision:record");
+  const db = getDb();
   const here = `/p/${scope.partnership.slug}/decisions/${params.decisionId}`;
   if (intent === "edit") {
-    if (!scope.permissions.has("decision:propose")) forbidden();
     const parsed = parseForm(editProposalSchema, form, "all");
     if (!parsed.ok) return invalid(parsed);
     const result = await editProposal(db, scope, params.decisionId, parsed.data);
@@ -71,14 +74,12 @@ export async function action({ request, context, params }: Route.ActionArgs) {
     throw redirect(withNotice(here, "decision-updated"));
   }
   if (intent === "action") {
-    if (!scope.permissions.has("action:manage")) forbidden();
     const parsed = parseForm(newActionSchema, form, "all");
     if (!parsed.ok) return invalid(parsed);
     const result = await createAction(db, scope, { ...parsed.data, decisionId: params.decisionId }, { meetingId: null });
     if (!result.ok) return rejected(result, form);
     throw redirect(withNotice(here, "action-created"));
   }
-  if (!scope.permissions.has("decision:record")) forbidden("Only the chair or secretariat record outcomes, status changes and ratifications.");
   if (intent === "ratification") {
     const parsed = parseForm(ratificationSchema, form, "all");
     if (!parsed.ok) return invalid(parsed);

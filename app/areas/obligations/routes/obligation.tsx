@@ -26,14 +26,18 @@ export async function loader({ request, context, params }: Route.LoaderArgs) {
 }
 
 export async function action({ request, context, params }: Route.ActionArgs) {
-  const scope = await requirePermission(request, context, params.slug, "partnership:view");
-  const db = getDb();
-  const here = `/p/${scope.partnership.slug}/obligations/${params.obligationId}`;
   if (Number(request.headers.get("content-length") ?? 0) > MAX_PAPER_BYTES + 1024 * 1024) return data(failure({ file: "The file must be 20 MB or smaller" }), { status: 413 });
   const form = await request.formData();
   const intent = form.get("intent");
+  // Reviewing is the secretariat's; naming people and submitting are for the partner the form is about.
+  const organisation = String(form.get("organisationId") ?? "");
+  const scope =
+    intent === "review"
+      ? await requirePermission(request, context, params.slug, "partnership:manage")
+      : await requirePermission(request, context, params.slug, intent === "responsible" ? "return:name_responsible" : "return:submit", { organisation });
+  const db = getDb();
+  const here = `/p/${scope.partnership.slug}/obligations/${params.obligationId}`;
   if (intent === "review") {
-    if (!scope.permissions.has("partnership:manage")) return data(failure({ form: "Only the chair or secretariat accept or return submissions" }), { status: 403 });
     const parsed = parseForm(reviewSchema, form, "all");
     if (!parsed.ok) return invalid(parsed);
     const result = await reviewReturn(db, scope, params.obligationId, parsed.data);

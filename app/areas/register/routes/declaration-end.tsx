@@ -21,7 +21,7 @@ export async function loader({ request, context, params }: Route.LoaderArgs) {
 }
 
 export async function action({ request, context, params }: Route.ActionArgs) {
-  const scope = await requirePermission(request, context, params.slug, "partnership:view");
+  const scope = await requirePermission(request, context, params.slug, "declaration:end", { declaration: params.declarationId });
   const form = await request.formData();
   const parsed = parseForm(endDeclarationSchema, form, "all");
   if (!parsed.ok) return invalid(parsed);

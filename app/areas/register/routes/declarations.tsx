@@ -30,8 +30,8 @@ export async function loader({ request, context, params }: Route.LoaderArgs) {
 }
 
 export async function action({ request, context, params }: Route.ActionArgs) {
-  const scope = await requirePermission(request, context, params.slug, "partnership:view");
   const form = await request.formData();
+  const scope = await requirePermission(request, context, params.slug, "declaration:record", { member: String(form.get("userId") ?? "") });
   const parsed = parseForm(declarationSchema, form, "all");
   if (!parsed.ok) return invalid(parsed);
   const result = await createDeclaration(getDb(), scope, parsed.data);

@@ -8,7 +8,7 @@ import { AuthorityFields, HolderFields } from "../components/seat-fields";
 import { useFormResult } from "../../../platform/ui/use-form-result";
 import { formatDate } from "../../../platform/time/dates";
 import { boardRoleLabels, seniorityTierLabels } from "../rules/vocabulary";
-import { editSeatSchema, requireEditableSeat, updateSeat } from "../board.server";
+import { editSeatSchema, seatForForm, updateSeat } from "../board.server";
 import { invalid, parseForm, rejected } from "../../../platform/forms";
 import { requirePermission } from "../../../platform/guard.server";
 import type { Route } from "./+types/seat-edit";
@@ -16,14 +16,13 @@ import type { Route } from "./+types/seat-edit";
 export const meta = () => [{ title: "Change a seat – Partnership governance" }];
 
 export async function loader({ request, context, params }: Route.LoaderArgs) {
-  const scope = await requirePermission(request, context, params.slug, "partnership:view");
-  const seat = await requireEditableSeat(getDb(), scope, params.seatId);
+  const scope = await requirePermission(request, context, params.slug, "seat:edit", { seat: params.seatId });
+  const seat = await seatForForm(getDb(), scope.partnership.id, params.seatId);
   return { partnership: { slug: scope.partnership.slug, name: scope.partnership.name }, seat };
 }
 
 export async function action({ request, context, params }: Route.ActionArgs) {
-  const scope = await requirePermission(request, context, params.slug, "partnership:view");
-  await requireEditableSeat(getDb(), scope, params.seatId);
+  const scope = await requirePermission(request, context, params.slug, "seat:edit", { seat: params.seatId });
   const form = await request.formData();
   const parsed = parseForm(editSeatSchema, form, "all");
   if (!parsed.ok) return invalid(parsed);

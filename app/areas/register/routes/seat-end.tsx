@@ -5,7 +5,7 @@ import { Button, DateField, ErrorSummary, TextArea, VersionField } from "../../.
 import { withNotice } from "../../../platform/ui/notice";
 import { useFormResult } from "../../../platform/ui/use-form-result";
 import { boardRoleLabels } from "../rules/vocabulary";
-import { endSeat, endSeatSchema, requireEditableSeat } from "../board.server";
+import { endSeat, endSeatSchema, seatForForm } from "../board.server";
 import { invalid, parseForm, rejected } from "../../../platform/forms";
 import { requirePermission } from "../../../platform/guard.server";
 import { appToday } from "../../../platform/clock.server";
@@ -14,14 +14,13 @@ import type { Route } from "./+types/seat-end";
 export const meta = () => [{ title: "End a term – Partnership governance" }];
 
 export async function loader({ request, context, params }: Route.LoaderArgs) {
-  const scope = await requirePermission(request, context, params.slug, "partnership:view");
-  const seat = await requireEditableSeat(getDb(), scope, params.seatId);
+  const scope = await requirePermission(request, context, params.slug, "seat:edit", { seat: params.seatId });
+  const seat = await seatForForm(getDb(), scope.partnership.id, params.seatId);
   return { partnership: { slug: scope.partnership.slug, name: scope.partnership.name }, seat, today: appToday() };
 }
 
 export async function action({ request, context, params }: Route.ActionArgs) {
-  const scope = await requirePermission(request, context, params.slug, "partnership:view");
-  await requireEditableSeat(getDb(), scope, params.seatId);
+  const scope = await requirePermission(request, context, params.slug, "seat:edit", { seat: params.seatId });
   const form = await request.formData();
   const parsed = parseForm(endSeatSchema, form, "all");
   if (!parsed.ok) return invalid(parsed);

@@ -7,7 +7,7 @@ import { useFormResult } from "../../../platform/ui/use-form-result";
 import { boardRoleLabels, boardRoles } from "../rules/vocabulary";
 import { createSeat, loadSeatFormChoices, newSeatSchema } from "../board.server";
 import { invalid, parseForm, rejected } from "../../../platform/forms";
-import { requireAnyPermission } from "../../../platform/guard.server";
+import { requireAnyPermission, requirePermission } from "../../../platform/guard.server";
 import { appToday } from "../../../platform/clock.server";
 import type { Route } from "./+types/seat-new";
 
@@ -28,8 +28,9 @@ export async function loader({ request, context, params }: Route.LoaderArgs) {
 }
 
 export async function action({ request, context, params }: Route.ActionArgs) {
-  const scope = await requireAnyPermission(request, context, params.slug, editors);
   const form = await request.formData();
+  const newSeat = { organisationId: String(form.get("organisationId") ?? ""), deputy: form.get("boardRole") === "deputy" };
+  const scope = await requirePermission(request, context, params.slug, "seat:create", { newSeat });
   const parsed = parseForm(newSeatSchema, form, "all");
   if (!parsed.ok) return invalid(parsed);
   const result = await createSeat(getDb(), scope, parsed.data);

@@ -6,7 +6,7 @@ import { withNotice } from "../../../platform/ui/notice";
 import { HolderFields } from "../components/seat-fields";
 import { useFormResult } from "../../../platform/ui/use-form-result";
 import { boardRoleLabels } from "../rules/vocabulary";
-import { listPeopleInPartnership, replaceHolderSchema, replaceSeatHolder, requireEditableSeat } from "../board.server";
+import { listPeopleInPartnership, replaceHolderSchema, replaceSeatHolder, seatForForm } from "../board.server";
 import { invalid, parseForm, rejected } from "../../../platform/forms";
 import { requirePermission } from "../../../platform/guard.server";
 import { appToday } from "../../../platform/clock.server";
@@ -15,16 +15,15 @@ import type { Route } from "./+types/seat-replace";
 export const meta = () => [{ title: "Hand a seat over – Partnership governance" }];
 
 export async function loader({ request, context, params }: Route.LoaderArgs) {
-  const scope = await requirePermission(request, context, params.slug, "partnership:view");
+  const scope = await requirePermission(request, context, params.slug, "seat:edit", { seat: params.seatId });
   const db = getDb();
-  const seat = await requireEditableSeat(db, scope, params.seatId);
+  const seat = await seatForForm(db, scope.partnership.id, params.seatId);
   const people = (await listPeopleInPartnership(db, scope.partnership.id)).filter((x) => x.id !== seat.userId);
   return { partnership: { slug: scope.partnership.slug, name: scope.partnership.name }, seat, people, today: appToday() };
 }
 
 export async function action({ request, context, params }: Route.ActionArgs) {
-  const scope = await requirePermission(request, context, params.slug, "partnership:view");
-  await requireEditableSeat(getDb(), scope, params.seatId);
+  const scope = await requirePermission(request, context, params.slug, "seat:edit", { seat: params.seatId });
   const form = await request.formData();
   const parsed = parseForm(replaceHolderSchema, form, "all");
   if (!parsed.ok) return invalid(parsed);

@@ -41,6 +41,8 @@ export async function action({ request, context, params }: Route.ActionArgs) {
     const parsed = parseForm(discardTermsSchema, form);
     if (!parsed.ok) return invalid(parsed);
     const result = await discardTermsDraft(getDb(), scope, n, parsed.data);
+    // Discarded by someone else a moment ago: there is no draft left to show the conflict on.
+    if (!result.ok && !(await getTermsVersion(getDb(), scope.partnership.id, n)).version) throw redirect(withNotice(terms, "terms-discarded-elsewhere"));
     if (!result.ok) return rejected(result, form);
     throw redirect(withNotice(terms, "terms-discarded"));
   }
