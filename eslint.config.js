@@ -97,5 +97,23 @@ export default tseslint.config(
       "@typescript-eslint/no-non-null-assertion": "off",
     },
   },
+  {
+    // Forms post once: each carries a one-time key (AppForm) that the action reads (readForm).
+    files: ["app/**/*.{ts,tsx}"],
+    ignores: ["app/platform/read-form.server.ts"],
+    rules: {
+      "no-restricted-syntax": [
+        "error",
+        {
+          selector: "CallExpression[callee.object.name='request'][callee.property.name='formData']",
+          message: "Read forms with readForm(request) (app/platform/read-form.server.ts): it notes the form's one-time key, so a repeated submission records once.",
+        },
+        {
+          selector: "JSXOpeningElement[name.name='Form'] > JSXAttribute[name.name='method'][value.value='post']",
+          message: "Post with <AppForm> (app/platform/ui/app-form.tsx): it carries the form's one-time key.",
+        },
+      ],
+    },
+  },
   ...boundaries,
 );

@@ -1,5 +1,4 @@
 import {
-  Form,
   isRouteErrorResponse,
   Link,
   Links,
@@ -13,12 +12,17 @@ import {
 } from "react-router";
 import type { ReactNode } from "react";
 import stylesUrl from "./styles/app.scss?url";
+import { AppForm } from "./platform/ui/app-form";
 
 export const links = () => [{ rel: "stylesheet", href: stylesUrl }];
 
 export function loader({ context }: LoaderFunctionArgs) {
   const user = context.user;
-  return { user: user ? { name: user.name, kind: user.kind, isPlatformAdmin: user.isPlatformAdmin } : null };
+  return {
+    user: user ? { name: user.name, kind: user.kind, isPlatformAdmin: user.isPlatformAdmin } : null,
+    // The one-time key this page's forms carry (AppForm); a new one after every successful write.
+    formKey: crypto.randomUUID(),
+  };
 }
 
 export function Layout({ children }: { children: ReactNode }) {
@@ -48,11 +52,11 @@ export function Layout({ children }: { children: ReactNode }) {
                   <span className="govuk-visually-hidden">Signed in as </span>
                   {user.name}
                 </span>
-                <Form method="post" action="/sign-out">
+                <AppForm method="post" action="/sign-out">
                   <button type="submit" className="app-header__signout">
                     Sign out
                   </button>
-                </Form>
+                </AppForm>
               </div>
             ) : null}
           </div>

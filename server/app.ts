@@ -9,6 +9,7 @@ import { env } from "../app/platform/env.server";
 import { isSameOriginMutation } from "../app/platform/origin.server";
 import { blankSessionCookie, readSessionToken, sessionCookie, validateSessionToken } from "../app/areas/identity/public.server";
 import type { SessionUser } from "../app/platform/request-context";
+import { runWithRequestStore } from "../app/platform/request-store.server";
 
 const SAFE_METHODS = new Set(["GET", "HEAD", "OPTIONS"]);
 
@@ -83,6 +84,8 @@ export function createApp(build: ServerBuild, buildDir = path.resolve("build")) 
 
   app.use(refuseCrossOrigin);
   app.use(loadSession);
+  // Each request's own store: the form key its write will use (app/platform/once.server.ts).
+  app.use((req, res, next) => runWithRequestStore({ userId: (res.locals.user as SessionUser | null)?.id ?? null, path: req.path, formKey: null, formKeyUsed: false }, next));
   app.all(
     "*",
     createRequestHandler({

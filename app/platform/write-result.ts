@@ -1,3 +1,6 @@
+import type { Db, Tx } from "../../db/client";
+import { claimFormKey, releaseFormKey, storeFormResult } from "./once.server";
+
 // What a server operation tells the route: done, or which field is wrong and why.
 
 export type WriteFailure = { ok: false; field: string; message: string; conflict?: boolean };
@@ -42,13 +45,23 @@ export function refuse(failure: WriteFailure): never {
   throw new Refusal(failure);
 }
 
-/** Runs a write in one transaction: a refusal anywhere inside rolls everything back, so nothing is half-saved. */
-export async function transact<T, Tx>(
-  db: { transaction<R>(fn: (tx: Tx) => Promise<R>): Promise<R> },
-  fn: (tx: Tx) => Promise<WriteResult<T>>,
-): Promise<WriteResult<T>> {
+/**
+ * Runs a write in one transaction: a refusal anywhere inside rolls everything
+ * back, so nothing is half-saved. The form's one-time key is stored with the
+ * write, so a repeated submission gets the first result back (once.server.ts).
+ */
+export async function transact<T>(db: Db | Tx, fn: (tx: Tx) => Promise<WriteResult<T>>): Promise<WriteResult<T>> {
   try {
-    return await db.transaction(fn);
+    return await db.transaction(async (tx) => {
+      const claim = await claimFormKey(tx as Tx);
+      if (claim?.first) return (claim.first.result as WriteResult<T> | null) ?? fail("form", "This form has already been sent. Reload the page to see what was saved.");
+      const result = await fn(tx as Tx);
+      if (claim) {
+        if (result.ok) await storeFormResult(tx as Tx, claim.key, result);
+        else await releaseFormKey(tx as Tx, claim.key);
+      }
+      return result;
+    });
   } catch (error) {
     if (error instanceof Refusal) return error.failure;
     throw error;

@@ -11,3 +11,4 @@ export * from "./decisions";
 export * from "./actions";
 export * from "./obligations";
 export * from "./notifications";
+export * from "./platform";

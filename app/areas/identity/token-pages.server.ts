@@ -3,6 +3,7 @@ import { getDb } from "../../../db/client";
 import { inspectToken, setPasswordSchema, setPasswordWithToken, tokenProblemMessages, type TokenPurpose } from "./auth.server";
 import { failure, parseForm } from "../../platform/forms";
 import { sessionCookie } from "./session.server";
+import { readForm } from "../../platform/read-form.server";
 
 // Shared loader/action for the two emailed-link pages (invitation, password reset).
 
@@ -13,7 +14,7 @@ export async function loadTokenPage(token: string | undefined, purpose: TokenPur
 }
 
 export async function submitTokenPage(request: Request, token: string | undefined, purpose: TokenPurpose) {
-  const parsed = parseForm(setPasswordSchema, await request.formData());
+  const parsed = parseForm(setPasswordSchema, await readForm(request));
   if (!parsed.ok) return data(parsed, { status: 400 });
   const result = await setPasswordWithToken(getDb(), token ?? "", purpose, parsed.data.password);
   if (!result.ok) {

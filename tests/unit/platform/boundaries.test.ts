@@ -73,3 +73,14 @@ describe("the audit trail", () => {
     expect(await lint("app/audit/append.server.ts", `import { appendAuditEvent as a } from "../../db/audit";`)).toEqual([]);
   });
 });
+
+describe("forms that post once", () => {
+  it("routes read forms through readForm, and pages post with AppForm", async () => {
+    const read = await eslint.lintText(`export async function action({ request }: { request: Request }) { return request.formData(); }\n`, { filePath: "app/areas/meetings/routes/example.tsx" });
+    expect(read[0].messages.map((m) => m.message).join()).toContain("Read forms with readForm(request)");
+    const post = await eslint.lintText(`import { Form } from "react-router";\nexport const Page = () => <Form method="post"><button>Save</button></Form>;\n`, { filePath: "app/areas/meetings/components/example.tsx" });
+    expect(post[0].messages.map((m) => m.message).join()).toContain("Post with <AppForm>");
+    const search = await eslint.lintText(`import { Form } from "react-router";\nexport const Page = () => <Form method="get"><button>Search</button></Form>;\n`, { filePath: "app/areas/meetings/components/example.tsx" });
+    expect(search[0].messages.filter((m) => m.ruleId === "no-restricted-syntax")).toEqual([]);
+  });
+});

@@ -1,4 +1,4 @@
-import { Form, Link, redirect } from "react-router";
+import { Link, redirect } from "react-router";
 import { getDb } from "../../../../db/client";
 import { actionStateColour } from "../components/action-table";
 import { Button, DateField, ErrorSummary, SelectField, SummaryList, Tag, TextArea, VersionField } from "../../../platform/ui/forms";
@@ -13,6 +13,8 @@ import { appToday } from "../../../platform/clock.server";
 import { invalid, parseForm, rejected } from "../../../platform/forms";
 import { notFound, requirePermission } from "../../../platform/guard.server";
 import type { Route } from "./+types/action";
+import { readForm } from "../../../platform/read-form.server";
+import { AppForm } from "../../../platform/ui/app-form";
 
 export const meta = ({ data }: Route.MetaArgs) => [{ title: `${data?.action.title ?? "Action"} – Partnership governance` }];
 
@@ -25,7 +27,7 @@ export async function loader({ request, context, params }: Route.LoaderArgs) {
 
 export async function action({ request, context, params }: Route.ActionArgs) {
   const scope = await requirePermission(request, context, params.slug, "action:update", { action: params.actionId });
-  const form = await request.formData();
+  const form = await readForm(request);
   const parsed = parseForm(actionUpdateSchema, form, "all");
   if (!parsed.ok) return invalid(parsed);
   const result = await updateAction(getDb(), scope, params.actionId, parsed.data, appToday());
@@ -81,13 +83,13 @@ export default function ActionPage({ loaderData }: Route.ComponentProps) {
                 ]}
               />
             ) : null}
-            <Form method="post" noValidate>
+            <AppForm method="post" noValidate>
               <VersionField value={a.version} />
               <TextArea name="note" label="What has happened" rows={3} defaultValue={f.value("note")} error={f.errors?.note} />
               <SelectField name="status" label="Status" defaultValue={f.value("status", a.status)} error={f.errors?.status} options={actionStatuses.map((s) => ({ value: s, label: actionStatusLabels[s] }))} />
               <DateField name="dueDate" label="Due by" defaultValue={f.value("dueDate", a.dueDate)} error={f.errors?.dueDate} />
               <Button>Save update</Button>
-            </Form>
+            </AppForm>
           </div>
         </div>
       ) : null}

@@ -1,4 +1,4 @@
-import { Form, Link, redirect } from "react-router";
+import { Link, redirect } from "react-router";
 import { getDb } from "../../../../db/client";
 import { Button, ChoiceGroup, DateField, ErrorSummary, SelectField, TextArea, TextField } from "../../../platform/ui/forms";
 import { withNotice } from "../../../platform/ui/notice";
@@ -10,6 +10,8 @@ import { invalid, parseForm, rejected } from "../../../platform/forms";
 import { requireAnyPermission, requirePermission } from "../../../platform/guard.server";
 import { listMeetings } from "../../meetings/public.server";
 import type { Route } from "./+types/decision-new";
+import { readForm } from "../../../platform/read-form.server";
+import { AppForm } from "../../../platform/ui/app-form";
 
 export const meta = () => [{ title: "A new decision – Partnership governance" }];
 
@@ -29,7 +31,7 @@ export async function loader({ request, context, params }: Route.LoaderArgs) {
 }
 
 export async function action({ request, context, params }: Route.ActionArgs) {
-  const form = await request.formData();
+  const form = await readForm(request);
   const outside = form.get("kind") === "outside";
   const scope = await requirePermission(request, context, params.slug, outside ? "decision:record" : "decision:propose");
   const db = getDb();
@@ -61,7 +63,7 @@ export default function NewDecision({ loaderData }: Route.ComponentProps) {
             ? "Written procedure (members agreed in writing) or chair's action (the chair decided between meetings, to report to the next one). It is flagged as taken outside a meeting."
             : "A proposal gets a reference now and waits in the log until the board decides it at a meeting."}
         </p>
-        <Form method="post" noValidate>
+        <AppForm method="post" noValidate>
           <input type="hidden" name="kind" value={outside ? "outside" : "proposal"} />
           <TextField name="title" label="Short title" defaultValue={f.value("title")} error={f.errors?.title} />
           <TextArea name="text" label={outside ? "What was decided" : "The proposed decision"} rows={4} defaultValue={f.value("text")} error={f.errors?.text} />
@@ -124,7 +126,7 @@ export default function NewDecision({ loaderData }: Route.ComponentProps) {
               Cancel
             </Link>
           </div>
-        </Form>
+        </AppForm>
       </div>
     </div>
   );

@@ -1,5 +1,5 @@
 import { useMemo } from "react";
-import { Form, Link, redirect } from "react-router";
+import { Link, redirect } from "react-router";
 import { possessive } from "../../../platform/text/english";
 import { getDb } from "../../../../db/client";
 import { Button, ErrorSummary, SelectField, SummaryList, Tag, TextArea, TextField, VersionField } from "../../../platform/ui/forms";
@@ -32,6 +32,8 @@ import { invalid, parseForm, rejected } from "../../../platform/forms";
 import { notFound, requirePermission } from "../../../platform/guard.server";
 import { decisionStatusColour } from "../components/decision-status";
 import type { Route } from "./+types/decision";
+import { readForm } from "../../../platform/read-form.server";
+import { AppForm } from "../../../platform/ui/app-form";
 
 export const meta = ({ data }: Route.MetaArgs) => [{ title: `${data?.decision.reference ?? "Decision"} – Partnership governance` }];
 
@@ -57,7 +59,7 @@ export async function loader({ request, context, params }: Route.LoaderArgs) {
 }
 
 export async function action({ request, context, params }: Route.ActionArgs) {
-  const form = await request.formData();
+  const form = await readForm(request);
   const intent = form.get("intent");
   // Each intent is its own permission: rewording a proposal, adding an action, or recording outcomes.
   const scope =
@@ -239,13 +241,13 @@ export default function DecisionPage({ loaderData }: Route.ComponentProps) {
                           </span>
                         </summary>
                         <div className="govuk-details__text">
-                          <Form method="post" noValidate>
+                          <AppForm method="post" noValidate>
                             <input type="hidden" name="intent" value="ratification" />
                             <input type="hidden" name="organisationId" value={r.organisationId} />
                             <VersionField value={r.version} />
                             <RatificationFields prefix={r.organisationId} saved={r} today={d.today} f={mine("ratification")?.value("organisationId") === r.organisationId ? f : undefined} />
                             <Button secondary>Save</Button>
-                          </Form>
+                          </AppForm>
                         </div>
                       </details>
                     </td>
@@ -298,7 +300,7 @@ export default function DecisionPage({ loaderData }: Route.ComponentProps) {
                   ]}
                 />
               ) : null}
-              <Form method="post" noValidate>
+              <AppForm method="post" noValidate>
                 <input type="hidden" name="intent" value="edit" />
                 <VersionField value={x.version} />
                 <TextField name="title" label="Short title" defaultValue={ef?.value("title", x.title) ?? x.title} error={ef?.errors?.title} />
@@ -306,13 +308,13 @@ export default function DecisionPage({ loaderData }: Route.ComponentProps) {
                 <TextArea name="rationale" label="Why (optional)" rows={3} defaultValue={ef?.value("rationale", x.rationale) ?? x.rationale ?? ""} error={ef?.errors?.rationale} />
                 <TextArea name="optionsConsidered" label="Options considered (optional)" rows={3} defaultValue={ef?.value("optionsConsidered", x.optionsConsidered) ?? x.optionsConsidered ?? ""} error={ef?.errors?.optionsConsidered} />
                 <Button secondary>Save proposal</Button>
-              </Form>
+              </AppForm>
             </>
           ) : null}
           {d.canRecord && changes.length ? (
             <>
               <h2 className="govuk-heading-m">Change the status</h2>
-              <Form method="post" noValidate>
+              <AppForm method="post" noValidate>
                 <input type="hidden" name="intent" value="status" />
                 <VersionField value={x.version} />
                 <SelectField
@@ -326,7 +328,7 @@ export default function DecisionPage({ loaderData }: Route.ComponentProps) {
                 <TextField name="supersededByReference" label="Superseded by (reference, only when superseding)" defaultValue={mine("status")?.value("supersededByReference") ?? ""} error={mine("status")?.errors?.supersededByReference} />
                 <TextArea name="reason" label="Why" rows={2} defaultValue={mine("status")?.value("reason") ?? ""} error={mine("status")?.errors?.reason} />
                 <Button secondary>Change status</Button>
-              </Form>
+              </AppForm>
             </>
           ) : null}
           {d.canManageActions ? (
@@ -335,11 +337,11 @@ export default function DecisionPage({ loaderData }: Route.ComponentProps) {
                 <span className="govuk-details__summary-text">Add an action from this decision</span>
               </summary>
               <div className="govuk-details__text">
-                <Form method="post" noValidate>
+                <AppForm method="post" noValidate>
                   <input type="hidden" name="intent" value="action" />
                   <ActionFields f={mine("action")} people={d.people} partners={d.partners} />
                   <Button secondary>Add action</Button>
-                </Form>
+                </AppForm>
               </div>
             </details>
           ) : null}

@@ -1,6 +1,7 @@
-import { Form, Link } from "react-router";
+import { Link } from "react-router";
 import { Button, ErrorSummary, TextField } from "../../../platform/ui/forms";
 import type { FieldErrors } from "../../../platform/forms";
+import { AppForm } from "../../../platform/ui/app-form";
 
 /** The page behind an emailed link: invitation or password reset. */
 export function SetPasswordPage(props: {
@@ -31,7 +32,7 @@ export function SetPasswordPage(props: {
         {props.caption ? <span className="govuk-caption-l">{props.caption}</span> : null}
         <h1 className="govuk-heading-l">{props.title}</h1>
         {props.email ? <p className="govuk-body">Your account: {props.email}</p> : null}
-        <Form method="post" noValidate>
+        <AppForm method="post" noValidate>
           <TextField
             name="password"
             label="New password"
@@ -42,7 +43,7 @@ export function SetPasswordPage(props: {
           />
           <TextField name="confirmPassword" label="Confirm the password" type="password" autoComplete="new-password" error={props.errors?.confirmPassword} />
           <Button>{props.submitLabel}</Button>
-        </Form>
+        </AppForm>
       </div>
     </div>
   );

@@ -1,4 +1,4 @@
-import { Form, redirect } from "react-router";
+import { redirect } from "react-router";
 import { z } from "zod";
 import { getDb } from "../../../../db/client";
 import { Button, ChoiceGroup, ErrorSummary } from "../../../platform/ui/forms";
@@ -8,6 +8,8 @@ import { getEmailPreferences, setEmailDigest } from "../account.server";
 import { invalid, parseForm } from "../../../platform/forms";
 import { requireAdult } from "../../../platform/guard.server";
 import type { Route } from "./+types/account";
+import { readForm } from "../../../platform/read-form.server";
+import { AppForm } from "../../../platform/ui/app-form";
 
 export const meta = () => [{ title: "Your account – Partnership governance" }];
 
@@ -20,7 +22,7 @@ const preferenceSchema = z.object({ delivery: z.enum(["immediate", "digest"], { 
 
 export async function action({ request, context }: Route.ActionArgs) {
   const user = requireAdult(request, context);
-  const parsed = parseForm(preferenceSchema, await request.formData(), "all");
+  const parsed = parseForm(preferenceSchema, await readForm(request), "all");
   if (!parsed.ok) return invalid(parsed);
   await setEmailDigest(getDb(), user, parsed.data.delivery === "digest");
   throw redirect(withNotice("/account", "preferences-saved"));
@@ -44,7 +46,7 @@ export default function Account({ loaderData }: Route.ComponentProps) {
           choose how other reminders reach you: actions falling due, terms of reference reviews, board terms ending, deputies lapsing and minutes waiting
           for approval.
         </p>
-        <Form method="post" noValidate>
+        <AppForm method="post" noValidate>
           <ChoiceGroup
             type="radio"
             name="delivery"
@@ -57,7 +59,7 @@ export default function Account({ loaderData }: Route.ComponentProps) {
             checked={[f.value("delivery", emailDigest ? "digest" : "immediate")]}
           />
           <Button>Save preferences</Button>
-        </Form>
+        </AppForm>
       </div>
     </div>
   );

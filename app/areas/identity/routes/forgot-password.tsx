@@ -1,15 +1,17 @@
 import { z } from "zod";
-import { data, Form, useActionData } from "react-router";
+import { data, useActionData } from "react-router";
 import { getDb } from "../../../../db/client";
 import { Button, ErrorSummary, TextField } from "../../../platform/ui/forms";
 import { emailSchema, requestPasswordReset, RESET_LIFETIME_MINUTES } from "../auth.server";
 import { parseForm } from "../../../platform/forms";
 import type { Route } from "./+types/forgot-password";
+import { readForm } from "../../../platform/read-form.server";
+import { AppForm } from "../../../platform/ui/app-form";
 
 export const meta = () => [{ title: "Reset your password – Partnership governance" }];
 
 export async function action({ request, context }: Route.ActionArgs) {
-  const parsed = parseForm(z.object({ email: emailSchema }), await request.formData(), ["email"]);
+  const parsed = parseForm(z.object({ email: emailSchema }), await readForm(request), ["email"]);
   if (!parsed.ok) return data(parsed, { status: 400 });
   await requestPasswordReset(getDb(), parsed.data.email, context.clientAddress);
   return { ok: true as const, email: parsed.data.email, expiresInMinutes: RESET_LIFETIME_MINUTES };
@@ -32,7 +34,7 @@ export default function ForgotPassword() {
       <div className="govuk-grid-column-two-thirds">
         <ErrorSummary errors={result?.errors} />
         <h1 className="govuk-heading-l">Reset your password</h1>
-        <Form method="post" noValidate>
+        <AppForm method="post" noValidate>
           <TextField
             name="email"
             label="Email address"
@@ -44,7 +46,7 @@ export default function ForgotPassword() {
             error={result?.errors.email}
           />
           <Button>Send the link</Button>
-        </Form>
+        </AppForm>
       </div>
     </div>
   );

@@ -1,4 +1,4 @@
-import { data, Form, Link, useActionData } from "react-router";
+import { data, Link, useActionData } from "react-router";
 import { getDb } from "../../../../db/client";
 import { Button, ErrorSummary, SelectField, TextField } from "../../../platform/ui/forms";
 import { useFormResult } from "../../../platform/ui/use-form-result";
@@ -8,6 +8,8 @@ import { requirePermission } from "../../../platform/guard.server";
 import { invitationSchema, invitePerson } from "../invitations.server";
 import { listCurrentPartnerOrganisations } from "../../partnerships/public.server";
 import type { Route } from "./+types/partnership-invite";
+import { readForm } from "../../../platform/read-form.server";
+import { AppForm } from "../../../platform/ui/app-form";
 
 export const meta = () => [{ title: "Invite a person – Partnership governance" }];
 
@@ -21,7 +23,7 @@ export async function loader({ request, context, params }: Route.LoaderArgs) {
 
 export async function action({ request, context, params }: Route.ActionArgs) {
   const scope = await requirePermission(request, context, params.slug, "member:invite");
-  const form = await request.formData();
+  const form = await readForm(request);
   const keep = ["name", "email", "role", "organisationId"];
   const parsed = parseForm(invitationSchema, form, keep);
   if (!parsed.ok) return data(parsed, { status: 400 });
@@ -60,7 +62,7 @@ export default function InvitePerson({ loaderData }: Route.ComponentProps) {
         <ErrorSummary errors={errors} />
         <span className="govuk-caption-l">{partnership.name}</span>
         <h1 className="govuk-heading-l">Invite a person</h1>
-        <Form method="post" noValidate key={result?.ok ? result.email : "form"}>
+        <AppForm method="post" noValidate key={result?.ok ? result.email : "form"}>
           <TextField name="name" label="Full name" autoComplete="off" defaultValue={f.value("name")} error={errors?.name} />
           <TextField
             name="email"
@@ -87,7 +89,7 @@ export default function InvitePerson({ loaderData }: Route.ComponentProps) {
             options={[{ value: "", label: "None" }, ...orgs.map((o) => ({ value: o.id, label: o.name }))]}
           />
           <Button>Send invitation</Button>
-        </Form>
+        </AppForm>
         <p className="govuk-body">
           <Link className="govuk-link" to={`/p/${partnership.slug}`}>
             Back to {partnership.name}

@@ -1,4 +1,4 @@
-import { data, Form, Link, redirect, useActionData, useSearchParams } from "react-router";
+import { data, Link, redirect, useActionData, useSearchParams } from "react-router";
 import { getDb } from "../../../../db/client";
 import { Button, ErrorSummary, TextField } from "../../../platform/ui/forms";
 import { signIn, signInSchema } from "../auth.server";
@@ -6,6 +6,8 @@ import { failure, parseForm } from "../../../platform/forms";
 import { safeRedirect } from "../../../platform/redirect";
 import { sessionCookie } from "../session.server";
 import type { Route } from "./+types/sign-in";
+import { readForm } from "../../../platform/read-form.server";
+import { AppForm } from "../../../platform/ui/app-form";
 
 export const meta = () => [{ title: "Sign in – Partnership governance" }];
 
@@ -18,7 +20,7 @@ export function loader({ context, request }: Route.LoaderArgs) {
 }
 
 export async function action({ request, context }: Route.ActionArgs) {
-  const form = await request.formData();
+  const form = await readForm(request);
   const parsed = parseForm(signInSchema, form, ["email"]);
   if (!parsed.ok) return data(parsed, { status: 400 });
   const result = await signIn(getDb(), parsed.data, context.clientAddress);
@@ -45,7 +47,7 @@ export default function SignIn() {
       <div className="govuk-grid-column-two-thirds">
         <ErrorSummary errors={errors} />
         <h1 className="govuk-heading-l">Sign in</h1>
-        <Form method="post" noValidate>
+        <AppForm method="post" noValidate>
           <input type="hidden" name="redirectTo" value={params.get("redirectTo") ?? "/"} />
           <TextField
             name="email"
@@ -58,7 +60,7 @@ export default function SignIn() {
           />
           <TextField name="password" label="Password" type="password" autoComplete="current-password" error={errors?.password} />
           <Button>Sign in</Button>
-        </Form>
+        </AppForm>
         <p className="govuk-body">
           <Link className="govuk-link" to="/forgot-password">
             Forgotten your password?

@@ -1,9 +1,10 @@
-import { Form, Link, useActionData } from "react-router";
+import { Link, useActionData } from "react-router";
 import { getDb } from "../../../../db/client";
 import { Button, SuccessBanner, TextField } from "../../../platform/ui/forms";
 import { calendarFeedAddress, resetCalendarFeed } from "../calendar.server";
 import { notFound, requireAdult } from "../../../platform/guard.server";
 import type { Route } from "./+types/calendar";
+import { AppForm } from "../../../platform/ui/app-form";
 
 export const meta = () => [{ title: "Your meetings calendar – Partnership governance" }];
 
@@ -75,9 +76,9 @@ export default function Calendar({ loaderData }: Route.ComponentProps) {
           If the address has been shared with someone who should not have it, reset it. The old address stops working straight away, and you
           will need to add the new one to your calendar apps again.
         </p>
-        <Form method="post">
+        <AppForm method="post">
           <Button warning>Reset the address</Button>
-        </Form>
+        </AppForm>
 
         <p className="govuk-body">
           <Link className="govuk-link" to="/">

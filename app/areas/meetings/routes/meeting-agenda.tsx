@@ -1,4 +1,4 @@
-import { data, Form, Link, redirect } from "react-router";
+import { data, Link, redirect } from "react-router";
 import { z } from "zod";
 import { getDb } from "../../../../db/client";
 import { Button, ErrorSummary, SelectField, VersionField } from "../../../platform/ui/forms";
@@ -23,6 +23,8 @@ import {
   uploadPaper,
 } from "../meetings.server";
 import type { Route } from "./+types/meeting-agenda";
+import { readForm } from "../../../platform/read-form.server";
+import { AppForm } from "../../../platform/ui/app-form";
 
 export const meta = () => [{ title: "Agenda and papers – Partnership governance" }];
 
@@ -44,7 +46,7 @@ export async function action({ request, context, params }: Route.ActionArgs) {
   // Refuse an oversized upload before reading it.
   if (Number(request.headers.get("content-length") ?? 0) > MAX_PAPER_BYTES + 1024 * 1024)
     return data(failure({ paper: "The file must be 20 MB or smaller" }), { status: 413 });
-  const form = await request.formData();
+  const form = await readForm(request);
   const intent = String(form.get("intent") ?? "add");
   if (intent === "upload") {
     const file = form.get("paper");
@@ -112,43 +114,43 @@ export default function Agenda({ loaderData }: Route.ComponentProps) {
             </p>
             <div className="govuk-button-group govuk-!-margin-bottom-2">
               {i > 0 ? (
-                <Form method="post" className="app-inline-form">
+                <AppForm method="post" className="app-inline-form">
                   <input type="hidden" name="intent" value="up" />
                   <input type="hidden" name="itemId" value={item.id} />
                   <button className="govuk-button govuk-button--secondary govuk-!-margin-bottom-0" type="submit">
                     Move up<span className="govuk-visually-hidden">: {item.title}</span>
                   </button>
-                </Form>
+                </AppForm>
               ) : null}
               {i < agenda.length - 1 ? (
-                <Form method="post" className="app-inline-form">
+                <AppForm method="post" className="app-inline-form">
                   <input type="hidden" name="intent" value="down" />
                   <input type="hidden" name="itemId" value={item.id} />
                   <button className="govuk-button govuk-button--secondary govuk-!-margin-bottom-0" type="submit">
                     Move down<span className="govuk-visually-hidden">: {item.title}</span>
                   </button>
-                </Form>
+                </AppForm>
               ) : null}
-              <Form method="post" className="app-inline-form">
+              <AppForm method="post" className="app-inline-form">
                 <input type="hidden" name="intent" value="remove" />
                 <input type="hidden" name="itemId" value={item.id} />
                 <button className="govuk-button govuk-button--warning govuk-!-margin-bottom-0" type="submit">
                   Remove<span className="govuk-visually-hidden">: {item.title}</span>
                 </button>
-              </Form>
+              </AppForm>
             </div>
             <details className="govuk-details" open={editing === item.id}>
               <summary className="govuk-details__summary">
                 <span className="govuk-details__summary-text">Change item {item.position}</span>
               </summary>
               <div className="govuk-details__text">
-                <Form method="post" noValidate>
+                <AppForm method="post" noValidate>
                   <input type="hidden" name="intent" value="edit" />
                   <input type="hidden" name="itemId" value={item.id} />
                   <VersionField value={item.version} />
                   <ItemFields f={f} prefix={`item-${item.id}-`} active={editing === item.id} saved={item} />
                   <Button secondary>Save item</Button>
-                </Form>
+                </AppForm>
               </div>
             </details>
           </li>
@@ -158,11 +160,11 @@ export default function Agenda({ loaderData }: Route.ComponentProps) {
       <div className="govuk-grid-row">
         <div className="govuk-grid-column-two-thirds">
           <h2 className="govuk-heading-m">Add an item</h2>
-          <Form method="post" noValidate>
+          <AppForm method="post" noValidate>
             <input type="hidden" name="intent" value="add" />
             <ItemFields f={f} prefix="" active={adding} />
             <Button>Add item</Button>
-          </Form>
+          </AppForm>
 
           <h2 className="govuk-heading-m">Papers</h2>
           {papers.length ? (
@@ -173,20 +175,20 @@ export default function Agenda({ loaderData }: Route.ComponentProps) {
                     {x.filename}
                   </a>{" "}
                   ({agenda.find((i) => i.id === x.agendaItemId)?.title ?? "the whole meeting"})
-                  <Form method="post" className="app-inline-form">
+                  <AppForm method="post" className="app-inline-form">
                     <input type="hidden" name="intent" value="remove-paper" />
                     <input type="hidden" name="paperId" value={x.id} />{" "}
                     <button className="govuk-button govuk-button--secondary govuk-!-margin-bottom-0" type="submit">
                       Remove<span className="govuk-visually-hidden"> {x.filename}</span>
                     </button>
-                  </Form>
+                  </AppForm>
                 </li>
               ))}
             </ul>
           ) : (
             <p className="govuk-body">No papers yet.</p>
           )}
-          <Form method="post" encType="multipart/form-data" noValidate>
+          <AppForm method="post" encType="multipart/form-data" noValidate>
             <input type="hidden" name="intent" value="upload" />
             <div className={`govuk-form-group${f.errors?.paper ? " govuk-form-group--error" : ""}`}>
               <label className="govuk-label" htmlFor="paper">
@@ -216,7 +218,7 @@ export default function Agenda({ loaderData }: Route.ComponentProps) {
               options={[{ value: "", label: "The whole meeting" }, ...agenda.map((i) => ({ value: i.id, label: `${i.position}. ${i.title}` }))]}
             />
             <Button secondary>Upload paper</Button>
-          </Form>
+          </AppForm>
         </div>
       </div>
     </>

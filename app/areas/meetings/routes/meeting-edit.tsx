@@ -1,4 +1,4 @@
-import { Form, Link, redirect } from "react-router";
+import { Link, redirect } from "react-router";
 import { getDb } from "../../../../db/client";
 import { Button, ErrorSummary, ReasonField, VersionField } from "../../../platform/ui/forms";
 import { MeetingFields } from "../components/meeting-fields";
@@ -11,6 +11,8 @@ import { requirePermission } from "../../../platform/guard.server";
 import { requireMeeting } from "../meeting-page.server";
 import { editMeetingSchema, updateMeeting } from "../meetings.server";
 import type { Route } from "./+types/meeting-edit";
+import { readForm } from "../../../platform/read-form.server";
+import { AppForm } from "../../../platform/ui/app-form";
 
 export const meta = () => [{ title: "Change a meeting – Partnership governance" }];
 
@@ -22,7 +24,7 @@ export async function loader({ request, context, params }: Route.LoaderArgs) {
 
 export async function action({ request, context, params }: Route.ActionArgs) {
   const scope = await requirePermission(request, context, params.slug, "meeting:manage");
-  const form = await request.formData();
+  const form = await readForm(request);
   const parsed = parseForm(editMeetingSchema, form, "all");
   if (!parsed.ok) return invalid(parsed);
   const result = await updateMeeting(getDb(), scope, params.meetingId, parsed.data);
@@ -49,7 +51,7 @@ export default function EditMeeting({ loaderData }: Route.ComponentProps) {
             ]}
           />
         ) : null}
-        <Form method="post" noValidate>
+        <AppForm method="post" noValidate>
           <VersionField value={m.version} />
           <MeetingFields f={f} saved={m} />
           <ReasonField defaultValue={f.value("reason")} error={f.errors?.reason} />
@@ -59,7 +61,7 @@ export default function EditMeeting({ loaderData }: Route.ComponentProps) {
               Cancel
             </Link>
           </div>
-        </Form>
+        </AppForm>
       </div>
     </div>
   );

@@ -1,4 +1,4 @@
-import { Form, Link, redirect } from "react-router";
+import { Link, redirect } from "react-router";
 import { getDb } from "../../../../db/client";
 import { Button, ErrorSummary, SelectField, Tag, TextArea, VersionField } from "../../../platform/ui/forms";
 import { Notice, withNotice } from "../../../platform/ui/notice";
@@ -12,6 +12,8 @@ import { requirePermission } from "../../../platform/guard.server";
 import { requireMeeting } from "../meeting-page.server";
 import { amendMinutes, amendmentSchema, circulateMinutes, circulateSchema, loadMinutes, minutesSummarySchema, saveMinutesSummary } from "../minutes.server";
 import type { Route } from "./+types/meeting-minutes";
+import { readForm } from "../../../platform/read-form.server";
+import { AppForm } from "../../../platform/ui/app-form";
 
 export const meta = ({ data }: Route.MetaArgs) => [{ title: `Minutes of ${data?.meeting.title ?? "the meeting"} – Partnership governance` }];
 
@@ -33,7 +35,7 @@ export async function action({ request, context, params }: Route.ActionArgs) {
   const scope = await requirePermission(request, context, params.slug, "meeting:manage");
   const db = getDb();
   const meeting = await requireMeeting(db, scope, params.meetingId);
-  const form = await request.formData();
+  const form = await readForm(request);
   const here = `/p/${scope.partnership.slug}/meetings/${meeting.id}/minutes`;
   const intent = form.get("intent");
   if (intent === "circulate") {
@@ -204,19 +206,19 @@ export default function Minutes({ loaderData }: Route.ComponentProps) {
               . Add an overall summary here.
             </p>
             {f.conflict ? <SavedVersion rows={[["Summary", row.summary ?? ""]]} /> : null}
-            <Form method="post" noValidate>
+            <AppForm method="post" noValidate>
               <input type="hidden" name="intent" value="summary" />
               <VersionField value={row.version} />
               <TextArea name="summary" label="Summary" rows={6} defaultValue={f.value("summary", row.summary)} error={f.errors?.summary} />
               <Button secondary>Save summary</Button>
-            </Form>
+            </AppForm>
             {row.status === "draft" ? (
-              <Form method="post">
+              <AppForm method="post">
                 <input type="hidden" name="intent" value="circulate" />
                 <VersionField value={row.version} />
                 <p className="govuk-body">When the draft is ready, circulate it: a later meeting then approves it by a decision, which locks it.</p>
                 <Button>Circulate for approval</Button>
-              </Form>
+              </AppForm>
             ) : (
               <p className="govuk-body">
                 These minutes are waiting for approval. At the next meeting, record a decision that approves them: they are then locked.
@@ -230,7 +232,7 @@ export default function Minutes({ loaderData }: Route.ComponentProps) {
           <div className="govuk-grid-column-two-thirds">
             <h2 className="govuk-heading-m">Correct the approved minutes</h2>
             <p className="govuk-body">Approved minutes never change. A correction is recorded as an amendment and shown beside the original.</p>
-            <Form method="post" noValidate>
+            <AppForm method="post" noValidate>
               <input type="hidden" name="intent" value="amend" />
               <SelectField
                 name="agendaItemId"
@@ -242,7 +244,7 @@ export default function Minutes({ loaderData }: Route.ComponentProps) {
               <TextArea name="text" label="The correction" rows={4} defaultValue={f.value("text")} error={f.errors?.text} />
               <TextArea name="reason" label="Why it is needed" rows={2} defaultValue={f.value("reason")} error={f.errors?.reason} />
               <Button secondary>Record amendment</Button>
-            </Form>
+            </AppForm>
           </div>
         </div>
       ) : null}

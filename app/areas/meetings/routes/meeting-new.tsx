@@ -1,4 +1,4 @@
-import { Form, Link, redirect } from "react-router";
+import { Link, redirect } from "react-router";
 import { getDb } from "../../../../db/client";
 import { Button, ErrorSummary, ReasonField } from "../../../platform/ui/forms";
 import { MeetingFields } from "../components/meeting-fields";
@@ -8,6 +8,8 @@ import { invalid, parseForm, rejected } from "../../../platform/forms";
 import { requirePermission } from "../../../platform/guard.server";
 import { createMeeting, meetingSchema } from "../meetings.server";
 import type { Route } from "./+types/meeting-new";
+import { readForm } from "../../../platform/read-form.server";
+import { AppForm } from "../../../platform/ui/app-form";
 
 export const meta = () => [{ title: "Schedule a meeting – Partnership governance" }];
 
@@ -18,7 +20,7 @@ export async function loader({ request, context, params }: Route.LoaderArgs) {
 
 export async function action({ request, context, params }: Route.ActionArgs) {
   const scope = await requirePermission(request, context, params.slug, "meeting:manage");
-  const form = await request.formData();
+  const form = await readForm(request);
   const parsed = parseForm(meetingSchema, form, "all");
   if (!parsed.ok) return invalid(parsed);
   const result = await createMeeting(getDb(), scope, parsed.data);
@@ -35,7 +37,7 @@ export default function NewMeeting({ loaderData }: Route.ComponentProps) {
         <ErrorSummary errors={f.errors} />
         <span className="govuk-caption-l">{p.name}</span>
         <h1 className="govuk-heading-l">Schedule a meeting</h1>
-        <Form method="post" noValidate>
+        <AppForm method="post" noValidate>
           <MeetingFields f={f} />
           <ReasonField defaultValue={f.value("reason")} error={f.errors?.reason} />
           <div className="govuk-button-group">
@@ -44,7 +46,7 @@ export default function NewMeeting({ loaderData }: Route.ComponentProps) {
               Cancel
             </Link>
           </div>
-        </Form>
+        </AppForm>
       </div>
     </div>
   );

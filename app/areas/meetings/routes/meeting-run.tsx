@@ -1,5 +1,5 @@
 import { useMemo } from "react";
-import { data, Form, Link, redirect } from "react-router";
+import { data, Link, redirect } from "react-router";
 import { getDb } from "../../../../db/client";
 import { Button, ChoiceGroup, DateField, ErrorSummary, SelectField, Tag, TextArea, TextField, VersionField } from "../../../platform/ui/forms";
 import { decisionStatusColour } from "../../decisions/components/decision-status";
@@ -22,6 +22,8 @@ import { requirePermission } from "../../../platform/guard.server";
 import { loadMeetingPage, loadRunChoices, requireMeeting } from "../meeting-page.server";
 import { declareOnItem, itemDeclarationSchema, itemNotesSchema, loadMeetingBoard, parseAttendanceForm, saveAttendance, saveItemNotes } from "../meetings.server";
 import type { Route } from "./+types/meeting-run";
+import { readForm } from "../../../platform/read-form.server";
+import { AppForm } from "../../../platform/ui/app-form";
 
 export const meta = ({ data }: Route.MetaArgs) => [{ title: `Running ${data?.meeting.title ?? "the meeting"} – Partnership governance` }];
 
@@ -54,7 +56,7 @@ export async function action({ request, context, params }: Route.ActionArgs) {
   const scope = await requirePermission(request, context, params.slug, "meeting:manage");
   const db = getDb();
   const meeting = await requireMeeting(db, scope, params.meetingId);
-  const form = await request.formData();
+  const form = await readForm(request);
   const intent = String(form.get("intent") ?? "");
   const itemId = String(form.get("agendaItemId") ?? form.get("itemId") ?? "");
   const here = (notice: Parameters<typeof withNotice>[1]) =>
@@ -145,7 +147,7 @@ export default function RunMeeting({ loaderData }: Route.ComponentProps) {
           <span className="govuk-details__summary-text">Attendance ({board.rows.filter((r) => r.status).length} of {board.rows.length} recorded)</span>
         </summary>
         <div className="govuk-details__text">
-          <Form method="post" noValidate>
+          <AppForm method="post" noValidate>
             <input type="hidden" name="intent" value="attendance" />
             {board.rows.map((r) => {
               const status = af ? af.value(`status-${r.seat.id}`) : (r.status ?? "");
@@ -201,7 +203,7 @@ export default function RunMeeting({ loaderData }: Route.ComponentProps) {
               );
             })}
             <Button>Save attendance</Button>
-          </Form>
+          </AppForm>
         </div>
       </details>
 
@@ -256,7 +258,7 @@ export default function RunMeeting({ loaderData }: Route.ComponentProps) {
               <span className="govuk-details__summary-text">Record a declaration of interest</span>
             </summary>
             <div className="govuk-details__text">
-              <Form method="post" noValidate>
+              <AppForm method="post" noValidate>
                 <input type="hidden" name="intent" value="declare" />
                 <input type="hidden" name="agendaItemId" value={current.id} />
                 <SelectField
@@ -276,12 +278,12 @@ export default function RunMeeting({ loaderData }: Route.ComponentProps) {
                   small
                 />
                 <Button secondary>Record declaration</Button>
-              </Form>
+              </AppForm>
             </div>
           </details>
 
           <h3 className="govuk-heading-m">Notes for the minutes</h3>
-          <Form method="post" noValidate>
+          <AppForm method="post" noValidate>
             <input type="hidden" name="intent" value="notes" />
             <input type="hidden" name="itemId" value={current.id} />
             <VersionField value={current.version} />
@@ -293,7 +295,7 @@ export default function RunMeeting({ loaderData }: Route.ComponentProps) {
               error={mine("notes")?.errors?.notes}
             />
             <Button secondary>Save notes</Button>
-          </Form>
+          </AppForm>
 
           <h3 className="govuk-heading-m">Decisions on this item</h3>
           {itemDecisions.length ? (
@@ -329,12 +331,12 @@ export default function RunMeeting({ loaderData }: Route.ComponentProps) {
               <span className="govuk-details__summary-text">Add an action</span>
             </summary>
             <div className="govuk-details__text">
-              <Form method="post" noValidate>
+              <AppForm method="post" noValidate>
                 <input type="hidden" name="intent" value="action" />
                 <input type="hidden" name="agendaItemId" value={current.id} />
                 <ActionFields f={mine("action")} people={d.people} partners={d.partners} />
                 <Button secondary>Add action</Button>
-              </Form>
+              </AppForm>
             </div>
           </details>
 
@@ -379,7 +381,7 @@ function DecisionForm({ d, f, itemId, voteMethod }: { d: RunData; f: ReturnType<
           Under these terms the board decides by {d.method ? decisionMethodLabels[d.method].toLowerCase() : "a method not yet set"}. If the meeting is not quorate the decision is
           recorded as inquorate and needs ratification.
         </p>
-        <Form method="post" noValidate>
+        <AppForm method="post" noValidate>
           <input type="hidden" name="intent" value="decision" />
           <input type="hidden" name="agendaItemId" value={itemId} />
           {d.proposals.length ? (
@@ -478,7 +480,7 @@ function DecisionForm({ d, f, itemId, voteMethod }: { d: RunData; f: ReturnType<
           ) : null}
           <DateField name="reviewDate" label="Review the decision by (optional)" defaultValue={v("reviewDate")} error={e("reviewDate")} />
           <Button>Record decision</Button>
-        </Form>
+        </AppForm>
       </div>
     </details>
   );

@@ -1,4 +1,4 @@
-import { Form, Link, redirect } from "react-router";
+import { Link, redirect } from "react-router";
 import { getDb } from "../../../../db/client";
 import { Button, ErrorSummary, SummaryList, Tag, TextArea, VersionField } from "../../../platform/ui/forms";
 import { decisionStatusColour } from "../../decisions/components/decision-status";
@@ -16,6 +16,8 @@ import { requirePermission } from "../../../platform/guard.server";
 import { loadMeetingPage, requireMeeting } from "../meeting-page.server";
 import { cancelMeeting, cancelMeetingSchema } from "../meetings.server";
 import type { Route } from "./+types/meeting";
+import { readForm } from "../../../platform/read-form.server";
+import { AppForm } from "../../../platform/ui/app-form";
 
 export const meta = ({ data }: Route.MetaArgs) => [{ title: `${data?.meeting.title ?? "Meeting"} – Partnership governance` }];
 
@@ -32,7 +34,7 @@ export async function loader({ request, context, params }: Route.LoaderArgs) {
 export async function action({ request, context, params }: Route.ActionArgs) {
   const scope = await requirePermission(request, context, params.slug, "meeting:manage");
   await requireMeeting(getDb(), scope, params.meetingId);
-  const form = await request.formData();
+  const form = await readForm(request);
   const parsed = parseForm(cancelMeetingSchema, form, "all");
   if (!parsed.ok) return invalid(parsed);
   const result = await cancelMeeting(getDb(), scope, params.meetingId, parsed.data);
@@ -178,11 +180,11 @@ export default function MeetingPage({ loaderData }: Route.ComponentProps) {
                 <span className="govuk-details__summary-text">Cancel this meeting</span>
               </summary>
               <div className="govuk-details__text">
-                <Form method="post" noValidate>
+                <AppForm method="post" noValidate>
                   <VersionField value={m.version} />
                   <TextArea name="reason" label="Why the meeting is cancelled" rows={2} defaultValue={f.value("reason")} error={f.errors?.reason} />
                   <Button warning>Cancel meeting</Button>
-                </Form>
+                </AppForm>
               </div>
             </details>
           </div>

@@ -1,4 +1,4 @@
-import { Form, redirect } from "react-router";
+import { redirect } from "react-router";
 import { tableScroll } from "../../../platform/ui/table-scroll";
 import { z } from "zod";
 import { getDb } from "../../../../db/client";
@@ -10,6 +10,8 @@ import { listProblemDeliveries, requeueDelivery } from "../delivery.server";
 import { failure, invalid, parseForm } from "../../../platform/forms";
 import { requirePlatformAdmin } from "../../../platform/guard.server";
 import type { Route } from "./+types/admin-deliveries";
+import { readForm } from "../../../platform/read-form.server";
+import { AppForm } from "../../../platform/ui/app-form";
 
 export const meta = () => [{ title: "Failed deliveries – Partnership governance" }];
 
@@ -31,7 +33,7 @@ export async function loader({ request, context }: Route.LoaderArgs) {
 
 export async function action({ request, context }: Route.ActionArgs) {
   const admin = requirePlatformAdmin(request, context);
-  const parsed = parseForm(z.object({ id: z.uuid({ error: "Choose a message" }) }), await request.formData());
+  const parsed = parseForm(z.object({ id: z.uuid({ error: "Choose a message" }) }), await readForm(request));
   if (!parsed.ok) return invalid(parsed);
   if (!(await requeueDelivery(getDb(), admin, parsed.data.id))) return failure({ form: "That message has already been sent again or is no longer failed" });
   throw redirect(withNotice("/admin/deliveries", "delivery-requeued"));
@@ -76,12 +78,12 @@ export default function Deliveries({ loaderData }: Route.ComponentProps) {
                     {r.lastError ? <span className="govuk-body-s govuk-!-display-block">{r.lastError}</span> : null}
                   </td>
                   <td className="govuk-table__cell">
-                    <Form method="post">
+                    <AppForm method="post">
                       <input type="hidden" name="id" value={r.id} />
                       <button type="submit" className="govuk-button govuk-button--secondary govuk-!-margin-bottom-0">
                         Send again<span className="govuk-visually-hidden"> to {r.to}</span>
                       </button>
-                    </Form>
+                    </AppForm>
                   </td>
                 </tr>
               ))}

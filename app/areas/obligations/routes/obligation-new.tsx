@@ -1,4 +1,4 @@
-import { Form, Link, redirect } from "react-router";
+import { Link, redirect } from "react-router";
 import { getDb } from "../../../../db/client";
 import { Button, DateField, ErrorSummary, SelectField, TextArea, TextField } from "../../../platform/ui/forms";
 import { withNotice } from "../../../platform/ui/notice";
@@ -11,6 +11,8 @@ import { invalid, parseForm, rejected } from "../../../platform/forms";
 import { requirePermission } from "../../../platform/guard.server";
 import { createObligation, obligationSchema } from "../obligations.server";
 import type { Route } from "./+types/obligation-new";
+import { readForm } from "../../../platform/read-form.server";
+import { AppForm } from "../../../platform/ui/app-form";
 
 export const meta = () => [{ title: "Add an obligation – Partnership governance" }];
 
@@ -30,7 +32,7 @@ export async function loader({ request, context, params }: Route.LoaderArgs) {
 
 export async function action({ request, context, params }: Route.ActionArgs) {
   const scope = await requirePermission(request, context, params.slug, "partnership:manage");
-  const form = await request.formData();
+  const form = await readForm(request);
   const parsed = parseForm(obligationSchema, form, "all");
   if (!parsed.ok) return invalid(parsed);
   const result = await createObligation(getDb(), scope, parsed.data);
@@ -47,7 +49,7 @@ export default function NewObligation({ loaderData }: Route.ComponentProps) {
         <ErrorSummary errors={f.errors} />
         <span className="govuk-caption-l">{p.name}</span>
         <h1 className="govuk-heading-l">Add an obligation</h1>
-        <Form method="post" noValidate>
+        <AppForm method="post" noValidate>
           <SelectField name="type" label="Kind" defaultValue={f.value("type", "quarterly_performance_return")} error={f.errors?.type} options={obligationTypes.map((t) => ({ value: t, label: obligationTypeLabels[t] }))} />
           <TextField name="title" label="Title" defaultValue={f.value("title")} error={f.errors?.title} />
           <TextArea name="instructions" label="What to send (optional)" hint="Shown on the return page and in every reminder." rows={3} defaultValue={f.value("instructions")} error={f.errors?.instructions} />
@@ -73,7 +75,7 @@ export default function NewObligation({ loaderData }: Route.ComponentProps) {
               Cancel
             </Link>
           </div>
-        </Form>
+        </AppForm>
       </div>
     </div>
   );

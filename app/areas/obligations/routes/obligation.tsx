@@ -1,4 +1,4 @@
-import { data, Form, Link, redirect } from "react-router";
+import { data, Link, redirect } from "react-router";
 import { tableScroll } from "../../../platform/ui/table-scroll";
 import { possessive } from "../../../platform/text/english";
 import { getDb } from "../../../../db/client";
@@ -15,6 +15,8 @@ import { notFound, requirePermission } from "../../../platform/guard.server";
 import { MAX_PAPER_BYTES, checkPaper } from "../../meetings/public.server";
 import { addResponsible, loadObligationPage, responsibleSchema, reviewReturn, reviewSchema, submissionSchema, submitReturn } from "../obligations.server";
 import type { Route } from "./+types/obligation";
+import { readForm } from "../../../platform/read-form.server";
+import { AppForm } from "../../../platform/ui/app-form";
 
 export const meta = ({ data }: Route.MetaArgs) => [{ title: `${data?.obligation.title ?? "Obligation"} – Partnership governance` }];
 
@@ -27,7 +29,7 @@ export async function loader({ request, context, params }: Route.LoaderArgs) {
 
 export async function action({ request, context, params }: Route.ActionArgs) {
   if (Number(request.headers.get("content-length") ?? 0) > MAX_PAPER_BYTES + 1024 * 1024) return data(failure({ file: "The file must be 20 MB or smaller" }), { status: 413 });
-  const form = await request.formData();
+  const form = await readForm(request);
   const intent = form.get("intent");
   // Reviewing is the secretariat's; naming people and submitting are for the partner the form is about.
   const organisation = String(form.get("organisationId") ?? "");
@@ -128,7 +130,7 @@ export default function ObligationPage({ loaderData }: Route.ComponentProps) {
           {actFor.length ? (
             <>
               <h2 className="govuk-heading-m">Submit a return</h2>
-              <Form method="post" encType="multipart/form-data" noValidate>
+              <AppForm method="post" encType="multipart/form-data" noValidate>
                 <input type="hidden" name="intent" value="submit" />
                 <SelectField name="organisationId" label="For" defaultValue={mine("submit")?.value("organisationId") ?? actFor[0].organisationId} error={mine("submit")?.errors?.organisationId} options={actFor.map((x) => ({ value: x.organisationId, label: x.name }))} />
                 <SelectField
@@ -155,7 +157,7 @@ export default function ObligationPage({ loaderData }: Route.ComponentProps) {
                   <input className="govuk-file-upload" id="file" name="file" type="file" aria-describedby={f.errors?.file ? "file-hint file-error" : "file-hint"} />
                 </div>
                 <Button>Submit return</Button>
-              </Form>
+              </AppForm>
             </>
           ) : null}
 
@@ -163,7 +165,7 @@ export default function ObligationPage({ loaderData }: Route.ComponentProps) {
             <>
               <h2 className="govuk-heading-m">Waiting for review ({awaiting.length})</h2>
               {awaiting.map((r) => (
-                <Form key={r.id} method="post" noValidate className="govuk-!-margin-bottom-6">
+                <AppForm key={r.id} method="post" noValidate className="govuk-!-margin-bottom-6">
                   <input type="hidden" name="intent" value="review" />
                   <input type="hidden" name="submissionId" value={r.id} />
                   <VersionField value={r.version} />
@@ -193,7 +195,7 @@ export default function ObligationPage({ loaderData }: Route.ComponentProps) {
                       Return for changes<span className="govuk-visually-hidden"> to {r.organisation}</span>
                     </Button>
                   </div>
-                </Form>
+                </AppForm>
               ))}
             </>
           ) : null}
@@ -227,7 +229,7 @@ export default function ObligationPage({ loaderData }: Route.ComponentProps) {
             <p className="govuk-body">Nobody is named, so reminders go to each partner&apos;s representatives and board members.</p>
           )}
           {actFor.length ? (
-            <Form method="post" noValidate>
+            <AppForm method="post" noValidate>
               <input type="hidden" name="intent" value="responsible" />
               <SelectField name="organisationId" label="Partner" defaultValue={mine("responsible")?.value("organisationId") ?? actFor[0].organisationId} error={mine("responsible")?.errors?.organisationId} options={actFor.map((x) => ({ value: x.organisationId, label: x.name }))} />
               <SelectField
@@ -238,7 +240,7 @@ export default function ObligationPage({ loaderData }: Route.ComponentProps) {
                 options={[{ value: "", label: "Choose a person" }, ...people.map((x) => ({ value: x.id, label: x.name }))]}
               />
               <Button secondary>Name them</Button>
-            </Form>
+            </AppForm>
           ) : null}
           <p className="govuk-body">
             <Link className="govuk-link" to={`/p/${p.slug}/obligations`}>

@@ -1,4 +1,4 @@
-import { data, Form, Link, redirect } from "react-router";
+import { data, Link, redirect } from "react-router";
 import { getDb } from "../../../../db/client";
 import { Button, ErrorSummary, VersionField } from "../../../platform/ui/forms";
 import { withNotice } from "../../../platform/ui/notice";
@@ -8,6 +8,8 @@ import { failure, rejected, submittedValues } from "../../../platform/forms";
 import { requirePermission } from "../../../platform/guard.server";
 import { parseScheduleForm, reminderScheduleOf, saveReminderSchedule } from "../obligations.server";
 import type { Route } from "./+types/reminder-schedule";
+import { readForm } from "../../../platform/read-form.server";
+import { AppForm } from "../../../platform/ui/app-form";
 
 export const meta = () => [{ title: "Reminder schedule – Partnership governance" }];
 
@@ -21,7 +23,7 @@ export async function loader({ request, context, params }: Route.LoaderArgs) {
 
 export async function action({ request, context, params }: Route.ActionArgs) {
   const scope = await requirePermission(request, context, params.slug, "partnership:manage");
-  const form = await request.formData();
+  const form = await readForm(request);
   const parsed = parseScheduleForm(form);
   if (!parsed.ok) return data(failure(parsed.errors, submittedValues(form)), { status: 400 });
   const result = await saveReminderSchedule(getDb(), scope, parsed.stages, parsed.version);
@@ -45,7 +47,7 @@ export default function ReminderSchedule({ loaderData }: Route.ComponentProps) {
             <li key={s.key}>{describeStage(s)}</li>
           ))}
         </ul>
-        <Form method="post" noValidate>
+        <AppForm method="post" noValidate>
           <VersionField value={p.version} />
           {rows.map((stage, i) => (
             <fieldset key={i} className="govuk-fieldset govuk-!-margin-bottom-4">
@@ -107,7 +109,7 @@ export default function ReminderSchedule({ loaderData }: Route.ComponentProps) {
               Cancel
             </Link>
           </div>
-        </Form>
+        </AppForm>
       </div>
     </div>
   );

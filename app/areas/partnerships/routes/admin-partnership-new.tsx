@@ -1,4 +1,4 @@
-import { Form, Link, redirect } from "react-router";
+import { Link, redirect } from "react-router";
 import { getDb } from "../../../../db/client";
 import { Button, DateField, ErrorSummary, SelectField, TextArea, TextField } from "../../../platform/ui/forms";
 import { withNotice } from "../../../platform/ui/notice";
@@ -9,6 +9,8 @@ import { requirePlatformAdmin } from "../../../platform/guard.server";
 import { createPartnership, newPartnershipSchema } from "../partnerships.server";
 import { appToday } from "../../../platform/clock.server";
 import type { Route } from "./+types/admin-partnership-new";
+import { readForm } from "../../../platform/read-form.server";
+import { AppForm } from "../../../platform/ui/app-form";
 
 export const meta = () => [{ title: "Create a partnership – Partnership governance" }];
 
@@ -19,7 +21,7 @@ export function loader({ request, context }: Route.LoaderArgs) {
 
 export async function action({ request, context }: Route.ActionArgs) {
   const admin = requirePlatformAdmin(request, context);
-  const form = await request.formData();
+  const form = await readForm(request);
   const parsed = parseForm(newPartnershipSchema, form, "all");
   if (!parsed.ok) return invalid(parsed);
   const result = await createPartnership(getDb(), admin, parsed.data);
@@ -35,7 +37,7 @@ export default function NewPartnership({ loaderData }: Route.ComponentProps) {
         <ErrorSummary errors={f.errors} />
         <h1 className="govuk-heading-l">Create a partnership</h1>
         <p className="govuk-body">The lead body becomes the first partner, and a first draft of the terms of reference is started. Invite the chair next.</p>
-        <Form method="post" noValidate>
+        <AppForm method="post" noValidate>
           <TextField name="name" label="Name" defaultValue={f.value("name")} error={f.errors?.name} />
           <TextField name="shortName" label="Short name" className="govuk-input--width-10" defaultValue={f.value("shortName")} error={f.errors?.shortName} />
           <TextField name="slug" label="Web address name" hint="Lower-case letters, numbers and hyphens, for example north-east-london." spellCheck={false} defaultValue={f.value("slug")} error={f.errors?.slug} />
@@ -48,7 +50,7 @@ export default function NewPartnership({ loaderData }: Route.ComponentProps) {
             <Button>Create partnership</Button>
             <Link className="govuk-link" to="/">Cancel</Link>
           </div>
-        </Form>
+        </AppForm>
       </div>
     </div>
   );

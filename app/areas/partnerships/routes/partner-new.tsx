@@ -1,4 +1,4 @@
-import { Form, Link, redirect } from "react-router";
+import { Link, redirect } from "react-router";
 import { getDb } from "../../../../db/client";
 import { Button, DateField, ErrorSummary, ReasonField, SelectField, TextField } from "../../../platform/ui/forms";
 import { withNotice } from "../../../platform/ui/notice";
@@ -9,6 +9,8 @@ import { requirePermission } from "../../../platform/guard.server";
 import { addPartner, addPartnerSchema, listAllOrganisations, listPartners } from "../partnerships.server";
 import { appToday } from "../../../platform/clock.server";
 import type { Route } from "./+types/partner-new";
+import { readForm } from "../../../platform/read-form.server";
+import { AppForm } from "../../../platform/ui/app-form";
 
 export const meta = () => [{ title: "Add a partner – Partnership governance" }];
 
@@ -26,7 +28,7 @@ export async function loader({ request, context, params }: Route.LoaderArgs) {
 
 export async function action({ request, context, params }: Route.ActionArgs) {
   const scope = await requirePermission(request, context, params.slug, "partnership:manage");
-  const form = await request.formData();
+  const form = await readForm(request);
   const parsed = parseForm(addPartnerSchema, form, "all");
   if (!parsed.ok) return invalid(parsed);
   const result = await addPartner(getDb(), scope, parsed.data);
@@ -43,7 +45,7 @@ export default function NewPartner({ loaderData }: Route.ComponentProps) {
         <ErrorSummary errors={f.errors} />
         <span className="govuk-caption-l">{p.name}</span>
         <h1 className="govuk-heading-l">Add a partner</h1>
-        <Form method="post" noValidate>
+        <AppForm method="post" noValidate>
           <SelectField
             name="organisationId"
             label="Organisation"
@@ -72,7 +74,7 @@ export default function NewPartner({ loaderData }: Route.ComponentProps) {
               Cancel
             </Link>
           </div>
-        </Form>
+        </AppForm>
       </div>
     </div>
   );

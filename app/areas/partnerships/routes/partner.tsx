@@ -1,4 +1,4 @@
-import { Form, Link, redirect } from "react-router";
+import { Link, redirect } from "react-router";
 import { getDb } from "../../../../db/client";
 import { Button, DateField, ErrorSummary, ReasonField, SelectField, SummaryList, Tag, TextArea, VersionField } from "../../../platform/ui/forms";
 import { Notice, withNotice } from "../../../platform/ui/notice";
@@ -14,6 +14,8 @@ import { notFound, requirePermission } from "../../../platform/guard.server";
 import { editPartnerSchema, getPartner, partnerExitSchema, recordPartnerExit, updatePartner } from "../partnerships.server";
 import { appToday } from "../../../platform/clock.server";
 import type { Route } from "./+types/partner";
+import { readForm } from "../../../platform/read-form.server";
+import { AppForm } from "../../../platform/ui/app-form";
 
 export const meta = ({ data }: Route.MetaArgs) => [{ title: `${data?.partner.name ?? "Partner"} – Partnership governance` }];
 
@@ -36,7 +38,7 @@ export async function loader({ request, context, params }: Route.LoaderArgs) {
 
 export async function action({ request, context, params }: Route.ActionArgs) {
   const scope = await requirePermission(request, context, params.slug, "partnership:manage");
-  const form = await request.formData();
+  const form = await readForm(request);
   const here = `/p/${scope.partnership.slug}/partners/${params.partnerId}`;
   if (form.get("intent") === "exit") {
     const parsed = parseForm(partnerExitSchema, form, "all");
@@ -96,20 +98,20 @@ export default function PartnerPage({ loaderData }: Route.ComponentProps) {
         <div className="govuk-grid-row">
           <div className="govuk-grid-column-two-thirds">
             <h2 className="govuk-heading-m">Change the partner&apos;s role</h2>
-            <Form method="post" noValidate>
+            <AppForm method="post" noValidate>
               <input type="hidden" name="intent" value="edit" />
               <VersionField value={x.version} />
               <SelectField name="role" label="Role in the partnership" defaultValue={exitForm ? x.role : f.value("role", x.role)} error={exitForm ? undefined : f.errors?.role} options={partnerRoles.map((r) => ({ value: r, label: partnerRoleLabels[r] }))} />
               <DateField name="joinedOn" label="Date joined" defaultValue={exitForm ? x.joinedOn : f.value("joinedOn", x.joinedOn)} error={exitForm ? undefined : f.errors?.joinedOn} />
               <ReasonField defaultValue={exitForm ? "" : f.value("reason")} error={exitForm ? undefined : f.errors?.reason} />
               <Button secondary>Save changes</Button>
-            </Form>
+            </AppForm>
 
             {!x.leftOn && !isLead ? (
               <>
                 <h2 className="govuk-heading-m">Record that this partner is leaving</h2>
                 <p className="govuk-body">The partner stays in the partnership&apos;s history. Its seats that run past its last day end on that day.</p>
-                <Form method="post" noValidate>
+                <AppForm method="post" noValidate>
                   <input type="hidden" name="intent" value="exit" />
                   <VersionField value={x.version} />
                   <DateField name="exitNoticeDate" label="Date notice was given (optional)" defaultValue={exitForm ? f.value("exitNoticeDate") : ""} error={exitForm ? f.errors?.exitNoticeDate : undefined} />
@@ -117,7 +119,7 @@ export default function PartnerPage({ loaderData }: Route.ComponentProps) {
                   <TextArea name="exitReason" label="Reason for leaving" rows={3} defaultValue={exitForm ? f.value("exitReason") : ""} error={exitForm ? f.errors?.exitReason : undefined} />
                   <TextArea name="exitHandover" label="Handover arrangements (optional)" hint="Who takes over its commitments, open actions and reporting." rows={3} defaultValue={exitForm ? f.value("exitHandover") : ""} error={exitForm ? f.errors?.exitHandover : undefined} />
                   <Button warning>Record exit</Button>
-                </Form>
+                </AppForm>
               </>
             ) : null}
           </div>

@@ -1,4 +1,4 @@
-import { Form, Link, redirect } from "react-router";
+import { Link, redirect } from "react-router";
 import { getDb } from "../../../../db/client";
 import { Button, DateField, ErrorSummary, ReasonField, SelectField, TextArea, TextField, VersionField } from "../../../platform/ui/forms";
 import { withNotice } from "../../../platform/ui/notice";
@@ -10,6 +10,8 @@ import { invalid, parseForm, rejected } from "../../../platform/forms";
 import { requirePermission } from "../../../platform/guard.server";
 import { listCurrentPartnerOrganisations, partnershipDetailsSchema, updatePartnershipDetails } from "../partnerships.server";
 import type { Route } from "./+types/partnership-edit";
+import { readForm } from "../../../platform/read-form.server";
+import { AppForm } from "../../../platform/ui/app-form";
 
 export const meta = () => [{ title: "Change the partnership's details – Partnership governance" }];
 
@@ -20,7 +22,7 @@ export async function loader({ request, context, params }: Route.LoaderArgs) {
 
 export async function action({ request, context, params }: Route.ActionArgs) {
   const scope = await requirePermission(request, context, params.slug, "partnership:manage");
-  const form = await request.formData();
+  const form = await readForm(request);
   const parsed = parseForm(partnershipDetailsSchema, form, "all");
   if (!parsed.ok) return invalid(parsed);
   const result = await updatePartnershipDetails(getDb(), scope, parsed.data);
@@ -48,7 +50,7 @@ export default function EditPartnership({ loaderData }: Route.ComponentProps) {
             ]}
           />
         ) : null}
-        <Form method="post" noValidate>
+        <AppForm method="post" noValidate>
           <VersionField value={p.version} />
           <TextField name="name" label="Name" defaultValue={f.value("name", p.name)} error={f.errors?.name} />
           <TextField name="shortName" label="Short name" className="govuk-input--width-10" defaultValue={f.value("shortName", p.shortName)} error={f.errors?.shortName} />
@@ -75,7 +77,7 @@ export default function EditPartnership({ loaderData }: Route.ComponentProps) {
               Cancel
             </Link>
           </div>
-        </Form>
+        </AppForm>
       </div>
     </div>
   );

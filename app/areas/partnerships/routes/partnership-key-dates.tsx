@@ -1,4 +1,4 @@
-import { Form, Link, redirect } from "react-router";
+import { Link, redirect } from "react-router";
 import { z } from "zod";
 import { getDb } from "../../../../db/client";
 import { Button, DateField, ErrorSummary, SelectField, TextField } from "../../../platform/ui/forms";
@@ -10,6 +10,8 @@ import { invalid, parseForm, rejected } from "../../../platform/forms";
 import { requirePermission } from "../../../platform/guard.server";
 import { addKeyDate, keyDateSchema, listKeyDates, removeKeyDate } from "../partnerships.server";
 import type { Route } from "./+types/partnership-key-dates";
+import { readForm } from "../../../platform/read-form.server";
+import { AppForm } from "../../../platform/ui/app-form";
 
 export const meta = () => [{ title: "Key dates – Partnership governance" }];
 
@@ -22,7 +24,7 @@ const removeSchema = z.object({ keyDateId: z.uuid({ error: "Choose a date to rem
 
 export async function action({ request, context, params }: Route.ActionArgs) {
   const scope = await requirePermission(request, context, params.slug, "partnership:manage");
-  const form = await request.formData();
+  const form = await readForm(request);
   const back = `/p/${scope.partnership.slug}/key-dates`;
   if (form.get("intent") === "remove") {
     const parsed = parseForm(removeSchema, form);
@@ -69,13 +71,13 @@ export default function KeyDates({ loaderData }: Route.ComponentProps) {
                   <td className="govuk-table__cell">{keyDateKindLabels[d.kind]}</td>
                   <td className="govuk-table__cell">{d.description}</td>
                   <td className="govuk-table__cell">
-                    <Form method="post">
+                    <AppForm method="post">
                       <input type="hidden" name="intent" value="remove" />
                       <input type="hidden" name="keyDateId" value={d.id} />
                       <button type="submit" className="govuk-button govuk-button--secondary govuk-!-margin-bottom-0">
                         Remove<span className="govuk-visually-hidden"> {keyDateKindLabels[d.kind].toLowerCase()} on {formatDate(d.onDate)}</span>
                       </button>
-                    </Form>
+                    </AppForm>
                   </td>
                 </tr>
               ))}
@@ -83,12 +85,12 @@ export default function KeyDates({ loaderData }: Route.ComponentProps) {
           </table>
         )}
         <h2 className="govuk-heading-m">Add a date</h2>
-        <Form method="post" noValidate>
+        <AppForm method="post" noValidate>
           <SelectField name="kind" label="Kind of date" defaultValue={f.value("kind", "review")} error={f.errors?.kind} options={keyDateKinds.map((k) => ({ value: k, label: keyDateKindLabels[k] }))} />
           <DateField name="onDate" label="Date" defaultValue={f.value("onDate")} error={f.errors?.onDate} />
           <TextField name="description" label="Description" hint="For example: annual review of the collaboration agreement." defaultValue={f.value("description")} error={f.errors?.description} />
           <Button>Add date</Button>
-        </Form>
+        </AppForm>
         <p className="govuk-body">
           <Link className="govuk-link" to={`/p/${p.slug}`}>
             Back to the overview

@@ -1,4 +1,4 @@
-import { Form, Link, redirect } from "react-router";
+import { Link, redirect } from "react-router";
 import { getDb } from "../../../../db/client";
 import { Button, DateField, ErrorSummary, ReasonField, VersionField } from "../../../platform/ui/forms";
 import { withNotice } from "../../../platform/ui/notice";
@@ -10,6 +10,8 @@ import { invalid, parseForm, rejected } from "../../../platform/forms";
 import { notFound, requirePermission } from "../../../platform/guard.server";
 import { appToday } from "../../../platform/clock.server";
 import type { Route } from "./+types/declaration-end";
+import { readForm } from "../../../platform/read-form.server";
+import { AppForm } from "../../../platform/ui/app-form";
 
 export const meta = () => [{ title: "Record that an interest ended – Partnership governance" }];
 
@@ -22,7 +24,7 @@ export async function loader({ request, context, params }: Route.LoaderArgs) {
 
 export async function action({ request, context, params }: Route.ActionArgs) {
   const scope = await requirePermission(request, context, params.slug, "declaration:end", { declaration: params.declarationId });
-  const form = await request.formData();
+  const form = await readForm(request);
   const parsed = parseForm(endDeclarationSchema, form, "all");
   if (!parsed.ok) return invalid(parsed);
   const result = await endDeclaration(getDb(), scope, params.declarationId, parsed.data);
@@ -42,7 +44,7 @@ export default function EndDeclaration({ loaderData }: Route.ComponentProps) {
         <p className="govuk-body">
           {d.personName}: {interestTypeLabels[d.interestType].toLowerCase()} interest, “{d.description}”, declared {formatDate(d.declaredOn)}.
         </p>
-        <Form method="post" noValidate>
+        <AppForm method="post" noValidate>
           <VersionField value={d.version} />
           <DateField name="endedOn" label="Date the interest ended" defaultValue={f.value("endedOn", today)} error={f.errors?.endedOn} />
           <ReasonField defaultValue={f.value("reason")} error={f.errors?.reason} />
@@ -50,7 +52,7 @@ export default function EndDeclaration({ loaderData }: Route.ComponentProps) {
             <Button>Record end</Button>
             <Link className="govuk-link" to={`/p/${p.slug}/declarations`}>Cancel</Link>
           </div>
-        </Form>
+        </AppForm>
       </div>
     </div>
   );

@@ -1,4 +1,4 @@
-import { Form, Link, redirect } from "react-router";
+import { Link, redirect } from "react-router";
 import { tableScroll } from "../../../platform/ui/table-scroll";
 import { getDb } from "../../../../db/client";
 import { Button, DateField, ErrorSummary, SelectField, Tag, TextArea, TextField } from "../../../platform/ui/forms";
@@ -12,6 +12,8 @@ import { invalid, parseForm, rejected } from "../../../platform/forms";
 import { requirePermission } from "../../../platform/guard.server";
 import { appToday } from "../../../platform/clock.server";
 import type { Route } from "./+types/declarations";
+import { readForm } from "../../../platform/read-form.server";
+import { AppForm } from "../../../platform/ui/app-form";
 
 export const meta = ({ data }: Route.MetaArgs) => [{ title: `Declarations of interest – ${data?.partnership.name ?? ""} – Partnership governance` }];
 
@@ -30,7 +32,7 @@ export async function loader({ request, context, params }: Route.LoaderArgs) {
 }
 
 export async function action({ request, context, params }: Route.ActionArgs) {
-  const form = await request.formData();
+  const form = await readForm(request);
   const scope = await requirePermission(request, context, params.slug, "declaration:record", { member: String(form.get("userId") ?? "") });
   const parsed = parseForm(declarationSchema, form, "all");
   if (!parsed.ok) return invalid(parsed);
@@ -86,7 +88,7 @@ export default function Declarations({ loaderData }: Route.ComponentProps) {
         <div className="govuk-grid-row">
           <div className="govuk-grid-column-two-thirds">
             <h2 className="govuk-heading-m">Declare an interest</h2>
-            <Form method="post" noValidate>
+            <AppForm method="post" noValidate>
               <SelectField
                 name="userId"
                 label="Member"
@@ -99,7 +101,7 @@ export default function Declarations({ loaderData }: Route.ComponentProps) {
               <TextField name="relatedOrganisation" label="Organisation it concerns (optional)" defaultValue={f.value("relatedOrganisation")} error={f.errors?.relatedOrganisation} />
               <DateField name="declaredOn" label="Date declared" defaultValue={f.value("declaredOn", today)} error={f.errors?.declaredOn} />
               <Button>Add to the register</Button>
-            </Form>
+            </AppForm>
           </div>
         </div>
       ) : null}

@@ -1,4 +1,4 @@
-import { Form, Link, redirect } from "react-router";
+import { Link, redirect } from "react-router";
 import { possessive } from "../../../platform/text/english";
 import { getDb } from "../../../../db/client";
 import { Button, DateField, ErrorSummary, ReasonField, VersionField } from "../../../platform/ui/forms";
@@ -12,6 +12,8 @@ import { editSeatSchema, seatForForm, updateSeat } from "../board.server";
 import { invalid, parseForm, rejected } from "../../../platform/forms";
 import { requirePermission } from "../../../platform/guard.server";
 import type { Route } from "./+types/seat-edit";
+import { readForm } from "../../../platform/read-form.server";
+import { AppForm } from "../../../platform/ui/app-form";
 
 export const meta = () => [{ title: "Change a seat – Partnership governance" }];
 
@@ -23,7 +25,7 @@ export async function loader({ request, context, params }: Route.LoaderArgs) {
 
 export async function action({ request, context, params }: Route.ActionArgs) {
   const scope = await requirePermission(request, context, params.slug, "seat:edit", { seat: params.seatId });
-  const form = await request.formData();
+  const form = await readForm(request);
   const parsed = parseForm(editSeatSchema, form, "all");
   if (!parsed.ok) return invalid(parsed);
   const result = await updateSeat(getDb(), scope, params.seatId, parsed.data);
@@ -53,7 +55,7 @@ export default function EditSeat({ loaderData }: Route.ComponentProps) {
             ]}
           />
         ) : null}
-        <Form method="post" noValidate>
+        <AppForm method="post" noValidate>
           <VersionField value={s.version} />
           <HolderFields f={f} saved={s} />
           <AuthorityFields f={f} saved={s} />
@@ -64,7 +66,7 @@ export default function EditSeat({ loaderData }: Route.ComponentProps) {
             <Button>Save changes</Button>
             <Link className="govuk-link" to={`/p/${p.slug}/board/${s.id}`}>Cancel</Link>
           </div>
-        </Form>
+        </AppForm>
       </div>
     </div>
   );

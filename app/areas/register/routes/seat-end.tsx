@@ -1,4 +1,4 @@
-import { Form, Link, redirect } from "react-router";
+import { Link, redirect } from "react-router";
 import { possessive } from "../../../platform/text/english";
 import { getDb } from "../../../../db/client";
 import { Button, DateField, ErrorSummary, TextArea, VersionField } from "../../../platform/ui/forms";
@@ -10,6 +10,8 @@ import { invalid, parseForm, rejected } from "../../../platform/forms";
 import { requirePermission } from "../../../platform/guard.server";
 import { appToday } from "../../../platform/clock.server";
 import type { Route } from "./+types/seat-end";
+import { readForm } from "../../../platform/read-form.server";
+import { AppForm } from "../../../platform/ui/app-form";
 
 export const meta = () => [{ title: "End a term – Partnership governance" }];
 
@@ -21,7 +23,7 @@ export async function loader({ request, context, params }: Route.LoaderArgs) {
 
 export async function action({ request, context, params }: Route.ActionArgs) {
   const scope = await requirePermission(request, context, params.slug, "seat:edit", { seat: params.seatId });
-  const form = await request.formData();
+  const form = await readForm(request);
   const parsed = parseForm(endSeatSchema, form, "all");
   if (!parsed.ok) return invalid(parsed);
   const result = await endSeat(getDb(), scope, params.seatId, parsed.data);
@@ -40,7 +42,7 @@ export default function EndSeat({ loaderData }: Route.ComponentProps) {
           {boardRoleLabels[s.boardRole]}, {s.organisationName}
         </span>
         <h1 className="govuk-heading-l">End {possessive(s.personName)} term</h1>
-        <Form method="post" noValidate>
+        <AppForm method="post" noValidate>
           <VersionField value={s.version} />
           <DateField name="endDate" label="Last day on the board" defaultValue={f.value("endDate", today)} error={f.errors?.endDate} />
           <TextArea name="reason" label="Why the term is ending" rows={3} hint="Kept in the audit trail, for example: left the council, replaced by the new Assistant Director." defaultValue={f.value("reason")} error={f.errors?.reason} />
@@ -49,7 +51,7 @@ export default function EndSeat({ loaderData }: Route.ComponentProps) {
             <Button warning>End term</Button>
             <Link className="govuk-link" to={`/p/${p.slug}/board/${s.id}`}>Cancel</Link>
           </div>
-        </Form>
+        </AppForm>
       </div>
     </div>
   );

@@ -1,4 +1,4 @@
-import { Form, Link, redirect } from "react-router";
+import { Link, redirect } from "react-router";
 import { getDb } from "../../../../db/client";
 import { Button, DateField, ErrorSummary, ReasonField, SelectField } from "../../../platform/ui/forms";
 import { withNotice } from "../../../platform/ui/notice";
@@ -10,6 +10,8 @@ import { invalid, parseForm, rejected } from "../../../platform/forms";
 import { requireAnyPermission, requirePermission } from "../../../platform/guard.server";
 import { appToday } from "../../../platform/clock.server";
 import type { Route } from "./+types/seat-new";
+import { readForm } from "../../../platform/read-form.server";
+import { AppForm } from "../../../platform/ui/app-form";
 
 export const meta = () => [{ title: "Add a seat – Partnership governance" }];
 
@@ -28,7 +30,7 @@ export async function loader({ request, context, params }: Route.LoaderArgs) {
 }
 
 export async function action({ request, context, params }: Route.ActionArgs) {
-  const form = await request.formData();
+  const form = await readForm(request);
   const newSeat = { organisationId: String(form.get("organisationId") ?? ""), deputy: form.get("boardRole") === "deputy" };
   const scope = await requirePermission(request, context, params.slug, "seat:create", { newSeat });
   const parsed = parseForm(newSeatSchema, form, "all");
@@ -48,7 +50,7 @@ export default function NewSeat({ loaderData }: Route.ComponentProps) {
         <ErrorSummary errors={f.errors} />
         <span className="govuk-caption-l">{p.name}</span>
         <h1 className="govuk-heading-l">{manager ? "Add a seat to the board" : "Name a deputy"}</h1>
-        <Form method="post" noValidate>
+        <AppForm method="post" noValidate>
           <SelectField
             name="userId"
             label="Person"
@@ -92,7 +94,7 @@ export default function NewSeat({ loaderData }: Route.ComponentProps) {
             <Button>{manager ? "Add seat" : "Name deputy"}</Button>
             <Link className="govuk-link" to={`/p/${p.slug}/board`}>Cancel</Link>
           </div>
-        </Form>
+        </AppForm>
       </div>
     </div>
   );

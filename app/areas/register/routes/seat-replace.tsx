@@ -1,4 +1,4 @@
-import { Form, Link, redirect } from "react-router";
+import { Link, redirect } from "react-router";
 import { possessive } from "../../../platform/text/english";
 import { getDb } from "../../../../db/client";
 import { Button, DateField, ErrorSummary, SelectField, TextArea, VersionField } from "../../../platform/ui/forms";
@@ -11,6 +11,8 @@ import { invalid, parseForm, rejected } from "../../../platform/forms";
 import { requirePermission } from "../../../platform/guard.server";
 import { appToday } from "../../../platform/clock.server";
 import type { Route } from "./+types/seat-replace";
+import { readForm } from "../../../platform/read-form.server";
+import { AppForm } from "../../../platform/ui/app-form";
 
 export const meta = () => [{ title: "Hand a seat over – Partnership governance" }];
 
@@ -24,7 +26,7 @@ export async function loader({ request, context, params }: Route.LoaderArgs) {
 
 export async function action({ request, context, params }: Route.ActionArgs) {
   const scope = await requirePermission(request, context, params.slug, "seat:edit", { seat: params.seatId });
-  const form = await request.formData();
+  const form = await readForm(request);
   const parsed = parseForm(replaceHolderSchema, form, "all");
   if (!parsed.ok) return invalid(parsed);
   const result = await replaceSeatHolder(getDb(), scope, params.seatId, parsed.data);
@@ -46,7 +48,7 @@ export default function ReplaceHolder({ loaderData }: Route.ComponentProps) {
         <p className="govuk-body">
           {possessive(s.personName)} term ends the day before the new holder takes over. The role, vote and any deputies carry over to the new holder.
         </p>
-        <Form method="post" noValidate>
+        <AppForm method="post" noValidate>
           <VersionField value={s.version} />
           <SelectField
             name="userId"
@@ -65,7 +67,7 @@ export default function ReplaceHolder({ loaderData }: Route.ComponentProps) {
             <Button>Hand over seat</Button>
             <Link className="govuk-link" to={`/p/${p.slug}/board/${s.id}`}>Cancel</Link>
           </div>
-        </Form>
+        </AppForm>
       </div>
     </div>
   );

@@ -1,4 +1,4 @@
-import { Form, Link, redirect } from "react-router";
+import { Link, redirect } from "react-router";
 import { getDb } from "../../../../db/client";
 import { Button, ChoiceGroup, DateField, ErrorSummary, SelectField, TextArea, TextField, VersionField, WarningText } from "../../../platform/ui/forms";
 import { Notice, withNotice } from "../../../platform/ui/notice";
@@ -18,6 +18,8 @@ import { failure, invalid, rejected, submittedValues } from "../../../platform/f
 import { notFound, requirePermission } from "../../../platform/guard.server";
 import { getTermsVersion, parseTermsForm, updateTermsDraft } from "../terms.server";
 import type { Route } from "./+types/terms-edit";
+import { readForm } from "../../../platform/read-form.server";
+import { AppForm } from "../../../platform/ui/app-form";
 
 export const meta = ({ data }: Route.MetaArgs) => [{ title: `Edit draft version ${data?.version.versionNumber ?? ""} – Partnership governance` }];
 
@@ -30,7 +32,7 @@ export async function loader({ request, context, params }: Route.LoaderArgs) {
 
 export async function action({ request, context, params }: Route.ActionArgs) {
   const scope = await requirePermission(request, context, params.slug, "partnership:manage");
-  const form = await request.formData();
+  const form = await readForm(request);
   const parsed = parseTermsForm(form);
   if (!parsed.ok) return invalid(failure(parsed.errors, submittedValues(form)));
   const n = Number(params.number);
@@ -65,7 +67,7 @@ export default function EditTermsDraft({ loaderData }: Route.ComponentProps) {
           </WarningText>
         ) : null}
         {f.conflict ? <SavedVersion rows={[["Rules saved now", describeRules(v.rules).join("\n")], ["Summary of changes", v.changeSummary ?? ""]]} /> : null}
-        <Form method="post" noValidate>
+        <AppForm method="post" noValidate>
           <VersionField value={v.version} />
           <TextArea name="changeSummary" label="What this version changes (optional)" rows={2} defaultValue={f.value("changeSummary", v.changeSummary)} error={f.errors?.changeSummary} />
 
@@ -157,7 +159,7 @@ export default function EditTermsDraft({ loaderData }: Route.ComponentProps) {
             <Button>Save draft</Button>
             <Link className="govuk-link" to={`/p/${p.slug}/terms/${v.versionNumber}`}>Cancel</Link>
           </div>
-        </Form>
+        </AppForm>
       </div>
     </div>
   );

@@ -1,4 +1,4 @@
-import { Form, Link, redirect } from "react-router";
+import { Link, redirect } from "react-router";
 import { getDb } from "../../../../db/client";
 import { Button, ChoiceGroup, DateField, ErrorSummary, SummaryList, TextArea, VersionField } from "../../../platform/ui/forms";
 import { Notice, withNotice } from "../../../platform/ui/notice";
@@ -14,6 +14,8 @@ import { approveTermsDraft, approveTermsSchema } from "../../decisions/public.se
 import { discardTermsDraft, discardTermsSchema, getTermsVersion } from "../terms.server";
 import { appToday } from "../../../platform/clock.server";
 import type { Route } from "./+types/terms-version";
+import { readForm } from "../../../platform/read-form.server";
+import { AppForm } from "../../../platform/ui/app-form";
 
 export const meta = ({ data }: Route.MetaArgs) => [{ title: `Terms of reference version ${data?.version.versionNumber ?? ""} – Partnership governance` }];
 
@@ -34,7 +36,7 @@ export async function loader({ request, context, params }: Route.LoaderArgs) {
 
 export async function action({ request, context, params }: Route.ActionArgs) {
   const scope = await requirePermission(request, context, params.slug, "partnership:manage");
-  const form = await request.formData();
+  const form = await readForm(request);
   const n = Number(params.number);
   const terms = `/p/${scope.partnership.slug}/terms`;
   if (form.get("intent") === "discard") {
@@ -91,7 +93,7 @@ export default function TermsVersionPage({ loaderData }: Route.ComponentProps) {
             </p>
             <h2 className="govuk-heading-m">Approve this version</h2>
             <p className="govuk-body">Once approved it cannot be changed, and the version it replaces is superseded from the date it takes effect.</p>
-            <Form method="post" noValidate>
+            <AppForm method="post" noValidate>
               <input type="hidden" name="intent" value="approve" />
               <VersionField value={v.version} />
               <DateField name="effectiveFrom" label="Takes effect on" defaultValue={f.value("effectiveFrom", today)} error={f.errors?.effectiveFrom} />
@@ -110,12 +112,12 @@ export default function TermsVersionPage({ loaderData }: Route.ComponentProps) {
               />
               <TextArea name="approvalNote" label="How it was approved (optional)" hint="For example: agreed by the board at its meeting on 12 March 2026, item 4." rows={2} defaultValue={f.value("approvalNote")} error={f.errors?.approvalNote} />
               <Button>Approve version {v.versionNumber}</Button>
-            </Form>
-            <Form method="post">
+            </AppForm>
+            <AppForm method="post">
               <input type="hidden" name="intent" value="discard" />
               <VersionField value={v.version} />
               <Button warning>Discard this draft</Button>
-            </Form>
+            </AppForm>
           </div>
         </div>
       ) : null}

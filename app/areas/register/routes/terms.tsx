@@ -13,6 +13,8 @@ import { createTermsDraft, listTermsVersions } from "../terms.server";
 import { versionInForce } from "../rules/terms-of-reference";
 import { appToday } from "../../../platform/clock.server";
 import type { Route } from "./+types/terms";
+import { readForm } from "../../../platform/read-form.server";
+import { AppForm } from "../../../platform/ui/app-form";
 
 export const meta = ({ data }: Route.MetaArgs) => [{ title: `Terms of reference – ${data?.partnership.name ?? ""} – Partnership governance` }];
 
@@ -31,7 +33,7 @@ export async function loader({ request, context, params }: Route.LoaderArgs) {
 
 export async function action({ request, context, params }: Route.ActionArgs) {
   const scope = await requirePermission(request, context, params.slug, "partnership:manage");
-  const form = await request.formData();
+  const form = await readForm(request);
   const result = await createTermsDraft(getDb(), scope);
   if (!result.ok) return rejected(result, form);
   throw redirect(withNotice(`/p/${scope.partnership.slug}/terms/${result.value}/edit`, "terms-draft-created"));
@@ -56,9 +58,9 @@ export default function Terms({ loaderData }: Route.ComponentProps) {
           </Link>
         </p>
       ) : canManage ? (
-        <Form method="post">
+        <AppForm method="post">
           <Button secondary>Start drafting a new version</Button>
-        </Form>
+        </AppForm>
       ) : null}
 
       <h2 className="govuk-heading-m" id="versions">Versions</h2>

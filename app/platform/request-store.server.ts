@@ -1,0 +1,36 @@
+import { AsyncLocalStorage } from "node:async_hooks";
+
+// What one request carries through its own async work, set up by
+// server/app.ts: the signed-in user and the one-time key of the form it
+// submitted (noted by the form parsers, used by the first write).
+
+export type RequestStore = {
+  userId: string | null;
+  path: string;
+  /** The key the submitted form was rendered with, once a parser has read it. */
+  formKey: string | null;
+  /** Set when a write has used the form key: one form, one write. */
+  formKeyUsed: boolean;
+};
+
+// One store per process: the server (server/app.ts) and the built app bundle
+// import this module separately, so the storage lives on globalThis.
+const key = Symbol.for("partnership-governance.request-store");
+type GlobalWithStore = typeof globalThis & { [key]?: AsyncLocalStorage<RequestStore> };
+const storage = ((globalThis as GlobalWithStore)[key] ??= new AsyncLocalStorage<RequestStore>());
+
+export function runWithRequestStore<T>(store: RequestStore, fn: () => T): T {
+  return storage.run(store, fn);
+}
+
+export const requestStore = () => storage.getStore();
+
+/** The hidden field every rendered form carries (see AppForm). */
+export const FORM_KEY_FIELD = "_once";
+
+/** Notes the form's one-time key for the write this request is about to make. */
+export function noteFormKey(form: FormData) {
+  const store = storage.getStore();
+  const key = form.get(FORM_KEY_FIELD);
+  if (store && typeof key === "string" && /^[0-9a-f-]{36}$/.test(key) && !store.formKeyUsed) store.formKey = key;
+}
