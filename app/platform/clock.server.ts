@@ -1,4 +1,4 @@
-import { londonDate } from "./time/dates";
+import { londonDate, londonTime, londonTimeToInstant } from "./time/dates";
 import { env } from "./env.server";
 
 /**
@@ -8,4 +8,15 @@ import { env } from "./env.server";
  */
 export function appToday(): string {
   return env().APP_TODAY ?? londonDate();
+}
+
+/**
+ * Now, as the app judges it: the real instant, or with APP_TODAY pinned, the
+ * same London time of day on the pinned date (so "has the meeting begun?"
+ * reads the same as the pinned today).
+ */
+export function appNow(): Date {
+  const pinned = env().APP_TODAY;
+  const now = new Date();
+  return pinned ? londonTimeToInstant(pinned, londonTime(now)) : now;
 }

@@ -222,7 +222,7 @@ export async function setUpMatrixRecords(s: TestServer, as: { admin: HttpClient;
   if (!outboxFile || !calendarToken) throw new Error("permission matrix set-up: no outbox file or calendar address");
   const globals: GlobalRecords = { resetToken: token("reset-password"), invitationToken: token("invitation"), calendarToken, outboxFile };
 
-  return { records: { nelcp: nelcpRecords, "leicestershire-cip": cipRecords } as Record<string, PartnershipRecords>, extras, globals, userIds: { member, bellamy } };
+  return { records: { nelcp: nelcpRecords, "leicestershire-cip": cipRecords } as Record<string, PartnershipRecords>, extras, globals };
 }
 
 export type MatrixRecords = Awaited<ReturnType<typeof setUpMatrixRecords>>;

@@ -44,6 +44,12 @@ export async function startTestServer(extraEnv: Record<string, string> = {}) {
 
 export type TestServer = Awaited<ReturnType<typeof startTestServer>>;
 
+/** Moves the app's today (the server runs in this process), as if the days until then had passed: meetings then have taken place. */
+export function travelTo(date: string) {
+  process.env.APP_TODAY = date;
+  resetEnvCache();
+}
+
 let clients = 0;
 
 /** A minimal browser stand-in: keeps cookies, sends same-origin form posts, from its own address. */

@@ -6,6 +6,7 @@ import { actions, actionUpdates, agendaItems, decisions, meetings, organisations
 import { actionState } from "./rules";
 import { actionStatuses, type ActionStatus } from "./rules";
 import { listPartnersForRules } from "../register/public.server";
+import { refuseIfLocked } from "../meetings/public.server";
 import { optionalText, requiredDate, requiredText, versionField } from "../../platform/forms";
 import { type PartnershipScope } from "../../platform/guard.server";
 import { conflict, fail, ok, transact, type WriteResult } from "../../platform/write-result";
@@ -121,6 +122,7 @@ export async function createAction(
 ): Promise<WriteResult<string>> {
   const partnershipId = scope.partnership.id;
   return transact(db, async (tx: Tx) => {
+    if (origin.meetingId) await refuseIfLocked(tx, origin.meetingId);
     if (!input.ownerUserId && !input.organisationId) return fail("ownerUserId", "Choose who owns the action: a person, a partner, or both");
     if (input.ownerUserId) {
       const [member] = await tx

@@ -24,9 +24,10 @@ import type { DecisionMethod } from "../register/public";
 import { listPartnersForRules } from "../register/public.server";
 import { decisionAudit, insertDecision } from "./decision-records.server";
 import { uuidv7 } from "../../platform/ids";
+import { appNow, appToday } from "../../platform/clock.server";
 import { checkbox, optionalDate, optionalText, optionalWholeNumber, requiredText, versionField } from "../../platform/forms";
 import type { PartnershipScope } from "../../platform/guard.server";
-import { findMeeting, loadMeetingBoard, type MeetingRow } from "../meetings/public.server";
+import { findMeeting, loadMeetingBoard, refuseIfLocked, type MeetingRow } from "../meetings/public.server";
 import { applyMinutesApproval } from "../meetings/public.server";
 import { applyTermsApproval, termsInForce } from "../register/public.server";
 import { conflict, fail, ok, refuse, transact, type WriteResult } from "../../platform/write-result";
@@ -118,6 +119,9 @@ export async function recordMeetingDecision(
     const [item] = await tx.select().from(agendaItems).where(and(eq(agendaItems.id, agendaItemId), eq(agendaItems.meetingId, meeting.id)));
     if (!item) return fail("form", "That item is not on this meeting's agenda");
     if (meeting.cancelledAt) return fail("form", "This meeting was cancelled");
+    await refuseIfLocked(tx, meeting.id);
+    if (meeting.startsAt.getTime() > appNow().getTime())
+      return fail("form", `This meeting has not begun: it starts on ${formatDate(meeting.date)} at ${meeting.startTime}. Record outcomes once it is under way; until then, propose the decision instead`);
     const board = await loadMeetingBoard(tx, partnership, meeting, item.id);
     if (!board.terms || !board.quorum)
       return fail("form", `No terms of reference were in force on ${formatDate(meeting.date)}, so the quorum cannot be judged: approve terms of reference first`);
@@ -246,6 +250,7 @@ export async function proposeDecision(db: Db, scope: PartnershipScope, input: z.
     if (input.meetingId) {
       const m = await findMeeting(tx, partnership.id, input.meetingId);
       if (!m || m.cancelledAt) return fail("meetingId", "Choose a meeting of this partnership that has not been cancelled");
+      if (m.date < today) return fail("meetingId", `That meeting took place on ${formatDate(m.date)}: choose a meeting still to come, or leave it for the chair to schedule`);
     }
     const terms = await termsInForce(tx, partnership.id, today);
     const organisationId = scope.grants.find((g) => g.organisationId)?.organisationId ?? null;
@@ -269,6 +274,7 @@ export async function proposeDecision(db: Db, scope: PartnershipScope, input: z.
 export async function recordOutsideMeeting(db: Db, scope: PartnershipScope, input: z.output<typeof outsideMeetingSchema>): Promise<WriteResult<string>> {
   const partnership = scope.partnership;
   return transact(db, async (tx: Tx) => {
+    if (input.decidedOn > appToday()) return fail("decidedOn", `The date it was decided cannot be in the future: record it once it has been decided (today is ${formatDate(appToday())})`);
     const terms = await termsInForce(tx, partnership.id, input.decidedOn);
     const ratifiers = input.needsRatification && terms ? await ratifyingPartners(tx, partnership.id, terms.rules.decisions.ratifyingPartnerTypes, input.decidedOn) : [];
     if (input.needsRatification && ratifiers.length === 0)
@@ -380,6 +386,8 @@ export async function updateRatification(db: Db, scope: PartnershipScope, decisi
     if (!row) return fail("organisationId", "That partner does not ratify this decision");
     if (row.version !== input.version) return conflict("ratification");
     if (input.status !== "awaiting" && !input.decidedOn) return fail("decidedOn", "Enter the date the partner's body decided");
+    if (input.decidedOn && input.decidedOn > appToday()) return fail("decidedOn", `The date the partner's body decided cannot be in the future (today is ${formatDate(appToday())})`);
+    if (input.decidedOn && decision.decidedOn && input.decidedOn < decision.decidedOn) return fail("decidedOn", `A partner's body can only ratify the decision after it was taken, on ${formatDate(decision.decidedOn)}`);
     const next = { status: input.status, body: input.body, decidedOn: input.status === "awaiting" ? null : input.decidedOn, note: input.note };
     await versionedUpdate(
       tx,
@@ -397,7 +405,31 @@ export async function updateRatification(db: Db, scope: PartnershipScope, decisi
       before: { organisationId: row.organisationId, status: row.status, decidedOn: row.decidedOn },
       after: { organisationId: row.organisationId, ...next },
     });
+    if (input.status === "refused" && row.status !== "refused") await applyRefusal(tx, scope, decision, input.body || "The partner's own body", input.decidedOn!);
     return ok();
+  });
+}
+
+/**
+ * A partner's body refused to ratify: under terms of reference whose rule is
+ * that the decision then falls, an agreed decision becomes rejected (with the
+ * refusal as its reason); where it stands, only the ratification records it.
+ */
+async function applyRefusal(tx: Tx, scope: PartnershipScope, decision: typeof decisions.$inferSelect, body: string, refusedOn: string) {
+  if (decision.status !== "agreed" && decision.status !== "inquorate") return;
+  const terms = await termsInForce(tx, scope.partnership.id, decision.decidedOn ?? refusedOn);
+  if ((terms?.rules.decisions.whenRatificationRefused ?? "decision_falls") !== "decision_falls") return;
+  const reason = `${body} refused to ratify it on ${formatDate(refusedOn)}, and the terms of reference say the decision then falls`;
+  await versionedUpdate(tx, decisions, eq(decisions.id, decision.id), decision.version, { status: "rejected" }, "decision");
+  await tx.insert(decisionStatusChanges).values({ id: uuidv7(), changedAt: new Date(), decisionId: decision.id, fromStatus: decision.status, toStatus: "rejected", reason, changedBy: scope.user.id });
+  await appendAudit(tx, {
+    actorUserId: scope.user.id,
+    action: "decision.status",
+    entityId: decision.id,
+    partnershipId: scope.partnership.id,
+    before: { status: decision.status },
+    after: { status: "rejected", supersededById: null },
+    reason,
   });
 }
 

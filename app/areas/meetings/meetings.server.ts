@@ -12,8 +12,9 @@ import { optionalText, requiredDate, requiredText, uuidField, versionField } fro
 import type { PartnershipScope } from "../../platform/guard.server";
 import { recordMeetingInvitations } from "./notices.server";
 import { termsInForce } from "../register/public.server";
-import { changedFields, conflict, fail, ok, transact, type WriteResult } from "../../platform/write-result";
+import { type WriteResult, changedFields, conflict, fail, ok, refuse, transact } from "../../platform/write-result";
 import { versionedUpdate } from "../../platform/versioned-update.server";
+import { appNow } from "../../platform/clock.server";
 
 // ------------------------------------------------------------------ reading
 
@@ -179,7 +180,8 @@ export async function createMeeting(db: Db, scope: PartnershipScope, input: Meet
     await tx.insert(meetings).values(row);
     await tx.insert(minutes).values({ meetingId: row.id, status: "draft" });
     await appendAudit(tx, { actorUserId: scope.user.id, action: "meeting.create", entityId: row.id, partnershipId, after: meetingAudit(row), reason: input.reason });
-    if (input.notify !== false) await recordMeetingInvitations(tx, scope, (await findMeeting(tx, partnershipId, row.id))!, "invite", []);
+    // A meeting recorded after it took place invites nobody.
+    if (input.notify !== false && row.startsAt.getTime() > appNow().getTime()) await recordMeetingInvitations(tx, scope, (await findMeeting(tx, partnershipId, row.id))!, "invite", []);
     return ok(row.id);
   });
 }
@@ -189,6 +191,7 @@ export async function updateMeeting(db: Db, scope: PartnershipScope, meetingId: 
   return transact(db, async (tx: Tx) => {
     const [m] = await tx.select().from(meetings).where(and(eq(meetings.id, meetingId), eq(meetings.partnershipId, partnershipId)));
     if (!m) return fail("form", "That meeting is not in this partnership");
+    await refuseIfLocked(tx, m.id);
     if (m.version !== input.version) return conflict("meeting");
     if (!input.location && !input.onlineLink) return fail("location", "Enter where the meeting is, or an online link, or both");
     const next = { type: input.type, title: input.title, ...meetingTimes(input), location: input.location, onlineLink: input.onlineLink };
@@ -199,7 +202,7 @@ export async function updateMeeting(db: Db, scope: PartnershipScope, meetingId: 
     await versionedUpdate(tx, meetings, eq(meetings.id, m.id), input.version, { ...next, sequence: m.sequence + 1 }, "meeting");
     await appendAudit(tx, { actorUserId: scope.user.id, action: "meeting.update", entityId: m.id, partnershipId, ...diff, reason: input.reason });
     const changed = (await findMeeting(tx, partnershipId, m.id))!;
-    await recordMeetingInvitations(tx, scope, changed, "update", (await listAgenda(tx, m.id)).map((i) => i.title));
+    if (changed.startsAt.getTime() > appNow().getTime()) await recordMeetingInvitations(tx, scope, changed, "update", (await listAgenda(tx, m.id)).map((i) => i.title));
     return ok();
   });
 }
@@ -211,6 +214,7 @@ export async function cancelMeeting(db: Db, scope: PartnershipScope, meetingId: 
   return transact(db, async (tx: Tx) => {
     const [m] = await tx.select().from(meetings).where(and(eq(meetings.id, meetingId), eq(meetings.partnershipId, partnershipId)));
     if (!m) return fail("form", "That meeting is not in this partnership");
+    await refuseIfLocked(tx, m.id);
     if (m.version !== input.version) return conflict("meeting");
     if (m.cancelledAt) return fail("form", "The meeting is already cancelled");
     const [{ n }] = await tx.select({ n: count() }).from(decisions).where(eq(decisions.meetingId, m.id));
@@ -231,6 +235,19 @@ export const agendaItemSchema = z.object({
   description: optionalText(4000, "The description"),
 });
 
+export const LOCKED_MESSAGE = "The minutes of this meeting are approved and locked: its record now changes only through amendments to the minutes";
+
+/**
+ * Refuses a change to a meeting whose minutes are approved: its decisions,
+ * attendance, agenda and date then change only through amendments. The
+ * minutes row is share-locked, so an approval waits for a change in flight
+ * (and a change waits for an approval in flight).
+ */
+export async function refuseIfLocked(tx: Tx, meetingId: string, field = "form") {
+  const [m] = await tx.select({ status: minutes.status }).from(minutes).where(eq(minutes.meetingId, meetingId)).for("share");
+  if (m?.status === "approved") refuse(fail(field, LOCKED_MESSAGE));
+}
+
 async function meetingForWrite(tx: Tx, partnershipId: string, meetingId: string) {
   const [m] = await tx.select().from(meetings).where(and(eq(meetings.id, meetingId), eq(meetings.partnershipId, partnershipId)));
   return m;
@@ -249,6 +266,7 @@ export async function addAgendaItem(db: Db, scope: PartnershipScope, meetingId: 
   return transact(db, async (tx: Tx) => {
     const m = await meetingForWrite(tx, partnershipId, meetingId);
     if (!m) return fail("form", "That meeting is not in this partnership");
+    await refuseIfLocked(tx, m.id);
     const [{ last }] = await tx.select({ last: sql<number>`coalesce(max(${agendaItems.position}), 0)::int` }).from(agendaItems).where(eq(agendaItems.meetingId, m.id));
     const row = { id: crypto.randomUUID(), meetingId: m.id, position: last + 1, ...input };
     await tx.insert(agendaItems).values(row);
@@ -264,6 +282,7 @@ export async function updateAgendaItem(db: Db, scope: PartnershipScope, meetingI
   return transact(db, async (tx: Tx) => {
     const item = await itemForWrite(tx, partnershipId, meetingId, itemId);
     if (!item) return fail("form", "That item is not on this meeting's agenda");
+    await refuseIfLocked(tx, item.meetingId);
     if (item.version !== input.version) return conflict("agenda item");
     const next = { title: input.title, presenter: input.presenter, purpose: input.purpose, description: input.description };
     const diff = changedFields(item, next);
@@ -280,6 +299,7 @@ export async function moveAgendaItem(db: Db, scope: PartnershipScope, meetingId:
   return transact(db, async (tx: Tx) => {
     const item = await itemForWrite(tx, partnershipId, meetingId, itemId);
     if (!item) return fail("form", "That item is not on this meeting's agenda");
+    await refuseIfLocked(tx, item.meetingId);
     const items = await tx.select().from(agendaItems).where(eq(agendaItems.meetingId, item.meetingId)).orderBy(asc(agendaItems.position));
     const i = items.findIndex((x) => x.id === item.id);
     const j = direction === "up" ? i - 1 : i + 1;
@@ -304,6 +324,7 @@ export async function removeAgendaItem(db: Db, scope: PartnershipScope, meetingI
   return transact(db, async (tx: Tx) => {
     const item = await itemForWrite(tx, partnershipId, meetingId, itemId);
     if (!item) return fail("form", "That item is not on this meeting's agenda");
+    await refuseIfLocked(tx, item.meetingId);
     const [{ n }] = await tx.select({ n: count() }).from(decisions).where(eq(decisions.agendaItemId, item.id));
     if (n > 0) return fail("form", `Decisions were recorded under "${item.title}", so it stays on the agenda`);
     const [{ papers }] = await tx.select({ papers: count() }).from(meetingPapers).where(and(eq(meetingPapers.agendaItemId, item.id), isNull(meetingPapers.removedAt)));
@@ -322,8 +343,7 @@ export async function saveItemNotes(db: Db, scope: PartnershipScope, meetingId: 
   return transact(db, async (tx: Tx) => {
     const item = await itemForWrite(tx, partnershipId, meetingId, itemId);
     if (!item) return fail("form", "That item is not on this meeting's agenda");
-    const [mins] = await tx.select().from(minutes).where(eq(minutes.meetingId, item.meetingId));
-    if (mins?.status === "approved") return fail("notes", "The minutes of this meeting are approved and locked: record a correction as an amendment instead");
+    await refuseIfLocked(tx, item.meetingId);
     if (item.version !== input.version) return conflict("item's notes");
     if ((item.notes ?? null) === input.notes) return ok();
     await versionedUpdate(tx, agendaItems, eq(agendaItems.id, item.id), input.version, { notes: input.notes }, "item's notes");
@@ -385,6 +405,7 @@ export async function uploadPaper(
   return transact(db, async (tx: Tx) => {
     const m = await meetingForWrite(tx, partnershipId, meetingId);
     if (!m) return fail("form", "That meeting is not in this partnership");
+    await refuseIfLocked(tx, m.id, "paper");
     if (input.agendaItemId && !(await itemForWrite(tx, partnershipId, meetingId, input.agendaItemId))) return fail("agendaItemId", "Choose an item on this meeting's agenda");
     const row = {
       id: crypto.randomUUID(),
@@ -415,6 +436,7 @@ export async function removePaper(db: Db, scope: PartnershipScope, meetingId: st
     const m = await meetingForWrite(tx, partnershipId, meetingId);
     const paper = m ? await getPaper(tx, m.id, paperId) : undefined;
     if (!paper) return fail("form", "That paper has already been removed");
+    await refuseIfLocked(tx, paper.meetingId);
     // Kept, not deleted: the audit trail's hash refers to it.
     await tx.update(meetingPapers).set({ removedAt: new Date() }).where(eq(meetingPapers.id, paper.id));
     await appendAudit(tx, { actorUserId: scope.user.id, action: "paper.remove", entityId: paper.id, partnershipId, before: { filename: paper.filename } });
@@ -448,6 +470,7 @@ export function parseAttendanceForm(form: FormData, seatIds: readonly string[]) 
 export async function saveAttendance(db: Db, scope: PartnershipScope, meeting: MeetingRow, entries: readonly Attendance[]): Promise<WriteResult> {
   const partnershipId = scope.partnership.id;
   return transact(db, async (tx: Tx) => {
+    await refuseIfLocked(tx, meeting.id);
     const seats = await listSeats(tx, partnershipId);
     const byId = new Map(seats.map((s) => [s.id, s]));
     for (const e of entries) {
@@ -489,6 +512,7 @@ export async function declareOnItem(db: Db, scope: PartnershipScope, meeting: Me
   return transact(db, async (tx: Tx) => {
     const item = await itemForWrite(tx, partnershipId, meeting.id, input.agendaItemId);
     if (!item) return fail("agendaItemId", "Choose an item on this meeting's agenda");
+    await refuseIfLocked(tx, meeting.id);
     const seats = await listSeats(tx, partnershipId);
     const seat = seats.find((s) => s.id === input.seatId);
     if (!seat || !isSeatCurrent(seat, meeting.date)) return fail("seatId", "Choose a member on the board on the meeting's date");

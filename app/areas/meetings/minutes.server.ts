@@ -182,7 +182,8 @@ export async function applyMinutesApproval(
   meeting: MeetingRow,
   decision: { id: string; reference: string },
 ): Promise<WriteResult> {
-  const [row] = await tx.select().from(minutes).where(eq(minutes.meetingId, meeting.id));
+  // Locked first, so no change to the meeting's record lands between composing the minutes and approving them.
+  const [row] = await tx.select().from(minutes).where(eq(minutes.meetingId, meeting.id)).for("update");
   if (!row || row.status !== "circulated") return fail("approves", `The minutes of ${meeting.title} (${formatDate(meeting.date)}) must be circulated before they can be approved`);
   const document = await composeMinutes(tx, scope.partnership, meeting, row.summary);
   await versionedUpdate(tx, minutes, eq(minutes.meetingId, meeting.id), row.version, { status: "approved", approvedAt: new Date(), approvedByDecisionId: decision.id, lockedContent: document }, "minutes");

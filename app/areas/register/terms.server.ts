@@ -6,6 +6,7 @@ import { decisions, termsOfReference, users } from "../../../db/schema";
 import { formatDate } from "../../platform/time/dates";
 import {
   defaultTermsRules,
+  ratificationRefusalEffects,
   seniorityRuleSchema,
   termsRulesSchema,
   termsSectionKeys,
@@ -93,6 +94,7 @@ const termsFormSchema = z
     votingBasis: z.enum(votingBases, { error: "Choose how votes are counted" }),
     ratifyingPartnerTypes: z.array(z.enum(organisationTypes, { error: "Choose partner types from the list" })),
     ratifyingBody: optionalText(100, "The name of the ratifying body").transform((v) => v ?? ""),
+    whenRatificationRefused: z.enum(ratificationRefusalEffects, { error: "Choose what happens when a partner's body refuses to ratify" }).default("decision_falls"),
   })
   .refine((f) => f.minPartners <= f.minVotingMembers, {
     path: ["minPartners"],
@@ -158,7 +160,7 @@ export function parseTermsForm(form: FormData): { ok: true; data: TermsDraftInpu
       onlySeniorEnoughCount: f.onlySeniorEnoughCount,
     },
     seniority,
-    decisions: { method: f.method, votingBasis: f.votingBasis, ratifyingPartnerTypes: f.ratifyingPartnerTypes, ratifyingBody: f.ratifyingBody },
+    decisions: { method: f.method, votingBasis: f.votingBasis, ratifyingPartnerTypes: f.ratifyingPartnerTypes, ratifyingBody: f.ratifyingBody, whenRatificationRefused: f.whenRatificationRefused },
   });
   return { ok: true, data: { version: f.version, changeSummary: f.changeSummary, reviewDate: f.reviewDate, sections, rules } };
 }

@@ -5,7 +5,7 @@ import { decisions, termsOfReference } from "../../../db/schema";
 import { termsInForce } from "../../../app/areas/register/terms.server";
 import { addItem, decisionForm, markAttendance, scheduleMeeting, seatOn } from "../../helpers/meetings";
 import { formVersion, partnershipId } from "../../helpers/pages";
-import { pageText, startTestServer, type HttpClient, type TestServer } from "../../helpers/server";
+import { pageText, SCENARIO_TODAY, startTestServer, travelTo, type HttpClient, type TestServer } from "../../helpers/server";
 
 let s: TestServer;
 let chair: HttpClient;
@@ -68,6 +68,7 @@ describe("decisions under terms of reference that change between two meetings", 
     await markAttendance(chair, s.db, "nelcp", december, "2026-12-03", fourMembers);
     await markAttendance(chair, s.db, "nelcp", january, "2027-01-07", fourMembers);
   });
+  afterAll(() => travelTo(SCENARIO_TODAY));
 
   it("approving terms outside a meeting is itself a decision, flagged as written procedure", async () => {
     const d = await byTitle("Approve version 3 of the terms of reference");
@@ -78,6 +79,8 @@ describe("decisions under terms of reference that change between two meetings", 
   });
 
   it("the same attendance is inquorate under version 2 in December and quorate under version 3 in January", async () => {
+    // From here on both meetings have taken place, and the partners' Cabinets have met since.
+    travelTo("2027-01-31");
     expect(await pageText(await chair.get(`/p/nelcp/meetings/${december}/run`))).toContain("Quorum for the meeting: Not quorate");
     const jan = await pageText(await chair.get(`/p/nelcp/meetings/${january}/run`));
     expect(jan).toContain("Quorum for the meeting: Quorate");

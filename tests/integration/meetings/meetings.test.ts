@@ -4,7 +4,7 @@ import { verifyAuditTrail } from "../../../db/audit";
 import { attendance, decisions, meetings, minutes } from "../../../db/schema";
 import { addItem, decisionForm, markAttendance, nelcpQuorum, scheduleMeeting, seatOn } from "../../helpers/meetings";
 import { formVersion, lastAuditOf, userId } from "../../helpers/pages";
-import { pageText, startTestServer, type HttpClient, type TestServer } from "../../helpers/server";
+import { type HttpClient, pageText, SCENARIO_TODAY, startTestServer, type TestServer, travelTo } from "../../helpers/server";
 
 let s: TestServer;
 let chair: HttpClient;
@@ -158,7 +158,10 @@ describe("running a meeting", () => {
   beforeAll(async () => {
     meetingId = await scheduleMeeting(chair, "nelcp", { date: "2026-12-03" });
     itemId = await addItem(chair, s.db, "nelcp", meetingId, "Lot 1 re-procurement");
+    // The meetings below have taken place by the time their outcomes are recorded.
+    travelTo("2027-02-01");
   });
+  afterAll(() => travelTo(SCENARIO_TODAY));
 
   it("computes the quorum live from attendance under the terms in force on the day", async () => {
     const few = await markAttendance(chair, s.db, "nelcp", meetingId, "2026-12-03", { "chair@nelcp.example": "present", "member@nelcp.example": "present", "vicechair@nelcp.example": "apologies" });

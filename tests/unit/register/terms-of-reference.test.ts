@@ -34,7 +34,7 @@ describe("termsRulesSchema", () => {
         onlySeniorEnoughCount: false,
       },
       seniority: [],
-      decisions: { method: "simple_majority", votingBasis: "per_member", ratifyingPartnerTypes: [], ratifyingBody: "" },
+      decisions: { method: "simple_majority", votingBasis: "per_member", ratifyingPartnerTypes: [], ratifyingBody: "", whenRatificationRefused: "decision_falls" },
     });
   });
 
@@ -49,7 +49,7 @@ describe("termsRulesSchema", () => {
         onlySeniorEnoughCount: true,
       },
       seniority: [{ appliesTo: "partner_role", value: "lead_authority", minimumTier: "director", alsoAccept: ["elected_member"] }],
-      decisions: { method: "two_thirds", votingBasis: "per_partner", ratifyingPartnerTypes: ["local_authority", "nhs"], ratifyingBody: "Cabinet or board" },
+      decisions: { method: "two_thirds", votingBasis: "per_partner", ratifyingPartnerTypes: ["local_authority", "nhs"], ratifyingBody: "Cabinet or board", whenRatificationRefused: "decision_stands" },
     };
     expect(termsRulesSchema.parse(rules)).toEqual(rules);
   });
@@ -218,7 +218,7 @@ describe("describeRules", () => {
         { appliesTo: "board_role", value: "chair", minimumTier: "director" },
         { appliesTo: "partner_type", value: "voluntary_sector", minimumTier: "service_manager", alsoAccept: ["trustee"] },
       ],
-      decisions: { method: "two_thirds", votingBasis: "per_partner", ratifyingPartnerTypes: ["local_authority", "nhs"], ratifyingBody: "Cabinet" },
+      decisions: { method: "two_thirds", votingBasis: "per_partner", ratifyingPartnerTypes: ["local_authority", "nhs"], ratifyingBody: "Cabinet", whenRatificationRefused: "decision_stands" },
     });
     expect(describeRules(rules)).toEqual([
       "Quorum: at least 1 voting member present",
@@ -230,7 +230,7 @@ describe("describeRules", () => {
       "Seniority: The chair: chief executive or director",
       "Seniority: Every voluntary sector partner's members and deputies: service manager or above, or trustee",
       "Decisions: two-thirds majority, one vote per partner organisation",
-      "Ratification: where a decision needs it, by each local authority or NHS partner's Cabinet",
+      "Ratification: where a decision needs it, by each local authority or NHS partner's Cabinet; if one refuses, the decision stands for the others",
     ]);
   });
 

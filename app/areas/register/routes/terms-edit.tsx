@@ -6,6 +6,8 @@ import { SavedVersion } from "../../../platform/ui/saved-version";
 import { useFormResult } from "../../../platform/ui/use-form-result";
 import {
   describeRules,
+  ratificationRefusalEffects,
+  ratificationRefusalLabels,
   SENIORITY_FORM_ROWS_EXTRA,
   seniorityTargetValue,
   termsSectionKeys,
@@ -149,6 +151,15 @@ export default function EditTermsDraft({ loaderData }: Route.ComponentProps) {
             small
           />
           <TextField name="ratifyingBody" label="What those bodies are called (optional)" hint="For example: Cabinet." defaultValue={f.value("ratifyingBody", v.rules.decisions.ratifyingBody)} error={f.errors?.ratifyingBody} />
+          <ChoiceGroup
+            type="radio"
+            name="whenRatificationRefused"
+            legend="If one of those bodies refuses to ratify a decision"
+            error={f.errors?.whenRatificationRefused}
+            options={ratificationRefusalEffects.map((e) => ({ value: e, label: ratificationRefusalLabels[e] }))}
+            checked={[String(f.value("whenRatificationRefused", v.rules.decisions.whenRatificationRefused))]}
+            small
+          />
 
           <h2 className="govuk-heading-m">Sections</h2>
           {termsSectionKeys.map((k) => (

@@ -83,6 +83,13 @@ export const seniorityRuleSchema = z.discriminatedUnion("appliesTo", [
 ]);
 export type SeniorityRule = z.output<typeof seniorityRuleSchema>;
 
+export const ratificationRefusalEffects = ["decision_falls", "decision_stands"] as const;
+export type RatificationRefusalEffect = (typeof ratificationRefusalEffects)[number];
+export const ratificationRefusalLabels: Record<RatificationRefusalEffect, string> = {
+  decision_falls: "The decision falls: it is recorded as rejected",
+  decision_stands: "The decision stands for the others; the refusing partner is not bound by it",
+};
+
 export const decisionRuleSchema = z.object({
   method: z.enum(decisionMethods),
   votingBasis: z.enum(votingBases).default("per_member"),
@@ -90,6 +97,8 @@ export const decisionRuleSchema = z.object({
   ratifyingPartnerTypes: z.array(z.enum(organisationTypes)).default([]),
   /** What those bodies are called, e.g. "Cabinet". */
   ratifyingBody: z.string().max(100).default(""),
+  /** What one partner's body refusing to ratify does: the decision falls (is rejected), or stands and that partner is not bound. */
+  whenRatificationRefused: z.enum(ratificationRefusalEffects).default("decision_falls"),
 });
 export type DecisionRule = z.output<typeof decisionRuleSchema>;
 
@@ -146,7 +155,7 @@ export function describeRules(rules: TermsRules): string[] {
     ...(rules.seniority.length ? rules.seniority.map((r) => `Seniority: ${describeSeniorityRule(r)}`) : ["Seniority: no minimum set"]),
     `Decisions: ${decisionMethodLabels[rules.decisions.method].toLowerCase()}, ${votingBasisLabels[rules.decisions.votingBasis].toLowerCase()}`,
     rules.decisions.ratifyingPartnerTypes.length
-      ? `Ratification: where a decision needs it, by each ${rules.decisions.ratifyingPartnerTypes.map((t) => midSentence(organisationTypeLabels[t])).join(" or ")} partner's ${rules.decisions.ratifyingBody || "own governing body"}`
+      ? `Ratification: where a decision needs it, by each ${rules.decisions.ratifyingPartnerTypes.map((t) => midSentence(organisationTypeLabels[t])).join(" or ")} partner's ${rules.decisions.ratifyingBody || "own governing body"}; if one refuses, ${rules.decisions.whenRatificationRefused === "decision_falls" ? "the decision falls" : "the decision stands for the others"}`
       : "Ratification: not needed by partners' own bodies",
   ];
   return lines;
@@ -163,7 +172,7 @@ export const defaultTermsRules: TermsRules = {
     onlySeniorEnoughCount: false,
   },
   seniority: [],
-  decisions: { method: "consensus", votingBasis: "per_member", ratifyingPartnerTypes: [], ratifyingBody: "" },
+  decisions: { method: "consensus", votingBasis: "per_member", ratifyingPartnerTypes: [], ratifyingBody: "", whenRatificationRefused: "decision_falls" },
 };
 
 export type TermsVersionSummary = {
