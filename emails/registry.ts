@@ -1,9 +1,11 @@
 import { ActionReminderEmail } from "./action-reminder";
 import { EscalationEmail } from "./escalation";
 import { GovernanceReminderEmail } from "./governance-reminder";
+import { InvitationEmail } from "./invitation";
 import { MeetingInvitationEmail } from "./meeting-invitation";
 import { MinutesCirculatedEmail } from "./minutes-circulated";
 import { ObligationReminderEmail } from "./obligation-reminder";
+import { PasswordResetEmail } from "./password-reset";
 
 /** The templates a recorded reminder can name (reminders_sent.payload.template). */
 export const emailTemplates = {
@@ -13,5 +15,7 @@ export const emailTemplates = {
   "governance-reminder": GovernanceReminderEmail,
   "meeting-invitation": MeetingInvitationEmail,
   "minutes-circulated": MinutesCirculatedEmail,
+  invitation: InvitationEmail,
+  "password-reset": PasswordResetEmail,
 } as const;
 export type TemplateName = keyof typeof emailTemplates;

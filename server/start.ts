@@ -9,6 +9,7 @@ import { demoData } from "../seeds/demo-data";
 import { seedDemoData } from "../seeds/seed";
 import { startJobRuntime } from "../jobs/runtime";
 import { createApp } from "./app";
+import { settleBackground } from "../app/platform/background.server";
 
 /**
  * Starts the web process: validates the environment, migrates, seeds demo
@@ -40,6 +41,7 @@ export async function startServer(options: { buildDir?: string; quiet?: boolean 
     port,
     async close() {
       await new Promise<void>((resolve) => server.close(() => resolve()));
+      await settleBackground();
       await jobs?.stop();
       await database().close();
     },

@@ -128,7 +128,9 @@ export const recordPermissions = {
     refusal: "Only the chair or secretariat can change this seat; partner representatives can change their own organisation's deputies.",
   },
   "declaration:record": {
-    allows: (a: Actor, o: RecordOwner) => a.granted.has("partnership:manage") || (o.userId === a.userId && a.granted.has("partnership:view")) || representsOwner(a, o),
+    // The register is of board members' interests: only for someone with a seat on the board now.
+    allows: (a: Actor, o: RecordOwner) =>
+      o.organisationIds.length > 0 && (a.granted.has("partnership:manage") || (o.userId === a.userId && a.granted.has("partnership:view")) || representsOwner(a, o)),
     refusal: "You can record declarations for yourself, or as a representative for members of your own organisation.",
   },
   "declaration:end": {

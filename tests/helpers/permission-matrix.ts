@@ -14,7 +14,7 @@ import {
   submissions,
   users,
 } from "../../db/schema";
-import type { HttpClient, TestServer } from "./server";
+import { outboxWhen, type HttpClient, type TestServer } from "./server";
 
 // The records the permission matrix (tests/integration/platform/permission-matrix.test.ts)
 // opens, for each partnership it visits. Most come from the demo data; what the demo
@@ -211,7 +211,7 @@ export async function setUpMatrixRecords(s: TestServer, as: { admin: HttpClient;
   if (reset.status !== 200) throw new Error(`permission matrix set-up: forgot-password answered ${reset.status}`);
   const invited = await as.chair.post("/p/nelcp/invite", { name: "Matrix Invitee", email: "invitee@hackney.example", role: "observer", organisationId: "" });
   if (invited.status !== 200) throw new Error(`permission matrix set-up: inviting answered ${invited.status}`);
-  const outbox = await (await s.client().get("/dev/outbox")).text();
+  const outbox = await outboxWhen(s.client(), (html) => html.includes("/reset-password/") && html.includes("/invitation/"));
   const token = (kind: string) => {
     const found = outbox.match(new RegExp(`/${kind}/([a-z0-9]+)`))?.[1];
     if (!found) throw new Error(`permission matrix set-up: no /${kind} link in the outbox`);

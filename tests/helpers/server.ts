@@ -108,6 +108,20 @@ export class HttpClient {
   }
 }
 
+/**
+ * The development outbox's page once it lists what `ready` looks for: emails
+ * are sent just after the request that records them, so they arrive a moment later.
+ */
+export async function outboxWhen(client: HttpClient, ready: (html: string) => boolean, timeoutMs = 10_000) {
+  const until = Date.now() + timeoutMs;
+  for (;;) {
+    const html = await (await client.get("/dev/outbox")).text();
+    if (ready(html)) return html;
+    if (Date.now() > until) throw new Error("The expected email did not reach the development outbox");
+    await new Promise((r) => setTimeout(r, 50));
+  }
+}
+
 /** Page text without markup, for asserting what a person would read. */
 export async function pageText(res: Response) {
   const html = await res.text();

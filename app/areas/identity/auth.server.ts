@@ -5,11 +5,10 @@ import type { Db } from "../../../db/client";
 import { users, userTokens } from "../../../db/schema";
 import { env } from "../../platform/env.server";
 import { generateToken, hashToken, hmacHex } from "../../platform/crypto.server";
-import { sendEmail } from "../../platform/mail/mailer.server";
+import { deliverSoon, recordReminders } from "../notifications/public.server";
 import { hashPassword, newPasswordSchema, verifyPassword } from "./password.server";
 import { clear, hit, type Limit, SIGN_IN_LIMITS } from "./rate-limit.server";
 import { createSession, invalidateAllSessions, invalidateSession } from "./session.server";
-import { PasswordResetEmail } from "../../../emails/password-reset";
 
 export const emailSchema = z
   .string({ error: "Enter your email address" })
@@ -119,8 +118,9 @@ export async function issueToken(
   const lifetimeMs =
     purpose === "invitation" ? INVITATION_LIFETIME_DAYS * 86_400_000 : RESET_LIFETIME_MINUTES * 60_000;
   const expiresAt = new Date(now.getTime() + lifetimeMs);
-  await db.insert(userTokens).values({ id: hashToken(token), userId, purpose, expiresAt, createdBy });
-  return { token, expiresAt };
+  const id = hashToken(token);
+  await db.insert(userTokens).values({ id, userId, purpose, expiresAt, createdBy });
+  return { token, id, expiresAt };
 }
 
 /** Looks a token up without using it: for showing the set-password page. */
@@ -182,29 +182,33 @@ const RESET_REQUEST_LIMIT: Limit = { max: 3, windowMs: 60 * 60 * 1000 };
 
 /**
  * Emails a reset link if the address belongs to an account. The caller shows
- * the same confirmation either way, so the form does not reveal who has one.
+ * the same confirmation either way, without waiting for this (so neither the
+ * answer nor its timing reveals who has an account). The link is recorded in
+ * the delivery log with the token, then sent; a failed send is retried.
  */
 export async function requestPasswordReset(db: Db, email: string, address: string) {
   if (await overLimit(db, clientKey("reset", address), SIGN_IN_LIMITS.client)) return;
   if (await overLimit(db, `reset:account:${email}`, RESET_REQUEST_LIMIT)) return;
   const user = await findUserByEmail(db, email);
   if (!user) return;
-  const { token } = await db.transaction(async (tx) => {
-    const issued = await issueToken(tx, user.id, "password_reset", null);
-    await appendAudit(tx, {
-      actorUserId: null,
-      action: "user.request_password_reset",
-      entityId: user.id,
-    });
-    return issued;
+  const ids = await db.transaction(async (tx) => {
+    const { token, id } = await issueToken(tx, user.id, "password_reset", null);
+    await appendAudit(tx, { actorUserId: null, action: "user.request_password_reset", entityId: user.id });
+    return recordReminders(tx, [
+      {
+        kind: "password_reset",
+        partnershipId: null,
+        subjectId: id,
+        periodKey: "-",
+        stage: "link",
+        recipient: { userId: user.id, email: user.email, name: user.name, emailDigest: false },
+        urgent: true,
+        template: "password-reset",
+        subject: "Reset your password",
+        props: { recipientName: user.name, link: `${env().APP_URL}/reset-password/${token}`, expiresInMinutes: RESET_LIFETIME_MINUTES },
+        sensitiveProps: ["link"],
+      },
+    ]);
   });
-  await sendEmail({
-    to: user.email,
-    subject: "Reset your password",
-    body: PasswordResetEmail({
-      recipientName: user.name,
-      link: `${env().APP_URL}/reset-password/${token}`,
-      expiresInMinutes: RESET_LIFETIME_MINUTES,
-    }),
-  });
+  deliverSoon(db, ids);
 }

@@ -3,11 +3,10 @@ import { z } from "zod";
 import { appendAudit } from "../../audit/append.server";
 import type { Db } from "../../../db/client";
 import { partnershipPartners, partnershipRoles, users } from "../../../db/schema";
-import { InvitationEmail } from "../../../emails/invitation";
 import { partnershipRoleLabels, partnershipRoles as roleValues } from "../../platform/permissions";
 import { env } from "../../platform/env.server";
 import { emailSchema, findUserByEmail, INVITATION_LIFETIME_DAYS, issueToken } from "./auth.server";
-import { sendEmail } from "../../platform/mail/mailer.server";
+import { deliverSoon, recordReminders } from "../notifications/public.server";
 import type { SessionUser } from "../../platform/request-context";
 
 export const invitationSchema = z.object({
@@ -91,25 +90,34 @@ export async function invitePerson(
       partnershipId: partnership.id,
       after: { userId, role: input.role, organisationId: input.organisationId },
     });
-    const token = existing?.passwordHash ? null : (await issueToken(tx, userId, "invitation", actor.id)).token;
-    if (token)
-      await appendAudit(tx, { actorUserId: actor.id, action: "user.invite", entityId: userId, partnershipId: partnership.id });
-    return { duplicate: false as const, userId, token };
+    const issued = existing?.passwordHash ? null : await issueToken(tx, userId, "invitation", actor.id);
+    if (issued) await appendAudit(tx, { actorUserId: actor.id, action: "user.invite", entityId: userId, partnershipId: partnership.id });
+    // Recorded with the role and the link, so the email goes (and is retried) like every other message.
+    const messages = await recordReminders(tx, [
+      {
+        kind: "invitation",
+        partnershipId: partnership.id,
+        subjectId: inserted[0].id,
+        periodKey: "-",
+        stage: issued ? "invitation" : "added",
+        recipient: { userId, email: input.email, name: existing?.name ?? input.name, emailDigest: false },
+        urgent: true,
+        template: "invitation",
+        subject: issued ? `Invitation to join ${partnership.name}` : `You have been added to ${partnership.name}`,
+        props: {
+          recipientName: existing?.name ?? input.name,
+          inviterName: actor.name,
+          partnershipName: partnership.name,
+          roleLabel: partnershipRoleLabels[input.role].toLowerCase(),
+          link: issued ? `${env().APP_URL}/invitation/${issued.token}` : `${env().APP_URL}/sign-in`,
+          expiresInDays: INVITATION_LIFETIME_DAYS,
+        },
+        sensitiveProps: issued ? ["link"] : [],
+      },
+    ]);
+    return { duplicate: false as const, userId, invited: Boolean(issued), messages };
   });
   if (outcome.duplicate) return { ok: false, field: "role", message: "This person already has that role in this partnership" };
-
-  const link = outcome.token ? `${env().APP_URL}/invitation/${outcome.token}` : `${env().APP_URL}/sign-in`;
-  await sendEmail({
-    to: input.email,
-    subject: outcome.token ? `Invitation to join ${partnership.name}` : `You have been added to ${partnership.name}`,
-    body: InvitationEmail({
-      recipientName: existing?.name ?? input.name,
-      inviterName: actor.name,
-      partnershipName: partnership.name,
-      roleLabel: partnershipRoleLabels[input.role].toLowerCase(),
-      link,
-      expiresInDays: INVITATION_LIFETIME_DAYS,
-    }),
-  });
-  return { ok: true, userId: outcome.userId, emailed: outcome.token ? "invitation" : "added" };
+  deliverSoon(db, outcome.messages);
+  return { ok: true, userId: outcome.userId, emailed: outcome.invited ? "invitation" : "added" };
 }

@@ -9,6 +9,7 @@ import { DigestEmail } from "../../../emails/digest";
 import { formatDate, londonDate } from "../../platform/time/dates";
 import { env } from "../../platform/env.server";
 import { sendEmail, type OutgoingEmail } from "../../platform/mail/mailer.server";
+import { runInBackground } from "../../platform/background.server";
 
 // Delivery of recorded reminders. A message is claimed (status "sending")
 // in its own committed update before it is sent, so two workers never both
@@ -29,7 +30,14 @@ type Payload = {
   subject: string;
   props: Record<string, unknown>;
   attachments?: { filename: string; contentType: string; content: string }[];
+  sensitiveProps?: string[];
 };
+
+/** The payload without its one-time links, kept once a message has gone or failed (the token itself is only stored hashed). */
+function scrubbed(payload: Payload): Payload {
+  if (!payload.sensitiveProps?.length) return payload;
+  return { ...payload, props: Object.fromEntries(Object.entries(payload.props).map(([k, v]) => [k, payload.sensitiveProps!.includes(k) ? "(removed once sent)" : v])) };
+}
 
 /** The Message-ID of a recorded message: the same on every attempt, so a relay or a test can spot a duplicate. */
 export const messageId = (key: string) => `<${createHash("sha256").update(key).digest("hex").slice(0, 32)}@partnership-governance>`;
@@ -58,12 +66,17 @@ export async function deliverReminder(db: Db, id: string, now: Date, send: Send 
     const failed = row.attempts >= MAX_ATTEMPTS;
     await db
       .update(remindersSent)
-      .set({ status: failed ? "failed" : "retry", lastError: message.slice(0, 1000), nextAttemptAt: failed ? null : new Date(now.getTime() + retryDelayMs(row.attempts)) })
+      .set({ status: failed ? "failed" : "retry", lastError: message.slice(0, 1000), nextAttemptAt: failed ? null : new Date(now.getTime() + retryDelayMs(row.attempts)), ...(failed ? { payload: scrubbed(payload) } : {}) })
       .where(eq(remindersSent.id, row.id));
     return failed ? "failed" : "retry";
   }
-  await db.update(remindersSent).set({ status: "sent", sentAt: now, lastError: null }).where(eq(remindersSent.id, row.id));
+  await db.update(remindersSent).set({ status: "sent", sentAt: now, lastError: null, payload: scrubbed(payload) }).where(eq(remindersSent.id, row.id));
   return "sent";
+}
+
+/** Sends recorded messages now, without making the request wait; any that fail are retried by the scheduled jobs. */
+export function deliverSoon(db: Db, ids: readonly string[]) {
+  for (const id of ids) runInBackground("sending an email", () => deliverReminder(db, id, new Date()));
 }
 
 /** Claims left by a worker that stopped mid-send: they may or may not have gone, so an administrator decides. */

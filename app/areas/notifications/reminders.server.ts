@@ -23,8 +23,11 @@ export type ReminderMessage = {
     | "deputy_lapsing"
     | "minutes_awaiting_approval"
     | "meeting_invitation"
-    | "minutes_circulated";
-  partnershipId: string;
+    | "minutes_circulated"
+    | "invitation"
+    | "password_reset";
+  /** null: a message about the person's account, not one partnership (a password reset). */
+  partnershipId: string | null;
   subjectId: string;
   periodKey: string;
   stage: string;
@@ -37,6 +40,8 @@ export type ReminderMessage = {
   /** Facts the compliance view reads back (e.g. the partner chased). */
   facts?: Record<string, string>;
   attachments?: { filename: string; contentType: string; content: string }[];
+  /** Props that carry a credential (a one-time link): blanked in the log once the message has gone or failed. */
+  sensitiveProps?: string[];
 };
 
 export type PartnershipRow = typeof partnerships.$inferSelect;
@@ -131,7 +136,7 @@ export async function recordReminders(db: Db, messages: readonly ReminderMessage
       recipientEmail: m.recipient.email,
       urgent: m.urgent,
       status: !m.urgent && m.recipient.emailDigest ? "digest" : "pending",
-      payload: { template: m.template, subject: m.subject, props: m.props, attachments: m.attachments, ...(m.facts ?? {}) },
+      payload: { template: m.template, subject: m.subject, props: m.props, attachments: m.attachments, sensitiveProps: m.sensitiveProps, ...(m.facts ?? {}) },
     }));
     const rows = await db.insert(remindersSent).values(batch).onConflictDoNothing({ target: remindersSent.dedupeKey }).returning({ id: remindersSent.id, status: remindersSent.status });
     created.push(...rows.filter((r) => r.status === "pending").map((r) => r.id));

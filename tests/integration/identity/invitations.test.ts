@@ -1,6 +1,7 @@
 import { and, eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { auditEvents, userTokens } from "../../../db/schema";
+import { auditEvents, remindersSent, userTokens } from "../../../db/schema";
+import { deliverReminder } from "../../../app/areas/notifications/delivery.server";
 import { pageText, startTestServer, type TestServer } from "../../helpers/server";
 import { startSmtpServer } from "../../helpers/smtp";
 
@@ -134,5 +135,51 @@ describe("resetting a password", () => {
     const unknown = await s.client().get("/reset-password/not-a-real-token");
     expect(unknown.status).toBe(404);
     expect(await pageText(unknown)).toContain("This password reset link is not valid");
+  });
+});
+
+describe("sign-in emails go through the delivery log", () => {
+  const row = async (email: string, kind: string) => (await s.db.select().from(remindersSent).where(and(eq(remindersSent.recipientEmail, email), eq(remindersSent.kind, kind))))[0];
+  const settled = async (email: string, kind: string, status: string) => {
+    for (let i = 0; i < 100; i++) {
+      const r = await row(email, kind);
+      if (r?.status === status) return r;
+      await new Promise((resolve) => setTimeout(resolve, 50));
+    }
+    return row(email, kind);
+  };
+
+  it("an invitation the relay refuses is kept and retried, not a server error, and its link still works", async () => {
+    const chair = s.client();
+    await chair.signIn("chair@nelcp.example");
+    smtp.failNextDeliveries(1);
+    const sent = await chair.post("/p/nelcp/invite", { name: "Kofi Mensah", email: "k.mensah@redbridge.example", role: "observer", organisationId: "" });
+    expect(sent.status).toBe(200);
+    const refused = await settled("k.mensah@redbridge.example", "invitation", "retry");
+    expect(refused).toMatchObject({ status: "retry", attempts: 1 });
+    expect(refused!.lastError).toMatch(/Mailbox unavailable/);
+    // The scheduled jobs try again after the backoff.
+    expect(await deliverReminder(s.db, refused!.id, new Date(Date.now() + 2 * 60_000))).toBe("sent");
+    const [mail] = await smtp.to("k.mensah@redbridge.example");
+    expect(mail.subject).toBe("Invitation to join North-East London Commissioning Partnership");
+    const path = linkIn(mail.text, "/invitation");
+    expect((await s.client().get(path)).status).toBe(200);
+    // Once sent, the log no longer holds the link (the token itself is stored only hashed).
+    expect(JSON.stringify((await row("k.mensah@redbridge.example", "invitation"))!.payload)).not.toContain(path);
+  });
+
+  it("forgot-password answers at once while the relay is stalled, and the email follows", async () => {
+    const before = smtp.messages.length;
+    smtp.stopAnsweringAfter(before);
+    try {
+      const res = await s.client().post("/forgot-password", { email: "vicechair@nelcp.example" });
+      expect(res.status).toBe(200);
+      expect(await pageText(res)).toContain("If vicechair@nelcp.example has an account");
+      expect(smtp.messages.filter((m) => m.subject === "Reset your password" && (m.to as { text: string }).text.includes("vicechair@nelcp.example"))).toHaveLength(0);
+    } finally {
+      smtp.stopAnsweringAfter(Infinity);
+    }
+    const pending = await settled("vicechair@nelcp.example", "password_reset", "sending");
+    expect(pending?.status).toMatch(/sending|sent/);
   });
 });

@@ -3,7 +3,7 @@ import { promisify } from "node:util";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { resetEnvCache } from "../../../app/platform/env.server";
 import { outboxEnabled } from "../../../app/platform/mail/outbox.server";
-import { pageText, startTestServer, type TestServer } from "../../helpers/server";
+import { pageText, startTestServer, type TestServer, outboxWhen } from "../../helpers/server";
 
 const run = promisify(execFile);
 
@@ -48,6 +48,7 @@ describe("the development outbox", () => {
 
   it("lists emails written without SMTP, with their links", async () => {
     await s.client().post("/forgot-password", { email: "chair@nelcp.example" });
+    await outboxWhen(s.client(), (html) => html.includes("Reset your password"));
     const res = await s.client().get("/dev/outbox");
     expect(res.status).toBe(200);
     const text = await pageText(res);

@@ -5,6 +5,7 @@ import { Button, ErrorSummary, TextField } from "../../../platform/ui/forms";
 import { emailSchema, requestPasswordReset, RESET_LIFETIME_MINUTES } from "../auth.server";
 import { parseForm } from "../../../platform/forms";
 import type { Route } from "./+types/forgot-password";
+import { runInBackground } from "../../../platform/background.server";
 import { readForm } from "../../../platform/read-form.server";
 import { AppForm } from "../../../platform/ui/app-form";
 
@@ -13,7 +14,9 @@ export const meta = () => [{ title: "Reset your password – Partnership governa
 export async function action({ request, context }: Route.ActionArgs) {
   const parsed = parseForm(z.object({ email: emailSchema }), await readForm(request), ["email"]);
   if (!parsed.ok) return data(parsed, { status: 400 });
-  await requestPasswordReset(getDb(), parsed.data.email, context.clientAddress);
+  // Not awaited: the answer is the same, as quickly, whether or not the address has an account.
+  const db = getDb();
+  runInBackground("a password reset request", () => requestPasswordReset(db, parsed.data.email, context.clientAddress));
   return { ok: true as const, email: parsed.data.email, expiresInMinutes: RESET_LIFETIME_MINUTES };
 }
 

@@ -16,7 +16,7 @@ import { AppForm } from "../../../platform/ui/app-form";
 export const meta = () => [{ title: "Record that an interest ended – Partnership governance" }];
 
 export async function loader({ request, context, params }: Route.LoaderArgs) {
-  const scope = await requirePermission(request, context, params.slug, "partnership:view");
+  const scope = await requirePermission(request, context, params.slug, "declaration:end", { declaration: params.declarationId });
   const declaration = (await listDeclarations(getDb(), scope.partnership.id)).find((d) => d.id === params.declarationId);
   if (!declaration) notFound("That declaration is not on this register.");
   return { partnership: { slug: scope.partnership.slug, name: scope.partnership.name }, declaration, today: appToday() };
