@@ -2,7 +2,7 @@ import fs from "node:fs/promises";
 import type { Browser, Locator, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { launchBrowser, seriousAxeViolations, signedInPage } from "../../helpers/browser";
-import { SCENARIO_TODAY, startTestServer, type TestServer } from "../../helpers/server";
+import { SCENARIO_TODAY, startTestServer, travelTo, type TestServer } from "../../helpers/server";
 
 // Meetings as NELCP's chair runs them: scheduled, given an agenda and papers,
 // run with a live quorum, minuted, and approved at the next meeting. The app's
@@ -15,6 +15,7 @@ beforeAll(async () => {
   browser = await launchBrowser();
 });
 afterAll(async () => {
+  travelTo(SCENARIO_TODAY);
   await browser?.close();
   await s?.close();
 });
@@ -259,6 +260,8 @@ describe("meetings, decisions and minutes in a browser", () => {
     await page.getByText("The notes have been saved").waitFor();
     expect(await page.getByLabel("What was said on item 2").inputValue()).toBe(NOTES);
 
+    // The meeting is under way by the time its outcome is recorded.
+    travelTo("2026-12-04");
     // The decision, agreed by consensus.
     await recordDecision(page, {
       title: DECISION_TITLE,
@@ -368,6 +371,7 @@ describe("meetings, decisions and minutes in a browser", () => {
     const item = "Minutes of the December meeting";
     await addAgendaItem(page, item, "For decision", "Graham Featherstone, Chair");
 
+    travelTo("2027-01-29");
     await page.goto(`/p/nelcp/meetings/${meetingId}/run`);
     await page.getByRole("heading", { name: title, level: 1 }).waitFor();
     // Joanna Whitfield's term ended on 31 December, so she is not on this board.
@@ -422,7 +426,8 @@ describe("meetings, decisions and minutes in a browser", () => {
     expect(await text(minute)).toContain(`Decision ${december!.decisionReference}: ${DECISION_TITLE} (agreed)`);
     await expectAccessible(page);
 
-    // The meetings list shows both.
+    // Back to the scenario's today: the meetings list shows both still to come.
+    travelTo(SCENARIO_TODAY);
     await page.goto("/p/nelcp/meetings");
     const upcoming = page.locator("table#upcoming");
     expect(await text(upcoming.locator("tr", { hasText: DECEMBER }))).toContain("Approved");

@@ -423,7 +423,7 @@ describe.runIf(Boolean(process.env.TEST_DATABASE_URL))("concurrent saves of the 
     const havering = (await seatOn(s.db, "nelcp", "chair@nelcp.example", "2026-11-22")).organisationId;
     const [r] = await s.db.select().from(decisionRatifications).where(and(eq(decisionRatifications.decisionId, decisionId), eq(decisionRatifications.organisationId, havering)));
     expect(r.status).toBe("awaiting");
-    const forms = tenForms((i) => ({ intent: "ratification", organisationId: havering, version: String(r.version), status: "ratified", body: "Cabinet", decidedOn: `2026-11-${String(21 - i).padStart(2, "0")}`, note: `Minute ${i}` }));
+    const forms = tenForms((i) => ({ intent: "ratification", organisationId: havering, version: String(r.version), status: "ratified", body: "Cabinet", decidedOn: `2026-11-${20 + (i % 3)}`, note: `Minute ${i}` }));
     const w = await race(`/p/nelcp/decisions/${decisionId}`, forms, decisionId, ["decision.ratification"]);
     const [after] = await s.db.select().from(decisionRatifications).where(and(eq(decisionRatifications.decisionId, decisionId), eq(decisionRatifications.organisationId, havering)));
     expect(after).toMatchObject({ status: "ratified", decidedOn: forms[w].decidedOn, note: forms[w].note });
