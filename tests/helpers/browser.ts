@@ -30,7 +30,7 @@ export function launchBrowser(): Promise<Browser> {
 
 const axeSource = fs.readFileSync(require.resolve("axe-core/axe.min.js"), "utf8");
 
-export type AxeViolation = { id: string; impact: string | null; help: string; nodes: { target: string[] }[] };
+export type AxeViolation = { id: string; impact: string | null; help: string; nodes: { target: string[] }[]; width?: number | string };
 
 /** Runs axe-core (WCAG 2.x A/AA rules) on the page; returns serious and critical violations. */
 export async function seriousAxeViolations(page: Page): Promise<AxeViolation[]> {
@@ -43,6 +43,26 @@ export async function seriousAxeViolations(page: Page): Promise<AxeViolation[]> 
   return violations
     .filter((v) => v.impact === "serious" || v.impact === "critical")
     .map((v) => ({ id: v.id, impact: v.impact, help: v.help, nodes: v.nodes.map((n) => ({ target: n.target })) }));
+}
+
+/** The main width people use the platform at on a phone. */
+export const PHONE = { width: 390, height: 844 };
+
+/**
+ * axe at the page's own width and at a phone's (390 px), where navigation
+ * wraps and targets crowd: the serious and critical violations at either.
+ */
+export async function accessibilityProblems(page: Page) {
+  const own = page.viewportSize();
+  const atOwnWidth = await seriousAxeViolations(page);
+  if (own?.width === PHONE.width) return atOwnWidth;
+  await page.setViewportSize(PHONE);
+  try {
+    const atPhoneWidth = await seriousAxeViolations(page);
+    return [...atOwnWidth.map((v) => ({ ...v, width: own?.width ?? "default" })), ...atPhoneWidth.map((v) => ({ ...v, width: PHONE.width }))];
+  } finally {
+    if (own) await page.setViewportSize(own);
+  }
 }
 
 /** A page in a new browser context, signed in as a demo user. */

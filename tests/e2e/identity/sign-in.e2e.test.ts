@@ -1,6 +1,6 @@
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { launchBrowser, seriousAxeViolations } from "../../helpers/browser";
+import { accessibilityProblems, launchBrowser, seriousAxeViolations } from "../../helpers/browser";
 import { DEMO_PASSWORD, startTestServer, type TestServer } from "../../helpers/server";
 
 let s: TestServer;
@@ -20,7 +20,7 @@ async function newPage() {
 }
 
 async function expectAccessible(page: Page) {
-  expect(await seriousAxeViolations(page)).toEqual([]);
+  expect(await accessibilityProblems(page)).toEqual([]);
 }
 
 describe("in a browser", () => {
@@ -29,6 +29,15 @@ describe("in a browser", () => {
     await page.setContent('<html lang="en"><body><main><input type="text"><p style="color:#ccc;background:#fff">faint</p></main></body></html>');
     const ids = (await seriousAxeViolations(page)).map((v) => v.id);
     expect(ids).toEqual(expect.arrayContaining(["label", "color-contrast"]));
+  });
+
+  it("checks every page at a phone's width too, where crowded links are caught", async () => {
+    const page = await newPage();
+    // Two links 10px tall, side by side: too small and too close to tap with a thumb.
+    await page.setContent('<html lang="en"><head><title>t</title></head><body><main><nav aria-label="x"><a href="/a" style="display:inline-block;font-size:8px;line-height:10px">A</a><a href="/b" style="display:inline-block;font-size:8px;line-height:10px">B</a></nav></main></body></html>');
+    const problems = await accessibilityProblems(page);
+    expect(problems.filter((v) => v.id === "target-size").map((v) => v.width)).toContain(390);
+    expect(page.viewportSize()?.width).not.toBe(390); // the page's own width is restored
   });
 
   it("a chair signs in, opens NELCP and sees its ten partners and board; every page passes axe", async () => {

@@ -1,7 +1,10 @@
 import fs from "node:fs/promises";
 import type { Browser, Locator, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { launchBrowser, seriousAxeViolations, signedInPage } from "../../helpers/browser";
+import { eq } from "drizzle-orm";
+import { decisions } from "../../../db/schema";
+import { accessibilityProblems, launchBrowser, signedInPage } from "../../helpers/browser";
+import { addItem as addItemByHttp, markAttendance as markAttendanceByHttp, nelcpQuorum, scheduleMeeting as scheduleByHttp } from "../../helpers/meetings";
 import { SCENARIO_TODAY, startTestServer, travelTo, type TestServer } from "../../helpers/server";
 
 // Meetings as NELCP's chair runs them: scheduled, given an agenda and papers,
@@ -23,7 +26,7 @@ afterAll(async () => {
 const signedIn = (email: string) => signedInPage(browser, s.baseUrl, email);
 
 async function expectAccessible(page: Page) {
-  expect(await seriousAxeViolations(page)).toEqual([]);
+  expect(await accessibilityProblems(page)).toEqual([]);
 }
 
 const path = (page: Page) => new URL(page.url()).pathname;
@@ -547,5 +550,37 @@ describe("meetings, decisions and minutes in a browser", () => {
     expect(lines[0]).toMatch(/^\uFEFFReference,Date,Title,/); // with a byte-order mark, for Excel
     expect(lines.some((line) => line.includes("Award lot 2 to the Thames Gateway Care consortium"))).toBe(true);
     expect(lines.some((line) => line.includes("Uplift the specialist-needs band"))).toBe(false);
+  });
+
+  it("a double click on Record decision records one decision; the form then starts empty, and unsent text stays behind", async () => {
+    const http = s.client();
+    await http.signIn("chair@nelcp.example");
+    const id = await scheduleByHttp(http, "nelcp", { date: "2026-11-19", title: "NELCP board (double click)" });
+    const first = await addItemByHttp(http, s.db, "nelcp", id, "Lot 5 award");
+    await addItemByHttp(http, s.db, "nelcp", id, "Lot 6 award");
+    expect((await markAttendanceByHttp(http, s.db, "nelcp", id, "2026-11-19", nelcpQuorum)).status).toBe(302);
+
+    const page = await signedIn("chair@nelcp.example");
+    await page.goto(`/p/nelcp/meetings/${id}/run?item=${first}`);
+    await page.locator("#current-item", { hasText: "Lot 5 award" }).waitFor();
+    const details = await openDetails(page, "Record a decision");
+    await details.getByLabel("Short title").fill("Award lot 5 (double click)");
+    await details.getByLabel("What was decided").fill("Lot 5 is awarded to the consortium.");
+    await details.getByRole("group", { name: "Outcome" }).getByLabel("Agreed", { exact: true }).check();
+    await details.getByRole("button", { name: "Record decision" }).dblclick();
+    await page.getByText("The decision has been recorded").waitFor();
+    const recorded = await s.db.select().from(decisions).where(eq(decisions.title, "Award lot 5 (double click)"));
+    expect(recorded).toHaveLength(1);
+
+    // The form starts afresh for the next decision.
+    const again = await openDetails(page, "Record a decision");
+    expect(await again.getByLabel("Short title").inputValue()).toBe("");
+    expect(await again.getByLabel("What was decided").inputValue()).toBe("");
+
+    // Text typed but not sent does not follow the chair to the next item.
+    await again.getByLabel("Short title").fill("Half-typed, never sent");
+    await openItem(page, "Lot 6 award");
+    const next = await openDetails(page, "Record a decision");
+    expect(await next.getByLabel("Short title").inputValue()).toBe("");
   });
 });

@@ -1,6 +1,6 @@
 import type { Browser, BrowserContextOptions, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { launchBrowser, noHorizontalOverflow, seriousAxeViolations, signedInPage } from "../../helpers/browser";
+import { accessibilityProblems, launchBrowser, noHorizontalOverflow, signedInPage } from "../../helpers/browser";
 import { SCENARIO_TODAY, startTestServer, type TestServer } from "../../helpers/server";
 
 // Returns as the partners and the secretariat handle them: a borough's
@@ -23,7 +23,7 @@ const signedIn = (email: string, options: BrowserContextOptions = {}) => signedI
 const phone = { viewport: { width: 375, height: 740 }, isMobile: true };
 
 async function expectAccessible(page: Page) {
-  expect(await seriousAxeViolations(page)).toEqual([]);
+  expect(await accessibilityProblems(page)).toEqual([]);
 }
 
 const pdf = Buffer.from("%PDF-1.4\n1 0 obj\n<< /Type /Catalog >>\nendobj\ntrailer\n<< /Root 1 0 R >>\n%%EOF\n");

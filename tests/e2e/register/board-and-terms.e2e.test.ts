@@ -1,6 +1,6 @@
 import type { Browser, BrowserContextOptions, Locator, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { launchBrowser, noHorizontalOverflow, seriousAxeViolations, signedInPage } from "../../helpers/browser";
+import { accessibilityProblems, launchBrowser, noHorizontalOverflow, signedInPage } from "../../helpers/browser";
 import { startTestServer, type TestServer } from "../../helpers/server";
 
 // The demo data's problems (a lapsed deputy, a term ending within 60 days)
@@ -21,7 +21,7 @@ afterAll(async () => {
 const signedIn = (email: string, options: BrowserContextOptions = {}) => signedInPage(browser, s.baseUrl, email, options);
 
 async function expectAccessible(page: Page) {
-  expect(await seriousAxeViolations(page)).toEqual([]);
+  expect(await accessibilityProblems(page)).toEqual([]);
 }
 
 const path = (page: Page) => new URL(page.url()).pathname;

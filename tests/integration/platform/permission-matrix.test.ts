@@ -98,6 +98,8 @@ const expectations: Record<string, Entry> = {
 
   // ---------------------------------------------------------------- a partnership and its partners
   "areas/partnerships/routes/partnership.tsx": { get: ADULTS },
+  // The layout every page inside a partnership shares: its own address is the overview's.
+  "areas/partnerships/routes/partnership-layout.tsx": { get: ADULTS },
   "areas/partnerships/routes/partnership-edit.tsx": { get: ["admin", "chair", "secretariat"], post: [{ label: "save", allowed: ["admin", "chair", "secretariat"] }] },
   "areas/partnerships/routes/partnership-key-dates.tsx": {
     get: ["admin", "chair", "secretariat"],

@@ -3,7 +3,6 @@ import { getDb } from "../../../../db/client";
 import { actionStateColour } from "../components/action-table";
 import { Button, DateField, ErrorSummary, SelectField, SummaryList, Tag, TextArea, VersionField } from "../../../platform/ui/forms";
 import { Notice, withNotice } from "../../../platform/ui/notice";
-import { PartnershipNav } from "../../partnerships/components/partnership-nav";
 import { SavedVersion } from "../../../platform/ui/saved-version";
 import { useFormResult } from "../../../platform/ui/use-form-result";
 import { formatDate, formatDateTime } from "../../../platform/time/dates";
@@ -42,9 +41,7 @@ export default function ActionPage({ loaderData }: Route.ComponentProps) {
     <>
       <Notice />
       <ErrorSummary errors={f.errors} />
-      <span className="govuk-caption-l">{p.name}</span>
       <h1 className="govuk-heading-l">{a.title}</h1>
-      <PartnershipNav partnership={p} current="actions" />
       <SummaryList
         rows={[
           ["Status", <Tag key="s" colour={actionStateColour(state)}>{actionStatusLabels[state]}</Tag>],

@@ -2,7 +2,6 @@ import { Form } from "react-router";
 import { getDb } from "../../../../db/client";
 import { ActionTable } from "../components/action-table";
 import { Notice } from "../../../platform/ui/notice";
-import { PartnershipNav } from "../../partnerships/components/partnership-nav";
 import { actionFilterSchema, listActions } from "../actions.server";
 import { listPartnersForRules, listPeopleInPartnership } from "../../register/public.server";
 import { appToday } from "../../../platform/clock.server";
@@ -37,9 +36,7 @@ export default function PartnershipActions({ loaderData }: Route.ComponentProps)
   return (
     <>
       <Notice />
-      <span className="govuk-caption-l">{p.name}</span>
       <h1 className="govuk-heading-l">Actions</h1>
-      <PartnershipNav partnership={p} current="actions" />
       <Form method="get" className="app-filters">
         <div className="govuk-form-group">
           <label className="govuk-label" htmlFor="state">

@@ -56,7 +56,6 @@ export default function NewDecision({ loaderData }: Route.ComponentProps) {
     <div className="govuk-grid-row">
       <div className="govuk-grid-column-two-thirds">
         <ErrorSummary errors={f.errors} />
-        <span className="govuk-caption-l">{p.name}</span>
         <h1 className="govuk-heading-l">{outside ? "Record a decision taken outside a meeting" : "Propose a decision"}</h1>
         <p className="govuk-body">
           {outside

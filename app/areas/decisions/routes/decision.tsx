@@ -5,7 +5,6 @@ import { getDb } from "../../../../db/client";
 import { Button, ErrorSummary, SelectField, SummaryList, Tag, TextArea, TextField, VersionField } from "../../../platform/ui/forms";
 import { ActionFields } from "../../actions/components/action-fields";
 import { Notice, withNotice } from "../../../platform/ui/notice";
-import { PartnershipNav } from "../../partnerships/components/partnership-nav";
 import { QuorumPanel } from "../../meetings/components/quorum-panel";
 import { SavedVersion } from "../../../platform/ui/saved-version";
 import { useFormResult } from "../../../platform/ui/use-form-result";
@@ -118,7 +117,6 @@ export default function DecisionPage({ loaderData }: Route.ComponentProps) {
         {p.name} · {x.reference}
       </span>
       <h1 className="govuk-heading-l">{x.title}</h1>
-      <PartnershipNav partnership={p} current="decisions" />
       <p className="govuk-body">
         <Tag colour={decisionStatusColour(x.status)}>{decisionStatusLabels[x.status]}</Tag>{" "}
         {x.route !== "meeting" ? <Tag colour="purple">{decisionRouteLabels[x.route]}</Tag> : null}{" "}

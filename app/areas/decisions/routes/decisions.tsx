@@ -3,7 +3,6 @@ import { tableScroll } from "../../../platform/ui/table-scroll";
 import { getDb } from "../../../../db/client";
 import { Tag } from "../../../platform/ui/forms";
 import { Notice } from "../../../platform/ui/notice";
-import { PartnershipNav } from "../../partnerships/components/partnership-nav";
 import { formatDate } from "../../../platform/time/dates";
 import { decisionRouteLabels, decisionStatuses, decisionStatusLabels } from "../rules/vocabulary";
 import { decisionStatusColour } from "../components/decision-status";
@@ -46,9 +45,7 @@ export default function DecisionLog({ loaderData }: Route.ComponentProps) {
   return (
     <>
       <Notice />
-      <span className="govuk-caption-l">{p.name}</span>
       <h1 className="govuk-heading-l">Decision log</h1>
-      <PartnershipNav partnership={p} current="decisions" />
       <div className="govuk-button-group">
         {canPropose ? (
           <Link className="govuk-button" to={`/p/${p.slug}/decisions/new`}>

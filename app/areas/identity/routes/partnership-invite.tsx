@@ -60,7 +60,6 @@ export default function InvitePerson({ loaderData }: Route.ComponentProps) {
           </div>
         ) : null}
         <ErrorSummary errors={errors} />
-        <span className="govuk-caption-l">{partnership.name}</span>
         <h1 className="govuk-heading-l">Invite a person</h1>
         <AppForm method="post" noValidate key={result?.ok ? result.email : "form"}>
           <TextField name="name" label="Full name" autoComplete="off" defaultValue={f.value("name")} error={errors?.name} />

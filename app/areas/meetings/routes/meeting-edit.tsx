@@ -39,7 +39,6 @@ export default function EditMeeting({ loaderData }: Route.ComponentProps) {
     <div className="govuk-grid-row">
       <div className="govuk-grid-column-two-thirds">
         <ErrorSummary errors={f.errors} />
-        <span className="govuk-caption-l">{p.name}</span>
         <h1 className="govuk-heading-l">Change {m.title}</h1>
         <p className="govuk-body">Calendar invitations already sent are updated when people next refresh their calendar.</p>
         {f.conflict ? (

@@ -95,7 +95,6 @@ export default function Minutes({ loaderData }: Route.ComponentProps) {
     <>
       <Notice />
       <ErrorSummary errors={f.errors} />
-      <span className="govuk-caption-l">{p.name}</span>
       <h1 className="govuk-heading-l">
         Minutes: {doc.meeting.title}, {formatDate(doc.meeting.date)}
       </h1>

@@ -35,7 +35,6 @@ export default function NewMeeting({ loaderData }: Route.ComponentProps) {
     <div className="govuk-grid-row">
       <div className="govuk-grid-column-two-thirds">
         <ErrorSummary errors={f.errors} />
-        <span className="govuk-caption-l">{p.name}</span>
         <h1 className="govuk-heading-l">Schedule a meeting</h1>
         <AppForm method="post" noValidate>
           <MeetingFields f={f} />

@@ -3,7 +3,6 @@ import { getDb } from "../../../../db/client";
 import { Button, ErrorSummary, SummaryList, Tag, TextArea, VersionField } from "../../../platform/ui/forms";
 import { decisionStatusColour } from "../../decisions/components/decision-status";
 import { Notice, withNotice } from "../../../platform/ui/notice";
-import { PartnershipNav } from "../../partnerships/components/partnership-nav";
 import { QuorumPanel } from "../components/quorum-panel";
 import { useFormResult } from "../../../platform/ui/use-form-result";
 import { actionStatusLabels } from "../../actions/public";
@@ -51,11 +50,9 @@ export default function MeetingPage({ loaderData }: Route.ComponentProps) {
     <>
       <Notice />
       <ErrorSummary errors={f.errors} />
-      <span className="govuk-caption-l">{p.name}</span>
       <h1 className="govuk-heading-l">
         {m.title} {m.cancelledAt ? <Tag colour="red">Cancelled</Tag> : null}
       </h1>
-      <PartnershipNav partnership={p} current="meetings" />
       <SummaryList
         rows={[
           ["Kind", meetingTypeLabels[m.type]],

@@ -3,7 +3,6 @@ import { tableScroll } from "../../../platform/ui/table-scroll";
 import { getDb } from "../../../../db/client";
 import { Tag } from "../../../platform/ui/forms";
 import { Notice } from "../../../platform/ui/notice";
-import { PartnershipNav } from "../../partnerships/components/partnership-nav";
 import { formatDate } from "../../../platform/time/dates";
 import { meetingTypeLabels, minutesStatusLabels, type MinutesStatus } from "../rules/vocabulary";
 import { appToday } from "../../../platform/clock.server";
@@ -67,9 +66,7 @@ export default function Meetings({ loaderData }: Route.ComponentProps) {
   return (
     <>
       <Notice />
-      <span className="govuk-caption-l">{p.name}</span>
       <h1 className="govuk-heading-l">Meetings</h1>
-      <PartnershipNav partnership={p} current="meetings" />
       {canManage ? (
         <Link className="govuk-button" to={`/p/${p.slug}/meetings/new`}>
           Schedule a meeting

@@ -47,7 +47,6 @@ export default function NewObligation({ loaderData }: Route.ComponentProps) {
     <div className="govuk-grid-row">
       <div className="govuk-grid-column-two-thirds">
         <ErrorSummary errors={f.errors} />
-        <span className="govuk-caption-l">{p.name}</span>
         <h1 className="govuk-heading-l">Add an obligation</h1>
         <AppForm method="post" noValidate>
           <SelectField name="type" label="Kind" defaultValue={f.value("type", "quarterly_performance_return")} error={f.errors?.type} options={obligationTypes.map((t) => ({ value: t, label: obligationTypeLabels[t] }))} />

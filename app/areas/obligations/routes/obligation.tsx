@@ -4,7 +4,6 @@ import { possessive } from "../../../platform/text/english";
 import { getDb } from "../../../../db/client";
 import { Button, ErrorSummary, SelectField, SummaryList, Tag, TextArea, TextField, VersionField } from "../../../platform/ui/forms";
 import { Notice, withNotice } from "../../../platform/ui/notice";
-import { PartnershipNav } from "../../partnerships/components/partnership-nav";
 import { periodStatusColour } from "../components/period-status";
 import { useFormResult } from "../../../platform/ui/use-form-result";
 import { formatDate } from "../../../platform/time/dates";
@@ -79,9 +78,7 @@ export default function ObligationPage({ loaderData }: Route.ComponentProps) {
     <>
       <Notice />
       <ErrorSummary errors={f.errors} />
-      <span className="govuk-caption-l">{p.name}</span>
       <h1 className="govuk-heading-l">{o.title}</h1>
-      <PartnershipNav partnership={p} current="obligations" />
       <SummaryList
         rows={[
           ["Kind", obligationTypeLabels[o.type]],

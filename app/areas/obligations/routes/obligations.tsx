@@ -3,7 +3,6 @@ import { tableScroll } from "../../../platform/ui/table-scroll";
 import { getDb } from "../../../../db/client";
 import { Tag, WarningText } from "../../../platform/ui/forms";
 import { Notice } from "../../../platform/ui/notice";
-import { PartnershipNav } from "../../partnerships/components/partnership-nav";
 import { periodStatusColour } from "../components/period-status";
 import { cadenceLabels, describeDueRule, describeStage, obligationTypeLabels, periodStatusLabels } from "../rules/obligations";
 import { formatDate } from "../../../platform/time/dates";
@@ -33,9 +32,7 @@ export default function Obligations({ loaderData }: Route.ComponentProps) {
   return (
     <>
       <Notice />
-      <span className="govuk-caption-l">{p.name}</span>
       <h1 className="govuk-heading-l">Returns and obligations</h1>
-      <PartnershipNav partnership={p} current="obligations" />
       {canManage ? (
         <div className="govuk-button-group">
           <Link className="govuk-button" to={`/p/${p.slug}/obligations/new`}>

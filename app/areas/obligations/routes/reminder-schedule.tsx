@@ -39,7 +39,6 @@ export default function ReminderSchedule({ loaderData }: Route.ComponentProps) {
     <div className="govuk-grid-row">
       <div className="govuk-grid-column-two-thirds">
         <ErrorSummary errors={f.errors} />
-        <span className="govuk-caption-l">{p.name}</span>
         <h1 className="govuk-heading-l">Reminder schedule</h1>
         <p className="govuk-body">When partners are reminded about each return. Reminders go at 07:00 London time; those that fall on a weekend or bank holiday move to a working day.</p>
         <ul className="govuk-list govuk-list--bullet">

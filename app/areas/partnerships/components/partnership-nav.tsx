@@ -13,6 +13,13 @@ const sections = [
 ] as const;
 export type PartnershipSection = (typeof sections)[number]["key"];
 
+/** The section a page inside a partnership belongs to, from its address (/p/:slug/<section>/…). */
+export function sectionOf(pathname: string): PartnershipSection {
+  const segment = pathname.split("/")[3] ?? "";
+  const found = sections.find((s) => s.path === `/${segment.replace(/\.csv$/, "")}`);
+  return found?.key ?? "overview";
+}
+
 /** The partnership's sections, on every page inside it. */
 export function PartnershipNav({ partnership, current }: { partnership: { slug: string; name: string }; current: PartnershipSection }) {
   return (

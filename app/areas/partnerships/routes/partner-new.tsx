@@ -43,7 +43,6 @@ export default function NewPartner({ loaderData }: Route.ComponentProps) {
     <div className="govuk-grid-row">
       <div className="govuk-grid-column-two-thirds">
         <ErrorSummary errors={f.errors} />
-        <span className="govuk-caption-l">{p.name}</span>
         <h1 className="govuk-heading-l">Add a partner</h1>
         <AppForm method="post" noValidate>
           <SelectField

@@ -2,7 +2,6 @@ import { Link, redirect } from "react-router";
 import { getDb } from "../../../../db/client";
 import { Button, DateField, ErrorSummary, ReasonField, SelectField, SummaryList, Tag, TextArea, VersionField } from "../../../platform/ui/forms";
 import { Notice, withNotice } from "../../../platform/ui/notice";
-import { PartnershipNav } from "../components/partnership-nav";
 import { useFormResult } from "../../../platform/ui/use-form-result";
 import { isSeatCurrent } from "../../register/public";
 import { formatDate } from "../../../platform/time/dates";
@@ -62,9 +61,7 @@ export default function PartnerPage({ loaderData }: Route.ComponentProps) {
     <>
       <Notice />
       <ErrorSummary errors={f.errors} />
-      <span className="govuk-caption-l">{p.name}</span>
       <h1 className="govuk-heading-l">{x.name}</h1>
-      <PartnershipNav partnership={p} current="partners" />
       <SummaryList
         rows={[
           ["Type", organisationTypeLabels[x.type]],

@@ -3,7 +3,6 @@ import { tableScroll } from "../../../platform/ui/table-scroll";
 import { getDb } from "../../../../db/client";
 import { Tag } from "../../../platform/ui/forms";
 import { Notice } from "../../../platform/ui/notice";
-import { PartnershipNav } from "../components/partnership-nav";
 import { formatDate } from "../../../platform/time/dates";
 import { organisationTypeLabels, partnerRoleLabels } from "../rules/vocabulary";
 import { requirePermission } from "../../../platform/guard.server";
@@ -67,9 +66,7 @@ export default function Partners({ loaderData }: Route.ComponentProps) {
   return (
     <>
       <Notice />
-      <span className="govuk-caption-l">{p.name}</span>
       <h1 className="govuk-heading-l">Partners</h1>
-      <PartnershipNav partnership={p} current="partners" />
       {canManage ? (
         <Link className="govuk-button" to={`/p/${p.slug}/partners/new`}>
           Add a partner

@@ -37,7 +37,6 @@ export default function EditPartnership({ loaderData }: Route.ComponentProps) {
     <div className="govuk-grid-row">
       <div className="govuk-grid-column-two-thirds">
         <ErrorSummary errors={f.errors} />
-        <span className="govuk-caption-l">{p.name}</span>
         <h1 className="govuk-heading-l">Change the partnership&apos;s details</h1>
         {f.conflict ? (
           <SavedVersion

@@ -48,7 +48,6 @@ export default function KeyDates({ loaderData }: Route.ComponentProps) {
       <div className="govuk-grid-column-two-thirds">
         <Notice />
         <ErrorSummary errors={f.errors} />
-        <span className="govuk-caption-l">{p.name}</span>
         <h1 className="govuk-heading-l">Key dates</h1>
         <p className="govuk-body">Review dates, break clauses and extensions in the partnership&apos;s agreement.</p>
         {keyDates.length === 0 ? (

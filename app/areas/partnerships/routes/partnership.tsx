@@ -3,7 +3,6 @@ import { tableScroll } from "../../../platform/ui/table-scroll";
 import { getDb } from "../../../../db/client";
 import { SummaryList, Tag } from "../../../platform/ui/forms";
 import { Notice } from "../../../platform/ui/notice";
-import { PartnershipNav } from "../components/partnership-nav";
 import { ProblemList } from "../../register/components/problems";
 import { formatDate } from "../../../platform/time/dates";
 import { boardRoleLabels, seniorityTierLabels } from "../../register/public";
@@ -37,7 +36,6 @@ export default function PartnershipOverview({ loaderData }: Route.ComponentProps
       <Notice />
       <span className="govuk-caption-l">{partnershipTypeLabels[p.type as PartnershipType] ?? p.type}</span>
       <h1 className="govuk-heading-l">{p.name}</h1>
-      <PartnershipNav partnership={p} current="overview" />
       <p className="govuk-body-l">{p.purpose}</p>
 
       <ProblemList problems={problems} />

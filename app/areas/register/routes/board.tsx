@@ -3,7 +3,6 @@ import { tableScroll } from "../../../platform/ui/table-scroll";
 import { getDb } from "../../../../db/client";
 import { Tag } from "../../../platform/ui/forms";
 import { Notice } from "../../../platform/ui/notice";
-import { PartnershipNav } from "../../partnerships/components/partnership-nav";
 import { formatDate, isIsoDate } from "../../../platform/time/dates";
 import { boardRoleLabels, seniorityTierLabels } from "../rules/vocabulary";
 import { boardOnDate, listSeats, registerQuerySchema, type RegisterSort } from "../board.server";
@@ -59,9 +58,7 @@ export default function BoardRegister({ loaderData }: Route.ComponentProps) {
   return (
     <>
       <Notice />
-      <span className="govuk-caption-l">{p.name}</span>
       <h1 className="govuk-heading-l">Board register</h1>
-      <PartnershipNav partnership={p} current="board" />
       {canManage || canAddDeputy ? (
         <Link className="govuk-button" to={`/p/${p.slug}/board/new`}>
           {canManage ? "Add a seat" : "Name a deputy"}

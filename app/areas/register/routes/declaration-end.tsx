@@ -39,7 +39,6 @@ export default function EndDeclaration({ loaderData }: Route.ComponentProps) {
     <div className="govuk-grid-row">
       <div className="govuk-grid-column-two-thirds">
         <ErrorSummary errors={f.errors} />
-        <span className="govuk-caption-l">{p.name}</span>
         <h1 className="govuk-heading-l">Record that an interest ended</h1>
         <p className="govuk-body">
           {d.personName}: {interestTypeLabels[d.interestType].toLowerCase()} interest, “{d.description}”, declared {formatDate(d.declaredOn)}.

@@ -3,7 +3,6 @@ import { tableScroll } from "../../../platform/ui/table-scroll";
 import { getDb } from "../../../../db/client";
 import { Button, DateField, ErrorSummary, SelectField, Tag, TextArea, TextField } from "../../../platform/ui/forms";
 import { Notice, withNotice } from "../../../platform/ui/notice";
-import { PartnershipNav } from "../../partnerships/components/partnership-nav";
 import { useFormResult } from "../../../platform/ui/use-form-result";
 import { formatDate } from "../../../platform/time/dates";
 import { interestTypeLabels, interestTypes } from "../rules/vocabulary";
@@ -48,9 +47,7 @@ export default function Declarations({ loaderData }: Route.ComponentProps) {
     <>
       <Notice />
       <ErrorSummary errors={f.errors} />
-      <span className="govuk-caption-l">{p.name}</span>
       <h1 className="govuk-heading-l">Declarations of interest</h1>
-      <PartnershipNav partnership={p} current="declarations" />
       <div {...tableScroll("Register of interests")}>
         <table className="govuk-table" id="register">
           <caption className="govuk-table__caption govuk-table__caption--m">Register of interests ({declarations.filter((d) => d.current).length} current)</caption>

@@ -48,7 +48,6 @@ export default function NewSeat({ loaderData }: Route.ComponentProps) {
     <div className="govuk-grid-row">
       <div className="govuk-grid-column-two-thirds">
         <ErrorSummary errors={f.errors} />
-        <span className="govuk-caption-l">{p.name}</span>
         <h1 className="govuk-heading-l">{manager ? "Add a seat to the board" : "Name a deputy"}</h1>
         <AppForm method="post" noValidate>
           <SelectField

@@ -2,7 +2,6 @@ import { Link } from "react-router";
 import { getDb } from "../../../../db/client";
 import { SummaryList, Tag, WarningText } from "../../../platform/ui/forms";
 import { Notice } from "../../../platform/ui/notice";
-import { PartnershipNav } from "../../partnerships/components/partnership-nav";
 import type { DeputyStatus } from "../rules/board-rules";
 import { formatDate } from "../../../platform/time/dates";
 import { boardRoleLabels, interestTypeLabels, seniorityTierLabels } from "../rules/vocabulary";
@@ -42,7 +41,6 @@ export default function SeatPage({ loaderData }: Route.ComponentProps) {
         {boardRoleLabels[s.boardRole]}, {s.organisationName}
       </span>
       <h1 className="govuk-heading-l">{s.personName}</h1>
-      <PartnershipNav partnership={p} current="board" />
       {shortfalls.map((text) => (
         <WarningText key={text}>Below the seniority that version {termsVersion} of the terms of reference requires. {text}.</WarningText>
       ))}

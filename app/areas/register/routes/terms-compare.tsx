@@ -1,7 +1,6 @@
 import { Link } from "react-router";
 import { z } from "zod";
 import { getDb } from "../../../../db/client";
-import { PartnershipNav } from "../../partnerships/components/partnership-nav";
 import { formatDate } from "../../../platform/time/dates";
 import { describeRules, termsSectionKeys, termsSectionLabels } from "../rules/terms-of-reference";
 import { diffWords, sideBySide, type DiffPart } from "../../../platform/text/text-diff";
@@ -64,11 +63,9 @@ export default function CompareTerms({ loaderData }: Route.ComponentProps) {
   const changed = rows.filter((r) => r.changed).length;
   return (
     <>
-      <span className="govuk-caption-l">{p.name}</span>
       <h1 className="govuk-heading-l">
         Version {from.versionNumber} compared with version {to.versionNumber}
       </h1>
-      <PartnershipNav partnership={p} current="terms" />
       <p className="govuk-body">
         {changed === 0 ? "The two versions are the same." : `${changed} ${changed === 1 ? "part differs" : "parts differ"}. Removed text is struck through on the left; added text is underlined on the right.`}
       </p>

@@ -60,7 +60,6 @@ export default function EditTermsDraft({ loaderData }: Route.ComponentProps) {
       <div className="govuk-grid-column-two-thirds">
         <Notice />
         <ErrorSummary errors={f.errors} />
-        <span className="govuk-caption-l">{p.name}</span>
         <h1 className="govuk-heading-l">Edit draft version {v.versionNumber}</h1>
         {v.status !== "draft" ? (
           <WarningText>

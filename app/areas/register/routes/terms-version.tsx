@@ -2,7 +2,6 @@ import { Link, redirect } from "react-router";
 import { getDb } from "../../../../db/client";
 import { Button, ChoiceGroup, DateField, ErrorSummary, SummaryList, TextArea, VersionField } from "../../../platform/ui/forms";
 import { Notice, withNotice } from "../../../platform/ui/notice";
-import { PartnershipNav } from "../../partnerships/components/partnership-nav";
 import { TermsDocument } from "../components/terms-document";
 import { TermsStatusTag } from "../components/terms-status";
 import { useFormResult } from "../../../platform/ui/use-form-result";
@@ -63,9 +62,7 @@ export default function TermsVersionPage({ loaderData }: Route.ComponentProps) {
     <>
       <Notice />
       <ErrorSummary errors={f.errors} />
-      <span className="govuk-caption-l">{p.name}</span>
       <h1 className="govuk-heading-l">Terms of reference, version {v.versionNumber}</h1>
-      <PartnershipNav partnership={p} current="terms" />
       <SummaryList
         rows={[
           ["Status", <TermsStatusTag key="s" status={v.status} effectiveFrom={v.effectiveFrom} inForce={inForce} />],

@@ -2,7 +2,6 @@ import { Form, Link, redirect } from "react-router";
 import { getDb } from "../../../../db/client";
 import { Button, ErrorSummary } from "../../../platform/ui/forms";
 import { Notice, withNotice } from "../../../platform/ui/notice";
-import { PartnershipNav } from "../../partnerships/components/partnership-nav";
 import { TermsDocument } from "../components/terms-document";
 import { TermsStatusTag } from "../components/terms-status";
 import { useFormResult } from "../../../platform/ui/use-form-result";
@@ -48,9 +47,7 @@ export default function Terms({ loaderData }: Route.ComponentProps) {
     <>
       <Notice />
       <ErrorSummary errors={f.errors} />
-      <span className="govuk-caption-l">{p.name}</span>
       <h1 className="govuk-heading-l">Terms of reference</h1>
-      <PartnershipNav partnership={p} current="terms" />
       {draft ? (
         <p className="govuk-body">
           <Link className="govuk-link" to={`/p/${p.slug}/terms/${draft.versionNumber}`}>
