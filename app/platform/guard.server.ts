@@ -5,6 +5,7 @@ import { partnershipRoles, partnerships } from "../../db/schema";
 import { mayOnRecord, type Permission, permissionRefusals, permissionsFor, recordPermissions, type RecordOwner, type RecordPermission } from "./permissions";
 import { appToday } from "./clock.server";
 import { recordOwner, type RecordRef } from "./record-owners.server";
+import { oncePerRequest } from "./request-store.server";
 import type { PartnershipRole } from "./permissions";
 import type { SessionUser } from "./request-context";
 
@@ -73,13 +74,8 @@ export async function requirePermission(
 ): Promise<PartnershipScope> {
   const user = requireUser(request, context);
   const db = getDb();
-  const [partnership] = await db.select().from(partnerships).where(eq(partnerships.slug, partnershipSlug ?? ""));
+  const { partnership, grants } = await membership(db, partnershipSlug ?? "", user.id);
   if (!partnership) notFound("There is no partnership at this address.");
-  const roleRows = await db
-    .select({ role: partnershipRoles.role, organisationId: partnershipRoles.organisationId })
-    .from(partnershipRoles)
-    .where(and(eq(partnershipRoles.partnershipId, partnership.id), eq(partnershipRoles.userId, user.id)));
-  const grants = roleRows.map((r) => ({ role: r.role as PartnershipRole, organisationId: r.organisationId }));
   const scope = scopeFor(user, partnership, grants);
   if (!record) {
     if (!scope.permissions.has(permission as Permission)) forbidden(permissionRefusals[permission as Permission]);
@@ -91,6 +87,21 @@ export async function requirePermission(
   if (!owner) notFound("That record is not in this partnership.");
   if (!scope.canOn(permission as RecordPermission, owner)) forbidden(recordPermissions[permission as RecordPermission].refusal);
   return Object.assign(scope, { owner });
+}
+
+/** The partnership at an address and the roles a person holds in it: one query, shared by the layout's and the page's guard. */
+function membership(db: ReturnType<typeof getDb>, slug: string, userId: string) {
+  return oncePerRequest(`membership:${slug}:${userId}`, async () => {
+    const rows = await db
+      .select({ partnership: partnerships, role: partnershipRoles.role, organisationId: partnershipRoles.organisationId })
+      .from(partnerships)
+      .leftJoin(partnershipRoles, and(eq(partnershipRoles.partnershipId, partnerships.id), eq(partnershipRoles.userId, userId)))
+      .where(eq(partnerships.slug, slug));
+    return {
+      partnership: rows[0]?.partnership,
+      grants: rows.flatMap((r) => (r.role ? [{ role: r.role as PartnershipRole, organisationId: r.organisationId }] : [])),
+    };
+  });
 }
 
 /** The scope a person acts in within a partnership, from their roles there (the guard's, and the demo seed's). */

@@ -11,6 +11,8 @@ export type RequestStore = {
   formKey: string | null;
   /** Set when a write has used the form key: one form, one write. */
   formKeyUsed: boolean;
+  /** What this request has already looked up (the layout's and the page's guard share one lookup). */
+  memo?: Map<string, Promise<unknown>>;
 };
 
 // One store per process: the server (server/app.ts) and the built app bundle
@@ -24,6 +26,19 @@ export function runWithRequestStore<T>(store: RequestStore, fn: () => T): T {
 }
 
 export const requestStore = () => storage.getStore();
+
+/** Looks something up once per request; outside a request, every time. */
+export function oncePerRequest<T>(key: string, load: () => Promise<T>): Promise<T> {
+  const store = storage.getStore();
+  if (!store) return load();
+  store.memo ??= new Map();
+  let found = store.memo.get(key) as Promise<T> | undefined;
+  if (!found) {
+    found = load();
+    store.memo.set(key, found);
+  }
+  return found;
+}
 
 /** The hidden field every rendered form carries (see AppForm). */
 export const FORM_KEY_FIELD = "_once";

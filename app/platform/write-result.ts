@@ -1,5 +1,6 @@
 import type { Db, Tx } from "../../db/client";
 import { claimFormKey, releaseFormKey, storeFormResult } from "./once.server";
+import { requestStore } from "./request-store.server";
 
 // What a server operation tells the route: done, or which field is wrong and why.
 
@@ -52,6 +53,8 @@ export function refuse(failure: WriteFailure): never {
  */
 export async function transact<T>(db: Db | Tx, fn: (tx: Tx) => Promise<WriteResult<T>>): Promise<WriteResult<T>> {
   try {
+    // What the request looked up before it wrote may have changed: look again afterwards.
+    requestStore()?.memo?.clear();
     return await db.transaction(async (tx) => {
       const claim = await claimFormKey(tx as Tx);
       if (claim?.first) return (claim.first.result as WriteResult<T> | null) ?? fail("form", "This form has already been sent. Reload the page to see what was saved.");
