@@ -139,6 +139,17 @@ export function ErrorBoundary() {
           </p>
         </ErrorPage>
       );
+    if (error.status >= 400 && error.status < 500) {
+      const said = typeof error.data === "string" ? error.data : (error.data as { errors?: { form?: string } } | null)?.errors?.form;
+      return (
+        <ErrorPage title="There is a problem with what was sent">
+          <p className="govuk-body">{said || "The request could not be understood."} Nothing has been saved.</p>
+          <p className="govuk-body">
+            <Link className="govuk-link" to="/">Go to your partnerships</Link>.
+          </p>
+        </ErrorPage>
+      );
+    }
   }
   if (!isRouteErrorResponse(error)) console.error(error);
   return (

@@ -35,6 +35,36 @@ function refuseCrossOrigin(req: Request, res: Response, next: NextFunction) {
   res.status(403).type("text/plain").send("Cross-origin request refused: this form must be sent from the site itself.");
 }
 
+// A request answered before its body was read (refused by the guard, say)
+// leaves the rest of the body on the connection: close it after the answer,
+// so the client's next request starts on a clean one.
+function closeAfterUnreadBodies(req: Request, res: Response, next: NextFunction) {
+  if (SAFE_METHODS.has(req.method)) return next();
+  const writeHead = res.writeHead;
+  res.writeHead = function (this: Response, ...args: Parameters<Response["writeHead"]>) {
+    if (!req.complete) this.setHeader("Connection", "close");
+    return writeHead.apply(this, args);
+  } as Response["writeHead"];
+  next();
+}
+
+// An address the app could not read safely (a null byte, broken percent-encoding)
+// gets a plain 400 before any page or query sees it.
+function refuseUnreadableAddresses(req: Request, res: Response, next: NextFunction) {
+  let decoded: string;
+  try {
+    decoded = decodeURIComponent(req.originalUrl);
+  } catch {
+    res.status(400).type("text/plain").send("This address is not valid: its percent-encoding is broken.");
+    return;
+  }
+  if (decoded.includes("\u0000")) {
+    res.status(400).type("text/plain").send("This address is not valid: it contains a null byte.");
+    return;
+  }
+  next();
+}
+
 function clientAddress(req: Request): string {
   const header = env().TRUST_PROXY_HEADER;
   const forwarded = header ? req.headers[header.toLowerCase()] : undefined;
@@ -82,6 +112,8 @@ export function createApp(build: ServerBuild, buildDir = path.resolve("build")) 
     }
   });
 
+  app.use(closeAfterUnreadBodies);
+  app.use(refuseUnreadableAddresses);
   app.use(refuseCrossOrigin);
   app.use(loadSession);
   // Each request's own store: the form key its write will use (app/platform/once.server.ts).

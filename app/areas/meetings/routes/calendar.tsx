@@ -3,6 +3,7 @@ import { getDb } from "../../../../db/client";
 import { Button, SuccessBanner, TextField } from "../../../platform/ui/forms";
 import { calendarFeedAddress, resetCalendarFeed } from "../calendar.server";
 import { notFound, requireAdult } from "../../../platform/guard.server";
+import { readForm } from "../../../platform/read-form.server";
 import type { Route } from "./+types/calendar";
 import { AppForm } from "../../../platform/ui/app-form";
 
@@ -20,6 +21,7 @@ export async function loader({ request, context }: Route.LoaderArgs) {
 
 export async function action({ request, context }: Route.ActionArgs) {
   const user = requireAdult(request, context);
+  await readForm(request); // only the one-time key: a repeated reset resets once
   await resetCalendarFeed(getDb(), user.id);
   return { ok: true as const, reset: true };
 }

@@ -46,7 +46,7 @@ export async function action({ request, context, params }: Route.ActionArgs) {
   // Refuse an oversized upload before reading it.
   if (Number(request.headers.get("content-length") ?? 0) > MAX_PAPER_BYTES + 1024 * 1024)
     return data(failure({ paper: "The file must be 20 MB or smaller" }), { status: 413 });
-  const form = await readForm(request);
+  const form = await readForm(request, { upload: true });
   const intent = String(form.get("intent") ?? "add");
   if (intent === "upload") {
     const file = form.get("paper");

@@ -28,7 +28,7 @@ export async function loader({ request, context, params }: Route.LoaderArgs) {
 
 export async function action({ request, context, params }: Route.ActionArgs) {
   if (Number(request.headers.get("content-length") ?? 0) > MAX_PAPER_BYTES + 1024 * 1024) return data(failure({ file: "The file must be 20 MB or smaller" }), { status: 413 });
-  const form = await readForm(request);
+  const form = await readForm(request, { upload: true });
   const intent = form.get("intent");
   // Reviewing is the secretariat's; naming people and submitting are for the partner the form is about.
   const organisation = String(form.get("organisationId") ?? "");
