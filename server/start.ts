@@ -31,7 +31,7 @@ export async function startServer(options: { buildDir?: string; quiet?: boolean 
   const build = (await import(pathToFileURL(path.join(buildDir, "server", "index.js")).href)) as ServerBuild;
   const app = createApp(build, buildDir);
   const server = await new Promise<import("node:http").Server>((resolve) => {
-    const s = app.listen(e.PORT, () => resolve(s));
+    const s = app.listen(e.PORT, e.HOST, () => resolve(s));
   });
   const address = server.address();
   const port = typeof address === "object" && address ? address.port : e.PORT;

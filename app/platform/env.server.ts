@@ -1,3 +1,5 @@
+import { randomBytes } from "node:crypto";
+import fs from "node:fs";
 import path from "node:path";
 import { z } from "zod";
 
@@ -47,7 +49,18 @@ const envSchema = z
         .refine((n) => n <= 65535, { error: "PORT must be a whole number between 0 and 65535" })
         .optional(),
     ),
+    // The address to listen on: outside production only this machine (127.0.0.1), unless set.
+    HOST: optionalString,
     TRUST_PROXY_HEADER: optionalString, // e.g. "fly-client-ip" behind Fly's proxy
+    // How long a session may sit unused before it ends (adults): hours, default 8.
+    SESSION_IDLE_HOURS: optionalString.pipe(
+      z
+        .string()
+        .regex(/^\d+(\.\d+)?$/, { error: "SESSION_IDLE_HOURS must be a number of hours, such as 8" })
+        .transform(Number)
+        .refine((n) => n > 0 && n <= 24 * 30, { error: "SESSION_IDLE_HOURS must be more than 0 and at most 720 (30 days)" })
+        .default(8),
+    ),
     // Whether the web process also runs the scheduled jobs: "auto" does so on the
     // embedded database (one process only) outside tests.
     JOBS_IN_WEB: z.enum(["auto", "on", "off"], { error: "JOBS_IN_WEB must be auto, on or off" }).default("auto"),
@@ -71,8 +84,9 @@ const envSchema = z
       ctx.addIssue({ code: "custom", path: ["APP_TODAY"], message: "APP_TODAY is for tests and demonstrations and must not be set in production" });
   });
 
-export type Env = Omit<z.output<typeof envSchema>, "SESSION_SECRET" | "APP_URL" | "DATA_DIR" | "PORT"> & {
+export type Env = Omit<z.output<typeof envSchema>, "SESSION_SECRET" | "APP_URL" | "DATA_DIR" | "PORT" | "HOST"> & {
   PORT: number;
+  HOST: string;
   SESSION_SECRET: string;
   APP_URL: string;
   DATA_DIR: string;
@@ -94,10 +108,10 @@ export function parseEnv(source: Record<string, string | undefined>): Env {
     ...env,
     DATA_DIR: path.resolve(env.DATA_DIR),
     PORT: env.PORT ?? 3000,
+    HOST: env.HOST ?? (env.APP_ENV === "production" ? "0.0.0.0" : "127.0.0.1"),
     APP_URL: (env.APP_URL ?? `http://localhost:${env.PORT || 3000}`).replace(/\/$/, ""),
-    // Outside production a fixed development secret is fine: it only keys the
-    // HMAC that pseudonymises client addresses in the rate-limit table.
-    SESSION_SECRET: env.SESSION_SECRET ?? "development-secret-not-for-production-use",
+    // Outside production, without SESSION_SECRET, env() uses a random secret kept in DATA_DIR.
+    SESSION_SECRET: env.SESSION_SECRET ?? "",
   };
 }
 
@@ -108,8 +122,30 @@ type GlobalWithEnv = typeof globalThis & { [cacheKey]?: Env };
 
 export function env(): Env {
   const g = globalThis as GlobalWithEnv;
-  g[cacheKey] ??= parseEnv(process.env);
+  if (!g[cacheKey]) {
+    const parsed = parseEnv(process.env);
+    g[cacheKey] = parsed.SESSION_SECRET ? parsed : { ...parsed, SESSION_SECRET: developmentSecret(parsed.DATA_DIR) };
+  }
   return g[cacheKey];
+}
+
+/**
+ * Outside production, without SESSION_SECRET: a random secret made on the
+ * first start and kept in DATA_DIR (readable by its owner only), so no two
+ * installations share one and nothing it keys can be forged from the source.
+ */
+export function developmentSecret(dataDir: string): string {
+  const file = path.join(dataDir, "session-secret");
+  try {
+    const existing = fs.readFileSync(file, "utf8").trim();
+    if (existing.length >= 32) return existing;
+  } catch {
+    // not made yet
+  }
+  fs.mkdirSync(dataDir, { recursive: true });
+  const secret = randomBytes(32).toString("hex");
+  fs.writeFileSync(file, `${secret}\n`, { mode: 0o600 });
+  return secret;
 }
 
 /** For tests that change the environment. */

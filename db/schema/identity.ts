@@ -18,7 +18,6 @@ export const users = pgTable(
     passwordHash: text("password_hash"),
     isPlatformAdmin: boolean("is_platform_admin").notNull().default(false),
     // Bumped to revoke the secret address of the person's calendar feed.
-    calendarFeedVersion: integer("calendar_feed_version").notNull().default(1),
     // Non-urgent reminders one at a time, or gathered into a daily digest.
     emailDigest: boolean("email_digest").notNull().default(false),
     createdAt: createdAt(),
@@ -35,6 +34,8 @@ export const sessions = pgTable(
       .notNull()
       .references(() => users.id, { onDelete: "cascade" }),
     expiresAt: timestamp("expires_at", { withTimezone: true, mode: "date" }).notNull(),
+    // When the session was last used: one left idle longer than SESSION_IDLE_HOURS ends.
+    lastUsedAt: timestamp("last_used_at", { withTimezone: true, mode: "date" }).notNull().defaultNow(),
     createdAt: createdAt(),
   },
   (t) => [index("sessions_user_idx").on(t.userId)],
@@ -85,3 +86,14 @@ export const partnershipRoles = pgTable(
     index("partnership_roles_user_idx").on(t.userId),
   ],
 );
+
+// A person's calendar feed address: a random token, stored only as its
+// SHA-256, one per person, shown once when created and revocable.
+export const calendarFeeds = pgTable("calendar_feeds", {
+  tokenHash: text("token_hash").primaryKey(),
+  userId: uuid("user_id")
+    .notNull()
+    .unique()
+    .references(() => users.id, { onDelete: "cascade" }),
+  createdAt: createdAt(),
+});

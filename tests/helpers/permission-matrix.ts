@@ -211,14 +211,14 @@ export async function setUpMatrixRecords(s: TestServer, as: { admin: HttpClient;
   if (reset.status !== 200) throw new Error(`permission matrix set-up: forgot-password answered ${reset.status}`);
   const invited = await as.chair.post("/p/nelcp/invite", { name: "Matrix Invitee", email: "invitee@hackney.example", role: "observer", organisationId: "" });
   if (invited.status !== 200) throw new Error(`permission matrix set-up: inviting answered ${invited.status}`);
-  const outbox = await outboxWhen(s.client(), (html) => html.includes("/reset-password/") && html.includes("/invitation/"));
+  const outbox = await outboxWhen(as.admin, (html) => html.includes("/reset-password/") && html.includes("/invitation/"));
   const token = (kind: string) => {
     const found = outbox.match(new RegExp(`/${kind}/([a-z0-9]+)`))?.[1];
     if (!found) throw new Error(`permission matrix set-up: no /${kind} link in the outbox`);
     return found;
   };
   const outboxFile = outbox.match(/\/dev\/outbox\/([^"/]+\.eml)/)?.[1];
-  const calendarToken = (await (await as.chair.get("/calendar")).text()).match(/\/calendar\/feed\/([0-9a-f-]+\.[0-9a-f]{64})/)?.[1];
+  const calendarToken = (await (await as.chair.post("/calendar", { intent: "create" })).text()).match(/\/calendar\/feed\/([a-z2-7]{32})/)?.[1];
   if (!outboxFile || !calendarToken) throw new Error("permission matrix set-up: no outbox file or calendar address");
   const globals: GlobalRecords = { resetToken: token("reset-password"), invitationToken: token("invitation"), calendarToken, outboxFile };
 

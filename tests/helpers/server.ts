@@ -32,6 +32,8 @@ export async function startTestServer(extraEnv: Record<string, string> = {}) {
   resetEnvCache();
   return {
     baseUrl,
+    /** Where the server listens (outside production: this machine only). */
+    listening: running.server.address(),
     database,
     db: getDb(),
     client: () => new HttpClient(baseUrl),

@@ -166,7 +166,10 @@ export async function setPasswordWithToken(db: Db, token: string, purpose: Token
       .returning({ userId: userTokens.userId });
     if (!claimed) return { ok: false as const };
     await tx.update(users).set({ passwordHash }).where(eq(users.id, claimed.userId));
-    if (purpose === "password_reset") await invalidateAllSessions(tx, claimed.userId);
+    // A new password ends everything the old one could lead to: every other
+    // emailed link still outstanding, and every session signed in before.
+    await tx.update(userTokens).set({ usedAt: now }).where(and(eq(userTokens.userId, claimed.userId), isNull(userTokens.usedAt)));
+    await invalidateAllSessions(tx, claimed.userId);
     await appendAudit(tx, {
       actorUserId: claimed.userId,
       action: purpose === "invitation" ? "user.accept_invitation" : "user.reset_password",

@@ -13,14 +13,17 @@ const DAY = 24 * 60 * 60 * 1000;
 export const SESSION_LIFETIME_MS = 30 * DAY;
 const RENEW_WHEN_LESS_THAN_MS = 15 * DAY;
 
+/** Noting each use costs a write: a session is marked used at most once a minute. */
+const TOUCH_EVERY_MS = 60 * 1000;
+
 export async function createSession(db: Queryable, userId: string, now = new Date()) {
   const token = generateToken();
-  const session = { id: hashToken(token), userId, expiresAt: new Date(now.getTime() + SESSION_LIFETIME_MS) };
+  const session = { id: hashToken(token), userId, expiresAt: new Date(now.getTime() + SESSION_LIFETIME_MS), lastUsedAt: now };
   await db.insert(sessions).values(session);
   return { token, session };
 }
 
-/** Returns the session's user, or null; renews the expiry when half used. */
+/** Returns the session's user, or null (expired, or idle too long); renews the expiry when half used. */
 export async function validateSessionToken(db: Queryable, token: string, now = new Date()) {
   const id = hashToken(token);
   const [row] = await db
@@ -29,15 +32,18 @@ export async function validateSessionToken(db: Queryable, token: string, now = n
     .innerJoin(users, eq(users.id, sessions.userId))
     .where(eq(sessions.id, id));
   if (!row) return null;
-  if (now.getTime() >= row.session.expiresAt.getTime()) {
+  const idleMs = env().SESSION_IDLE_HOURS * 60 * 60 * 1000;
+  if (now.getTime() >= row.session.expiresAt.getTime() || now.getTime() - row.session.lastUsedAt.getTime() > idleMs) {
     await db.delete(sessions).where(eq(sessions.id, id));
     return null;
   }
   let renewed = false;
   if (row.session.expiresAt.getTime() - now.getTime() < RENEW_WHEN_LESS_THAN_MS) {
     row.session.expiresAt = new Date(now.getTime() + SESSION_LIFETIME_MS);
-    await db.update(sessions).set({ expiresAt: row.session.expiresAt }).where(eq(sessions.id, id));
+    await db.update(sessions).set({ expiresAt: row.session.expiresAt, lastUsedAt: now }).where(eq(sessions.id, id));
     renewed = true;
+  } else if (now.getTime() - row.session.lastUsedAt.getTime() > TOUCH_EVERY_MS) {
+    await db.update(sessions).set({ lastUsedAt: now }).where(eq(sessions.id, id));
   }
   const user: SessionUser = {
     id: row.user.id,

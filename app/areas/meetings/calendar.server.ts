@@ -1,84 +1,65 @@
-import { timingSafeEqual } from "node:crypto";
 import { and, asc, eq, gte, inArray, sql } from "drizzle-orm";
 import { z } from "zod";
 import { appendAudit } from "../../audit/append.server";
 import type { Db, Queryable, Tx } from "../../../db/client";
-import { meetings, partnershipRoles, partnerships, users } from "../../../db/schema";
+import { calendarFeeds, meetings, partnershipRoles, partnerships, users } from "../../../db/schema";
 import { addDays, londonTimeToInstant } from "../../platform/time/dates";
 import { buildCalendar, icsFileName, type IcsMeeting } from "./rules/ics";
 import { roleMatrix } from "../../platform/permissions";
 import type { PartnershipRole } from "../../platform/permissions";
 import { env } from "../../platform/env.server";
 import { appToday } from "../../platform/clock.server";
-import { hmacHex } from "../../platform/crypto.server";
+import { generateToken, hashToken } from "../../platform/crypto.server";
 
 // A person's calendar feed lives at a secret address that calendar apps poll
-// without signing in. The token is never stored: it is the user's id and an
-// HMAC, keyed by SESSION_SECRET, of the id and users.calendar_feed_version, so
-// bumping the version (resetCalendarFeed) makes every earlier address fail.
+// without signing in. The address holds a random token; only its SHA-256 is
+// stored (calendar_feeds), so the address is shown once, when it is created,
+// and can be replaced or turned off at any time.
 
 /** How far back the feed reaches, so recent meetings stay in people's calendars. */
 export const FEED_DAYS_BACK = 90;
 export const FEED_NAME = "Partnership governance meetings";
 
-const macFor = (userId: string, version: number) => hmacHex(env().SESSION_SECRET, `calendar:${userId}:${version}`);
-
-/** The secret token for a user's feed at a given version. */
-export function calendarFeedToken(userId: string, version: number): string {
-  return `${userId}.${macFor(userId, version)}`;
-}
-
 export const calendarFeedUrl = (token: string) => `${env().APP_URL}/calendar/feed/${token}`;
 
-/** The address of the user's feed to subscribe to, or null for an account that has none. */
-export async function calendarFeedAddress(db: Queryable, userId: string): Promise<string | null> {
-  const token = await currentCalendarFeedToken(db, userId);
-  return token ? calendarFeedUrl(token) : null;
-}
+const tokenPattern = /^[a-z2-7]{32}$/;
 
-const tokenPattern = /^([0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})\.([0-9a-f]{64})$/;
-
-/** The adult whose current feed token this is, or null (malformed, forged, revoked, or a young person's). */
+/** The adult whose feed this token opens, or null (malformed, unknown, turned off, or a young person's). */
 export async function userForCalendarToken(db: Queryable, token: string): Promise<{ id: string } | null> {
-  const match = tokenPattern.exec(token);
-  if (!match) return null;
-  const [, userId, mac] = match;
-  const [user] = await db
-    .select({ id: users.id, kind: users.kind, version: users.calendarFeedVersion })
-    .from(users)
-    .where(eq(users.id, userId));
-  if (!user || user.kind !== "adult") return null;
-  const expected = Buffer.from(macFor(user.id, user.version), "utf8");
-  const given = Buffer.from(mac, "utf8");
-  if (expected.length !== given.length || !timingSafeEqual(expected, given)) return null;
-  return { id: user.id };
+  if (!tokenPattern.test(token)) return null;
+  const [row] = await db
+    .select({ id: users.id, kind: users.kind })
+    .from(calendarFeeds)
+    .innerJoin(users, eq(users.id, calendarFeeds.userId))
+    .where(eq(calendarFeeds.tokenHash, hashToken(token)));
+  return row && row.kind === "adult" ? { id: row.id } : null;
 }
 
-/** The user's current feed token (null for a young person's account, which has no feed). */
-export async function currentCalendarFeedToken(db: Queryable, userId: string): Promise<string | null> {
-  const [user] = await db.select({ kind: users.kind, version: users.calendarFeedVersion }).from(users).where(eq(users.id, userId));
-  if (!user || user.kind !== "adult") return null;
-  return calendarFeedToken(userId, user.version);
+/** Whether the person has a feed address, and since when (the address itself cannot be shown again). */
+export async function calendarFeedStatus(db: Queryable, userId: string): Promise<{ since: Date } | null> {
+  const [row] = await db.select({ since: calendarFeeds.createdAt }).from(calendarFeeds).where(eq(calendarFeeds.userId, userId));
+  return row ?? null;
 }
 
-/** Revokes the user's feed address and returns the new token; audited in the same transaction. */
-export async function resetCalendarFeed(db: Db, userId: string): Promise<string> {
+/** Creates the person's feed address, replacing any earlier one (which stops working); returns it, to be shown once. */
+export async function resetCalendarFeed(db: Db, user: { id: string; kind: string }): Promise<string> {
+  if (user.kind !== "adult") throw new Error("Young people's accounts have no calendar feed");
+  const token = generateToken();
   return db.transaction(async (tx: Tx) => {
-    const [row] = await tx
-      .update(users)
-      .set({ calendarFeedVersion: sql`${users.calendarFeedVersion} + 1` })
-      .where(eq(users.id, userId))
-      .returning({ version: users.calendarFeedVersion });
-    if (!row) throw new Error(`resetCalendarFeed: no user ${userId}`);
-    await appendAudit(tx, {
-      actorUserId: userId,
-      action: "calendar_feed.reset",
-      entityId: userId,
-      partnershipId: null,
-      before: { calendarFeedVersion: row.version - 1 },
-      after: { calendarFeedVersion: row.version },
-    });
-    return calendarFeedToken(userId, row.version);
+    const [old] = await tx.delete(calendarFeeds).where(eq(calendarFeeds.userId, user.id)).returning({ tokenHash: calendarFeeds.tokenHash });
+    await tx.insert(calendarFeeds).values({ tokenHash: hashToken(token), userId: user.id });
+    await appendAudit(tx, { actorUserId: user.id, action: "calendar_feed.reset", entityId: user.id, partnershipId: null, before: { active: Boolean(old) }, after: { active: true } });
+    return calendarFeedUrl(token);
+  });
+}
+
+/** Turns the person's feed address off; whatever calendar app had it stops seeing their meetings. */
+export async function revokeCalendarFeed(db: Db, userId: string): Promise<boolean> {
+  return db.transaction(async (tx: Tx) => {
+    const [old] = await tx.delete(calendarFeeds).where(eq(calendarFeeds.userId, userId)).returning({ tokenHash: calendarFeeds.tokenHash });
+    if (!old) return false;
+    await appendAudit(tx, { actorUserId: userId, action: "calendar_feed.revoke", entityId: userId, partnershipId: null, before: { active: true }, after: { active: false } });
+    return true;
   });
 }
 

@@ -4,3 +4,4 @@ export { MAX_PAPER_BYTES, addAgendaItem, checkPaper, createMeeting, declareOnIte
 export type { MeetingRow } from "./meetings.server";
 export { applyMinutesApproval, circulateMinutes } from "./minutes.server";
 export { minutesMessages } from "./reminders.server";
+export { calendarFeedStatus } from "./calendar.server";

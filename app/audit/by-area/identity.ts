@@ -50,10 +50,17 @@ export const identityActions = {
   }),
   "calendar_feed.reset": defineAction({
     entity: "user",
-    label: "Calendar address reset",
-    before: z.strictObject({ calendarFeedVersion: z.number().int() }),
-    after: z.strictObject({ calendarFeedVersion: z.number().int() }),
-    describe: (e) => `${e.actor} reset their calendar feed address; the old address stopped working`,
+    label: "Calendar address created",
+    before: z.strictObject({ active: z.boolean() }),
+    after: z.strictObject({ active: z.literal(true) }),
+    describe: (e) => (e.before.active ? `${e.actor} replaced their calendar feed address; the old address stopped working` : `${e.actor} created a calendar feed address`),
+  }),
+  "calendar_feed.revoke": defineAction({
+    entity: "user",
+    label: "Calendar address turned off",
+    before: z.strictObject({ active: z.literal(true) }),
+    after: z.strictObject({ active: z.literal(false) }),
+    describe: (e) => `${e.actor} turned off their calendar feed address`,
   }),
   "partnership_role.grant": defineAction({
     entity: "partnership_role",

@@ -1,15 +1,17 @@
 import { Link } from "react-router";
 import { tableScroll } from "../ui/table-scroll";
-import { notFound } from "../guard.server";
+import { notFound, requirePlatformAdmin } from "../guard.server";
 import { listOutbox, outboxEnabled } from "../mail/outbox.server";
 import type { Route } from "./+types/dev-outbox";
 
 export const meta = () => [{ title: "Outbox (development) – Partnership governance" }];
 
 // Development only: without SMTP_URL, emails are written to DATA_DIR/outbox
-// and listed here so invitation and reset links can be followed.
-export async function loader() {
+// and listed here so invitation and reset links can be followed — by a
+// signed-in platform administrator only, since they hold the keys to accounts.
+export async function loader({ request, context }: Route.LoaderArgs) {
   if (!outboxEnabled()) notFound();
+  requirePlatformAdmin(request, context);
   return { messages: await listOutbox() };
 }
 

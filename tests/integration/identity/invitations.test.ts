@@ -120,6 +120,21 @@ describe("resetting a password", () => {
     expect((await s.client().post("/sign-in", { email: "observer@nelcp.example", password: "a-brand-new-passphrase" })).status).toBe(302);
   });
 
+  it("a new password revokes every link still outstanding: an older reset link stops working", async () => {
+    await s.client().post("/forgot-password", { email: "secretariat@nelcp.example" });
+    const [first] = await smtp.to("secretariat@nelcp.example");
+    await s.client().post("/forgot-password", { email: "secretariat@nelcp.example" });
+    const mails = await smtp.to("secretariat@nelcp.example", 2);
+    const older = linkIn(first.text, "/reset-password");
+    const newer = linkIn(mails.find((m) => m !== first)!.text, "/reset-password");
+    expect(newer).not.toBe(older);
+    expect((await s.client().post(newer, { password: "another-new-passphrase", confirmPassword: "another-new-passphrase" })).status).toBe(302);
+    const stale = await s.client().get(older);
+    expect(stale.status).toBe(410);
+    expect((await s.client().post(older, { password: "an-attackers-passphrase", confirmPassword: "an-attackers-passphrase" })).status).not.toBe(302);
+    expect((await s.client().post("/sign-in", { email: "secretariat@nelcp.example", password: "an-attackers-passphrase" })).status).toBe(401);
+  });
+
   it("answers the same for an unknown address and sends nothing", async () => {
     const before = smtp.messages.length;
     const res = await s.client().post("/forgot-password", { email: "stranger@nowhere.example" });

@@ -1,7 +1,7 @@
 import { count, eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { auditEvents, sessions } from "../../../db/schema";
-import { pageText, startTestServer, type TestServer } from "../../helpers/server";
+import { pageText, startTestServer, type HttpClient, type TestServer } from "../../helpers/server";
 
 let s: TestServer;
 beforeAll(async () => {
@@ -63,6 +63,26 @@ describe("sign-in and sessions", () => {
     expect(replay.headers.get("location")).toMatch(/^\/sign-in/);
     const [{ n }] = await s.db.select({ n: count() }).from(auditEvents).where(eq(auditEvents.action, "user.sign_out"));
     expect(n).toBeGreaterThanOrEqual(1);
+  });
+
+  it("ends a session left unused for longer than the idle time (8 hours), and keeps one in use", async () => {
+    const idle = s.client();
+    await idle.signIn("member@nelcp.example");
+    const active = s.client();
+    await active.signIn("member@nelcp.example");
+    const { createHash } = await import("node:crypto");
+    const idOf = (c: HttpClient) => createHash("sha256").update(c.cookies.get("session")!).digest("hex");
+    const [idleId, activeId] = [idOf(idle), idOf(active)];
+    await s.db.update(sessions).set({ lastUsedAt: new Date(Date.now() - 8 * 60 * 60 * 1000 - 60_000) }).where(eq(sessions.id, idleId));
+    await s.db.update(sessions).set({ lastUsedAt: new Date(Date.now() - 7 * 60 * 60 * 1000) }).where(eq(sessions.id, activeId));
+    const res = await idle.get("/p/nelcp");
+    expect(res.status).toBe(302);
+    expect(res.headers.get("location")).toMatch(/^\/sign-in/);
+    expect(await s.db.select().from(sessions).where(eq(sessions.id, idleId))).toHaveLength(0);
+    expect((await active.get("/p/nelcp")).status).toBe(200);
+    // Use moves the idle clock on.
+    const [touched] = await s.db.select().from(sessions).where(eq(sessions.id, activeId));
+    expect(Date.now() - touched.lastUsedAt.getTime()).toBeLessThan(60_000);
   });
 
   it("says what is missing when the form is empty", async () => {

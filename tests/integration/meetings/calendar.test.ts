@@ -1,9 +1,8 @@
 import ICAL from "ical.js";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { londonTimeToInstant } from "../../../app/platform/time/dates";
-import { calendarFeedToken } from "../../../app/areas/meetings/calendar.server";
 import { verifyAuditTrail } from "../../../db/audit";
-import { meetings } from "../../../db/schema";
+import { calendarFeeds, meetings } from "../../../db/schema";
 import { lastAuditOf, partnershipId, userId } from "../../helpers/pages";
 import { pageText, startTestServer, type HttpClient, type TestServer } from "../../helpers/server";
 
@@ -50,7 +49,7 @@ function parse(ics: string) {
 }
 
 const feedPath = (html: string) => {
-  const match = html.match(/value="http:\/\/127\.0\.0\.1:\d+(\/calendar\/feed\/[0-9a-f-]+\.[0-9a-f]{64})"/);
+  const match = html.match(/value="http:\/\/127\.0\.0\.1:\d+(\/calendar\/feed\/[a-z2-7]{32})"/);
   if (!match) throw new Error("No calendar address on the page");
   return match[1];
 };
@@ -97,8 +96,10 @@ describe("a meeting's invitation", () => {
 describe("the calendar feed", () => {
   let firstFeed: string;
 
-  it("shows the chair a labelled, read-only address on the calendar page", async () => {
-    const res = await chair.get("/calendar");
+  it("creates the chair's address on request and shows it once, labelled and read-only", async () => {
+    const page = await pageText(await chair.get("/calendar"));
+    expect(page).toContain("You have no calendar address yet");
+    const res = await chair.post("/calendar", { intent: "create" });
     expect(res.status).toBe(200);
     const html = await res.text();
     expect(html).toMatch(/<label class="govuk-label" for="feedUrl">Your calendar address<\/label>/);
@@ -107,7 +108,12 @@ describe("the calendar feed", () => {
     expect(text).toContain("Your meetings calendar");
     expect(text).toContain("Add it to Outlook");
     expect(text).toContain("Add it to Google Calendar");
+    expect(text).toContain("Copy it now: for your safety it is not shown again");
     firstFeed = feedPath(html);
+    // Only its hash is kept, so a later visit says when it was made, not what it is.
+    const later = await (await chair.get("/calendar")).text();
+    expect(later).not.toContain(firstFeed);
+    expect(await pageText(new Response(later))).toContain("You created your calendar address on");
   });
 
   it("serves the chair's meetings without a session, from 90 days ago onwards", async () => {
@@ -128,25 +134,23 @@ describe("the calendar feed", () => {
   it("gives the CIP's scrutiny member the CIP's meetings and not NELCP's", async () => {
     const scrutiny = s.client();
     await scrutiny.signIn("scrutiny@leics.example");
-    const path = feedPath(await (await scrutiny.get("/calendar")).text());
+    const path = feedPath(await (await scrutiny.post("/calendar", { intent: "create" })).text());
     const uids = parse(await (await anonymous(path)).text()).map((e) => e.event.uid);
     expect(uids).toContain(`${leics}@partnership-governance`);
     expect(uids).not.toContain(`${board}@partnership-governance`);
   });
 
   it("stops the old address working after a reset, and audits the reset", async () => {
-    const res = await chair.post("/calendar", {});
+    const res = await chair.post("/calendar", { intent: "create" });
     expect(res.status).toBe(200);
     const html = await res.text();
-    expect(await pageText(new Response(html))).toContain("Your calendar address has been reset");
+    expect(await pageText(new Response(html))).toContain("Your new calendar address is ready");
     const secondFeed = feedPath(html);
     expect(secondFeed).not.toBe(firstFeed);
     expect((await anonymous(firstFeed)).status).toBe(404);
     const fresh = await anonymous(secondFeed);
     expect(fresh.status).toBe(200);
     expect(parse(await fresh.text()).map((e) => e.event.uid)).toContain(`${board}@partnership-governance`);
-    // A fresh visit to the page shows the new address too.
-    expect(feedPath(await (await chair.get("/calendar")).text())).toBe(secondFeed);
     const chairId = await userId(s.db, "chair@nelcp.example");
     const event = await lastAuditOf(s.db, chairId);
     expect(event).toMatchObject({ action: "calendar_feed.reset", entityType: "user", actorUserId: chairId, partnershipId: null, chain: "platform" });
@@ -157,8 +161,7 @@ describe("the calendar feed", () => {
     for (const token of [
       "garbage",
       `${chairId}.${"0".repeat(64)}`,
-      `${chairId}.${"a".repeat(63)}`,
-      calendarFeedToken(crypto.randomUUID(), 1),
+      "a".repeat(32),
       `${firstFeed.split("/").pop()}x`,
     ]) {
       expect((await anonymous(`/calendar/feed/${token}`)).status, token).toBe(404);
@@ -171,10 +174,31 @@ describe("the calendar feed", () => {
     const res = await river.get("/calendar");
     expect(res.status).toBe(302);
     expect(res.headers.get("location")).toBe("/portal");
-    expect((await river.post("/calendar", {})).status).toBe(302);
-    // Even a correctly signed token for a young person's account leads nowhere.
-    const riverId = await userId(s.db, "river@young.example");
-    expect((await anonymous(`/calendar/feed/${calendarFeedToken(riverId, 1)}`)).status).toBe(404);
+    expect((await river.post("/calendar", { intent: "create" })).status).toBe(302);
+  });
+
+  it("can be turned off from the account page: the address then opens nothing", async () => {
+    const member = s.client();
+    await member.signIn("member@nelcp.example");
+    const path = feedPath(await (await member.post("/calendar", { intent: "create" })).text());
+    expect((await anonymous(path)).status).toBe(200);
+    const account = await pageText(await member.get("/account"));
+    expect(account).toContain("You created a calendar address on");
+    const off = await member.post("/calendar", { intent: "revoke" });
+    expect(await pageText(off)).toContain("Your calendar address has been turned off");
+    expect((await anonymous(path)).status).toBe(404);
+    expect(await pageText(await member.get("/account"))).toContain("You have no calendar address");
+    const memberId = await userId(s.db, "member@nelcp.example");
+    expect(await lastAuditOf(s.db, memberId)).toMatchObject({ action: "calendar_feed.revoke" });
+  });
+
+  it("keeps only a hash of each address: a copy of the database opens no calendar", async () => {
+    const rows = await s.db.select().from(calendarFeeds);
+    expect(rows.length).toBeGreaterThan(0);
+    for (const row of rows) {
+      expect(row.tokenHash).toMatch(/^[0-9a-f]{64}$/);
+      expect((await anonymous(`/calendar/feed/${row.tokenHash}`)).status).toBe(404);
+    }
   });
 
   it("sends people who are not signed in to sign in", async () => {

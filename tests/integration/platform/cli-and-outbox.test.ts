@@ -3,7 +3,7 @@ import { promisify } from "node:util";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { resetEnvCache } from "../../../app/platform/env.server";
 import { outboxEnabled } from "../../../app/platform/mail/outbox.server";
-import { pageText, startTestServer, type TestServer, outboxWhen } from "../../helpers/server";
+import { outboxWhen, pageText, startTestServer, type HttpClient, type TestServer } from "../../helpers/server";
 
 const run = promisify(execFile);
 
@@ -39,8 +39,11 @@ describe("command-line tools reject a bad environment clearly", () => {
 
 describe("the development outbox", () => {
   let s: TestServer;
+  let admin: HttpClient;
   beforeAll(async () => {
     s = await startTestServer({ SMTP_URL: "" });
+    admin = s.client();
+    await admin.signIn("admin@platform.example");
   });
   afterAll(async () => {
     await s?.close();
@@ -48,22 +51,41 @@ describe("the development outbox", () => {
 
   it("lists emails written without SMTP, with their links", async () => {
     await s.client().post("/forgot-password", { email: "chair@nelcp.example" });
-    await outboxWhen(s.client(), (html) => html.includes("Reset your password"));
-    const res = await s.client().get("/dev/outbox");
+    await outboxWhen(admin, (html) => html.includes("Reset your password"));
+    const res = await admin.get("/dev/outbox");
     expect(res.status).toBe(200);
     const text = await pageText(res);
     expect(text).toContain("chair@nelcp.example");
     expect(text).toContain("Reset your password");
     expect(text).toMatch(/\/reset-password\/[a-z0-9]+/);
-    const file = (await s.client().get("/dev/outbox").then((r) => r.text())).match(/\/dev\/outbox\/([^"]+\.eml)/)![1];
-    const raw = await s.client().get(`/dev/outbox/${file}`);
+    const file = (await admin.get("/dev/outbox").then((r) => r.text())).match(/\/dev\/outbox\/([^"]+\.eml)/)![1];
+    const raw = await admin.get(`/dev/outbox/${file}`);
     expect(raw.headers.get("content-type")).toContain("text/plain");
     expect(await raw.text()).toContain("Subject: Reset your password");
   });
 
   it("does not serve files outside the outbox", async () => {
-    expect((await s.client().get("/dev/outbox/..%2F..%2Fetc%2Fpasswd")).status).toBe(404);
-    expect((await s.client().get("/dev/outbox/..%2Fpglite%2FPG_VERSION.eml")).status).toBe(404);
+    expect((await admin.get("/dev/outbox/..%2F..%2Fetc%2Fpasswd")).status).toBe(404);
+    expect((await admin.get("/dev/outbox/..%2Fpglite%2FPG_VERSION.eml")).status).toBe(404);
+  });
+
+  it("listens on this machine only outside production", () => {
+    expect(s.listening).toMatchObject({ address: "127.0.0.1" });
+  });
+
+  it("is for a signed-in platform administrator only: its links would take over accounts", async () => {
+    // The attack this closes: ask for the chair's reset, read the link in the outbox.
+    await s.client().post("/forgot-password", { email: "chair@nelcp.example" });
+    await outboxWhen(admin, (html) => html.includes("chair@nelcp.example"));
+    const file = (await admin.get("/dev/outbox").then((r) => r.text())).match(/\/dev\/outbox\/([^"]+\.eml)/)![1];
+    const signedOut = await s.client().get("/dev/outbox");
+    expect(signedOut.status).toBe(302);
+    expect(signedOut.headers.get("location")).toMatch(/^\/sign-in/);
+    expect((await s.client().get(`/dev/outbox/${file}`)).status).toBe(302);
+    const chair = s.client();
+    await chair.signIn("chair@nelcp.example");
+    expect((await chair.get("/dev/outbox")).status).toBe(403);
+    expect((await chair.get(`/dev/outbox/${file}`)).status).toBe(403);
   });
 
   it("is off in production and whenever real SMTP is configured", () => {

@@ -293,8 +293,9 @@ const expectations: Record<string, Entry> = {
   "areas/meetings/routes/calendar-feed.ts": { get: EVERYONE, params: (m) => ({ token: m.globals.calendarToken }) },
   "areas/participation/routes/portal.tsx": { get: ["young"], adultRefusal: { status: 302, location: "/" } },
   // Development only (off in production and with SMTP): open to anyone who can reach it.
-  "platform/routes/dev-outbox.tsx": { get: EVERYONE },
-  "platform/routes/dev-outbox-file.tsx": { get: EVERYONE, params: (m) => ({ file: m.globals.outboxFile }) },
+  // Outside production, without SMTP: the emails it holds sign people in, so only a platform administrator reads them.
+  "platform/routes/dev-outbox.tsx": { get: ["admin"] },
+  "platform/routes/dev-outbox-file.tsx": { get: ["admin"], params: (m) => ({ file: m.globals.outboxFile }) },
   "platform/routes/not-found.tsx": { get: EVERYONE, getStatuses: [404], params: () => ({ "*": "no/such/page" }) },
 };
 

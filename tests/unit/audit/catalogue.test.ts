@@ -35,7 +35,8 @@ const examples: Record<AuditActionName, Example> = {
   "user.sign_in": { says: /^Priya Raman signed in$/ },
   "user.sign_out": { says: /^Priya Raman signed out$/ },
   "user.email_preferences": { before: { emailDigest: false }, after: { emailDigest: true }, says: /in a daily digest/ },
-  "calendar_feed.reset": { before: { calendarFeedVersion: 1 }, after: { calendarFeedVersion: 2 }, says: /reset their calendar feed/ },
+  "calendar_feed.reset": { before: { active: true }, after: { active: true }, says: /^Priya Raman replaced their calendar feed address; the old address stopped working$/ },
+  "calendar_feed.revoke": { before: { active: true }, after: { active: false }, says: /^Priya Raman turned off their calendar feed address$/ },
   "partnership_role.grant": { after: { userId: U(1), role: "partner_rep", organisationId: U(2) }, subject: "Daniel Okafor", says: /gave Daniel Okafor the role of partner representative/ },
   "organisation.create": { after: { name: "Silver Lined Horizons", type: "private_provider" }, says: /^Silver Lined Horizons added to the platform's organisations by Priya Raman$/ },
   "partnership.create": {

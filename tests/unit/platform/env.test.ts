@@ -1,5 +1,8 @@
 import { describe, expect, it } from "vitest";
-import { EnvError, parseEnv } from "../../../app/platform/env.server";
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { developmentSecret, EnvError, parseEnv } from "../../../app/platform/env.server";
 
 function problems(source: Record<string, string>) {
   try {
@@ -18,6 +21,22 @@ describe("environment", () => {
     expect(env.PORT).toBe(3000);
     expect(env.APP_URL).toBe("http://localhost:3000");
     expect(env.DATA_DIR).toMatch(/data$/);
+  });
+
+  it("listens on this machine only, outside production, unless HOST says otherwise", () => {
+    expect(parseEnv({}).HOST).toBe("127.0.0.1");
+    expect(parseEnv({ HOST: "0.0.0.0" }).HOST).toBe("0.0.0.0");
+    expect(parseEnv({ APP_ENV: "production", SESSION_SECRET: "x".repeat(40), APP_URL: "https://g.example", DATABASE_URL: "postgres://u@h/d" }).HOST).toBe("0.0.0.0");
+  });
+
+  it("makes a random development secret on first start, keeps it in DATA_DIR, and reuses it", () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), "secret-"));
+    const first = developmentSecret(dir);
+    expect(first).toMatch(/^[0-9a-f]{64}$/);
+    expect(developmentSecret(dir)).toBe(first);
+    expect(fs.statSync(path.join(dir, "session-secret")).mode & 0o077).toBe(0); // its owner's alone
+    expect(developmentSecret(fs.mkdtempSync(path.join(os.tmpdir(), "secret-")))).not.toBe(first);
+    expect(parseEnv({}).SESSION_SECRET).toBe(""); // nothing public to fall back on
   });
 
   it("treats empty values as unset", () => {

@@ -1,4 +1,4 @@
-import { redirect } from "react-router";
+import { Link, redirect } from "react-router";
 import { z } from "zod";
 import { getDb } from "../../../../db/client";
 import { Button, ChoiceGroup, ErrorSummary } from "../../../platform/ui/forms";
@@ -7,6 +7,8 @@ import { useFormResult } from "../../../platform/ui/use-form-result";
 import { getEmailPreferences, setEmailDigest } from "../account.server";
 import { invalid, parseForm } from "../../../platform/forms";
 import { requireAdult } from "../../../platform/guard.server";
+import { calendarFeedStatus } from "../../meetings/public.server";
+import { formatDateTime } from "../../../platform/time/dates";
 import type { Route } from "./+types/account";
 import { readForm } from "../../../platform/read-form.server";
 import { AppForm } from "../../../platform/ui/app-form";
@@ -15,7 +17,8 @@ export const meta = () => [{ title: "Your account – Partnership governance" }]
 
 export async function loader({ request, context }: Route.LoaderArgs) {
   const user = requireAdult(request, context);
-  return { user: { name: user.name, email: user.email }, ...(await getEmailPreferences(getDb(), user.id)) };
+  const [preferences, calendar] = await Promise.all([getEmailPreferences(getDb(), user.id), calendarFeedStatus(getDb(), user.id)]);
+  return { user: { name: user.name, email: user.email }, ...preferences, calendarSince: calendar ? formatDateTime(calendar.since) : null };
 }
 
 const preferenceSchema = z.object({ delivery: z.enum(["immediate", "digest"], { error: "Choose when to get non-urgent reminders" }) });
@@ -29,7 +32,7 @@ export async function action({ request, context }: Route.ActionArgs) {
 }
 
 export default function Account({ loaderData }: Route.ComponentProps) {
-  const { user, emailDigest } = loaderData;
+  const { user, emailDigest, calendarSince } = loaderData;
   const f = useFormResult();
   return (
     <div className="govuk-grid-row">
@@ -60,6 +63,23 @@ export default function Account({ loaderData }: Route.ComponentProps) {
           />
           <Button>Save preferences</Button>
         </AppForm>
+        <h2 className="govuk-heading-m">Calendar address</h2>
+        {calendarSince ? (
+          <>
+            <p className="govuk-body">
+              You created a calendar address on {calendarSince}. Anyone who has it sees your meetings: turn it off if you no longer use it, or if it may have
+              been shared.
+            </p>
+            <AppForm method="post" action="/calendar">
+              <input type="hidden" name="intent" value="revoke" />
+              <Button secondary>Turn off my calendar address</Button>
+            </AppForm>
+          </>
+        ) : (
+          <p className="govuk-body">
+            You have no calendar address. <Link className="govuk-link" to="/calendar">Create one on your calendar page</Link>.
+          </p>
+        )}
       </div>
     </div>
   );

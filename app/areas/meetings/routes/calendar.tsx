@@ -1,8 +1,9 @@
 import { Link, useActionData } from "react-router";
 import { getDb } from "../../../../db/client";
 import { Button, SuccessBanner, TextField } from "../../../platform/ui/forms";
-import { calendarFeedAddress, resetCalendarFeed } from "../calendar.server";
-import { notFound, requireAdult } from "../../../platform/guard.server";
+import { calendarFeedStatus, resetCalendarFeed, revokeCalendarFeed } from "../calendar.server";
+import { formatDateTime } from "../../../platform/time/dates";
+import { requireAdult } from "../../../platform/guard.server";
 import { readForm } from "../../../platform/read-form.server";
 import type { Route } from "./+types/calendar";
 import { AppForm } from "../../../platform/ui/app-form";
@@ -14,44 +15,63 @@ export const headers = () => ({ "Cache-Control": "private, no-store" });
 
 export async function loader({ request, context }: Route.LoaderArgs) {
   const user = requireAdult(request, context);
-  const feedUrl = await calendarFeedAddress(getDb(), user.id);
-  if (!feedUrl) notFound();
-  return { feedUrl };
+  const status = await calendarFeedStatus(getDb(), user.id);
+  return { since: status ? formatDateTime(status.since) : null };
 }
 
 export async function action({ request, context }: Route.ActionArgs) {
   const user = requireAdult(request, context);
-  await readForm(request); // only the one-time key: a repeated reset resets once
-  await resetCalendarFeed(getDb(), user.id);
-  return { ok: true as const, reset: true };
+  const form = await readForm(request);
+  if (form.get("intent") === "revoke") {
+    await revokeCalendarFeed(getDb(), user.id);
+    return { ok: true as const, revoked: true, feedUrl: null };
+  }
+  return { ok: true as const, revoked: false, feedUrl: await resetCalendarFeed(getDb(), user) };
 }
 
 export default function Calendar({ loaderData }: Route.ComponentProps) {
-  const { feedUrl } = loaderData;
+  const { since } = loaderData;
   const result = useActionData<typeof action>();
+  const feedUrl = result?.feedUrl ?? null;
   return (
     <div className="govuk-grid-row">
       <div className="govuk-grid-column-two-thirds">
-        {result?.reset ? (
-          <SuccessBanner>Your calendar address has been reset. The old address no longer works: add the new one below to your calendar apps.</SuccessBanner>
-        ) : null}
+        {result?.revoked ? <SuccessBanner>Your calendar address has been turned off. Calendar apps that had it no longer see your meetings.</SuccessBanner> : null}
         <h1 className="govuk-heading-l">Your meetings calendar</h1>
         <p className="govuk-body">
-          Subscribe to this address in Outlook, Google Calendar or another calendar app to see the meetings of every partnership you belong to,
-          from three months ago onwards. Your calendar app checks it for changes, so new, moved and cancelled meetings appear by themselves.
+          Subscribe to your own calendar address in Outlook, Google Calendar or another calendar app to see the meetings of every partnership you
+          belong to, from three months ago onwards. Your calendar app checks it for changes, so new, moved and cancelled meetings appear by themselves.
         </p>
-        <TextField
-          name="feedUrl"
-          label="Your calendar address"
-          hint="Keep this address private: anyone who has it can see your meetings. Select it and copy it into your calendar app."
-          type="text"
-          className="govuk-!-width-full"
-          value={feedUrl}
-          readOnly
-          spellCheck={false}
-          autoComplete="off"
-          onFocus={(e) => e.currentTarget.select()}
-        />
+        {feedUrl ? (
+          <>
+            <SuccessBanner>Your new calendar address is ready. Copy it now: for your safety it is not shown again.</SuccessBanner>
+            <TextField
+              name="feedUrl"
+              label="Your calendar address"
+              hint="Keep this address private: anyone who has it can see your meetings. Select it and copy it into your calendar app."
+              type="text"
+              className="govuk-!-width-full"
+              value={feedUrl}
+              readOnly
+              spellCheck={false}
+              autoComplete="off"
+              onFocus={(e) => e.currentTarget.select()}
+            />
+          </>
+        ) : since ? (
+          <p className="govuk-body">
+            You created your calendar address on {since}. It is not shown again: if you have lost it, create a new one below (the old one then stops
+            working).
+          </p>
+        ) : (
+          <>
+            <p className="govuk-body">You have no calendar address yet.</p>
+            <AppForm method="post">
+              <input type="hidden" name="intent" value="create" />
+              <Button>Create my calendar address</Button>
+            </AppForm>
+          </>
+        )}
 
         <h2 className="govuk-heading-m">Add it to Outlook</h2>
         <ol className="govuk-list govuk-list--number">
@@ -73,14 +93,23 @@ export default function Calendar({ loaderData }: Route.ComponentProps) {
           Google Calendar and Outlook check subscribed calendars every few hours, so a change may take a while to appear.
         </p>
 
-        <h2 className="govuk-heading-m">Reset the address</h2>
-        <p className="govuk-body">
-          If the address has been shared with someone who should not have it, reset it. The old address stops working straight away, and you
-          will need to add the new one to your calendar apps again.
-        </p>
-        <AppForm method="post">
-          <Button warning>Reset the address</Button>
-        </AppForm>
+        {since || feedUrl ? (
+          <>
+            <h2 className="govuk-heading-m">Replace or turn off the address</h2>
+            <p className="govuk-body">
+              If the address has been shared with someone who should not have it, or you have lost it, create a new one. The old address stops
+              working straight away, and you will need to add the new one to your calendar apps again.
+            </p>
+            <AppForm method="post">
+              <input type="hidden" name="intent" value="create" />
+              <Button warning>Create a new address</Button>
+            </AppForm>
+            <AppForm method="post">
+              <input type="hidden" name="intent" value="revoke" />
+              <Button secondary>Turn off my calendar address</Button>
+            </AppForm>
+          </>
+        ) : null}
 
         <p className="govuk-body">
           <Link className="govuk-link" to="/">
