@@ -13,6 +13,7 @@ import {
 import type { ReactNode } from "react";
 import stylesUrl from "./styles/app.scss?url";
 import { AppForm } from "./platform/ui/app-form";
+import { useNonce } from "./platform/ui/nonce";
 
 export const links = () => [{ rel: "stylesheet", href: stylesUrl }];
 
@@ -28,6 +29,7 @@ export function loader({ context }: LoaderFunctionArgs) {
 export function Layout({ children }: { children: ReactNode }) {
   const data = useRouteLoaderData<typeof loader>("root");
   const user = data?.user ?? null;
+  const nonce = useNonce();
   return (
     <html lang="en-GB" className="govuk-template">
       <head>
@@ -107,8 +109,8 @@ export function Layout({ children }: { children: ReactNode }) {
             </p>
           </div>
         </footer>
-        <ScrollRestoration />
-        <Scripts />
+        <ScrollRestoration nonce={nonce} />
+        <Scripts nonce={nonce} />
       </body>
     </html>
   );

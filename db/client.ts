@@ -33,7 +33,17 @@ const migrationsFolder = path.resolve(import.meta.dirname, "migrations");
 
 export function openDatabase(opts: { databaseUrl?: string; dataDir: string }): DatabaseHandle {
   if (opts.databaseUrl) {
-    const sql = postgres(opts.databaseUrl, { max: 10, onnotice: () => {} });
+    // Fail fast when the database is away (a restart, a failover): a request
+    // waits at most a few seconds for a connection and a statement runs at
+    // most 15 s, then the app answers 503 and recovers by itself once it is back.
+    const sql = postgres(opts.databaseUrl, {
+      max: 10,
+      onnotice: () => {},
+      connect_timeout: 3,
+      idle_timeout: 60,
+      max_lifetime: 30 * 60,
+      connection: { statement_timeout: 15_000, idle_in_transaction_session_timeout: 30_000, lock_timeout: 10_000 },
+    });
     const db = drizzlePostgres(sql, { schema }) as unknown as Db;
     return {
       db,

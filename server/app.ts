@@ -1,3 +1,4 @@
+import { randomBytes } from "node:crypto";
 import path from "node:path";
 import { createRequestHandler } from "@react-router/express";
 import compression from "compression";
@@ -18,7 +19,7 @@ function securityHeaders(_req: Request, res: Response, next: NextFunction) {
   res.setHeader("X-Frame-Options", "DENY");
   res.setHeader("Referrer-Policy", "same-origin");
   res.setHeader("Permissions-Policy", "camera=(), microphone=(), geolocation=()");
-  if (env().APP_URL.startsWith("https://")) res.setHeader("Strict-Transport-Security", "max-age=31536000");
+  if (env().APP_ENV === "production" || env().APP_URL.startsWith("https://")) res.setHeader("Strict-Transport-Security", "max-age=31536000; includeSubDomains");
   next();
 }
 
@@ -72,6 +73,13 @@ function clientAddress(req: Request): string {
   return value?.split(",")[0].trim() || req.socket.remoteAddress || "unknown";
 }
 
+/** Errors that mean the database cannot be reached (down, restarting, refusing connections), not that a query was wrong. */
+export function isDatabaseUnavailable(error: unknown): boolean {
+  const e = error as { code?: string; cause?: unknown } | null;
+  const code = e?.code ?? (e?.cause as { code?: string } | undefined)?.code;
+  return Boolean(code && /^(ECONNREFUSED|ECONNRESET|ETIMEDOUT|EPIPE|CONNECT_TIMEOUT|CONNECTION_CLOSED|CONNECTION_ENDED|CONNECTION_DESTROYED|57P0[1-3]|08\d{3}|53300)$/.test(code));
+}
+
 async function loadSession(req: Request, res: Response, next: NextFunction) {
   try {
     res.locals.user = null;
@@ -105,9 +113,11 @@ export function createApp(build: ServerBuild, buildDir = path.resolve("build")) 
   app.get("/healthz", async (_req, res) => {
     try {
       await getDb().execute(sql`select 1`);
+      downUntil = 0;
       res.status(200).type("text/plain").send("ok");
     } catch (error) {
       console.error("healthz: database check failed", error);
+      noteDatabaseDown();
       res.status(503).type("text/plain").send("database unavailable");
     }
   });
@@ -118,6 +128,7 @@ export function createApp(build: ServerBuild, buildDir = path.resolve("build")) 
   app.use(loadSession);
   // Each request's own store: the form key its write will use (app/platform/once.server.ts).
   app.use((req, res, next) => runWithRequestStore({ userId: (res.locals.user as SessionUser | null)?.id ?? null, path: req.path, formKey: null, formKeyUsed: false }, next));
+  app.use(refuseWhileDatabaseDown);
   app.all(
     "*",
     createRequestHandler({
@@ -126,8 +137,39 @@ export function createApp(build: ServerBuild, buildDir = path.resolve("build")) 
         user: res.locals.user as SessionUser | null,
         sessionId: res.locals.sessionId as string | null,
         clientAddress: clientAddress(req),
+        cspNonce: randomBytes(16).toString("base64"),
       }),
     }),
   );
+  app.use(answerErrors);
   return app;
+}
+
+const page = (title: string, body: string) =>
+  `<!DOCTYPE html><html lang="en-GB"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><title>${title} – Partnership governance</title></head><body><main><h1>${title}</h1><p>${body}</p></main></body></html>`;
+
+/**
+ * The last word on anything that went wrong outside a page (a failed session
+ * check, say): logged in full, shown to nobody. A database that cannot be
+ * reached is a 503 that says to try again shortly.
+ */
+function answerErrors(error: unknown, _req: Request, res: Response, next: NextFunction) {
+  if (res.headersSent) return next(error);
+  console.error(error);
+  if (isDatabaseUnavailable(error)) {
+    noteDatabaseDown();
+    res.status(503).set("Retry-After", "5").type("html").send(page("The service is unavailable for a moment", "Try again in a few seconds. Nothing you submitted has been half-saved."));
+    return;
+  }
+  res.status(500).type("html").send(page("Sorry, there is a problem with the service", "Try again later. Nothing you submitted has been half-saved."));
+}
+
+// While the database is unreachable, pages answer at once with a 503 rather
+// than each waiting out a timeout; every few seconds one request probes it,
+// and the first that succeeds lets everything through again.
+let downUntil = 0;
+const noteDatabaseDown = () => (downUntil = Date.now() + 2_000);
+async function refuseWhileDatabaseDown(_req: Request, res: Response, next: NextFunction) {
+  if (Date.now() >= downUntil) return next();
+  res.status(503).set("Retry-After", "5").type("html").send(page("The service is unavailable for a moment", "Try again in a few seconds. Nothing you submitted has been half-saved."));
 }

@@ -14,5 +14,7 @@ declare module "react-router" {
     user: SessionUser | null;
     sessionId: string | null;
     clientAddress: string;
+    /** This response's Content-Security-Policy nonce. */
+    cspNonce: string;
   }
 }

@@ -54,7 +54,9 @@ export const PHONE = { width: 390, height: 844 };
  */
 export async function accessibilityProblems(page: Page) {
   const own = page.viewportSize();
-  const atOwnWidth = await seriousAxeViolations(page);
+  const blocked = (refusedByPolicy.get(page) ?? []).splice(0);
+  const refused: AxeViolation[] = blocked.map((text) => ({ id: "content-security-policy", impact: "serious", help: text, nodes: [] }));
+  const atOwnWidth = [...(await seriousAxeViolations(page)), ...refused];
   if (own?.width === PHONE.width) return atOwnWidth;
   await page.setViewportSize(PHONE);
   try {
@@ -65,10 +67,20 @@ export async function accessibilityProblems(page: Page) {
   }
 }
 
+/** What the Content-Security-Policy refused on each page: a script without the nonce would show here. */
+const refusedByPolicy = new WeakMap<Page, string[]>();
+export function watchContentSecurityPolicy(page: Page) {
+  refusedByPolicy.set(page, []);
+  page.on("console", (message) => {
+    if (/Content Security Policy/i.test(message.text())) refusedByPolicy.get(page)!.push(message.text());
+  });
+  return page;
+}
+
 /** A page in a new browser context, signed in as a demo user. */
 export async function signedInPage(browser: Browser, baseUrl: string, email: string, options: BrowserContextOptions = {}) {
   const context = await browser.newContext({ baseURL: baseUrl, ...options });
-  const page = await context.newPage();
+  const page = watchContentSecurityPolicy(await context.newPage());
   await page.goto("/sign-in");
   await page.getByLabel("Email address").fill(email);
   await page.getByLabel("Password").fill(DEMO_PASSWORD);

@@ -4,13 +4,16 @@ export type CsvCell = string | number | boolean | null | undefined;
 
 /**
  * One field: quoted when it holds a comma, quote or line break. Text that a
- * spreadsheet would run as a formula (starting =, +, -, @, tab or carriage
- * return) is prefixed with an apostrophe so opening the export is safe.
+ * spreadsheet would run as a formula (starting =, +, -, @ or a full-width =,
+ * even after spaces, or starting with a tab or carriage return) is prefixed
+ * with an apostrophe so opening the export is safe.
  */
+const FORMULA = /^[\t\r]|^[\s\u00a0\u3000]*[=+\-@\uff1d\uff0b\uff0d\uff20]/;
+
 export function csvField(value: CsvCell): string {
   if (value === null || value === undefined) return "";
   let text = String(value);
-  if (typeof value === "string" && /^[=+\-@\t\r]/.test(text)) text = `'${text}`;
+  if (typeof value === "string" && FORMULA.test(text)) text = `'${text}`;
   return /[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
 }
 

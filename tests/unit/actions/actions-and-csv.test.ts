@@ -58,6 +58,15 @@ describe("csvField", () => {
     expect(csvField("line\rbreak")).toBe('"line\rbreak"');
   });
 
+  it("defuses formulas hidden behind spaces, non-breaking spaces and full-width signs", () => {
+    expect(csvField(" =HYPERLINK(\"http://evil.example\")")).toBe('"\' =HYPERLINK(""http://evil.example"")"');
+    expect(csvField("\u00a0+1+1")).toBe("'\u00a0+1+1");
+    expect(csvField("  @SUM(A1)")).toBe("'  @SUM(A1)");
+    expect(csvField("\uff1dSUM(A1)")).toBe("'\uff1dSUM(A1)");
+    expect(csvField("\tcmd")).toBe("'\tcmd");
+    expect(csvField("  spaced words")).toBe("  spaced words");
+  });
+
   it("writes nothing for null, undefined and empty text", () => {
     expect(csvField(null)).toBe("");
     expect(csvField(undefined)).toBe("");
