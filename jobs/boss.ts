@@ -32,7 +32,24 @@ export async function startBoss(handle: DatabaseHandle, options: { cron: boolean
       ? new PgBoss({ db: pgliteAdapter(handle.pglite!), ...common })
       : new PgBoss({ connectionString: handle.connectionString!, max: 4, ...common });
   boss.on("error", (error) => console.error("pg-boss:", error));
-  await boss.start();
-  for (const name of Object.values(queues)) await boss.createQueue(name);
+  // pg-boss's first start creates its schema and queues; two processes doing
+  // that at once can deadlock. One at a time, under an advisory lock.
+  await withSetUpLock(handle, async () => {
+    await boss.start();
+    for (const name of Object.values(queues)) await boss.createQueue(name);
+  });
   return boss;
+}
+
+/** Runs set-up while holding a PostgreSQL advisory lock (PGlite has one process, so needs none). */
+async function withSetUpLock(handle: DatabaseHandle, work: () => Promise<void>) {
+  if (handle.kind !== "postgres" || !handle.sql) return work();
+  const connection = await handle.sql.reserve();
+  try {
+    await connection`select pg_advisory_lock(hashtextextended('partnership-governance:pg-boss-set-up', 0))`;
+    await work();
+  } finally {
+    await connection`select pg_advisory_unlock(hashtextextended('partnership-governance:pg-boss-set-up', 0))`.catch(() => {});
+    connection.release();
+  }
 }

@@ -64,6 +64,8 @@ export const rateLimits = pgTable("rate_limits", {
   key: text("key").primaryKey(),
   windowStart: timestamp("window_start", { withTimezone: true, mode: "date" }).notNull(),
   count: integer("count").notNull(),
+  // For sign-in throttles: when the latest failure of the streak was.
+  lastAt: timestamp("last_at", { withTimezone: true, mode: "date" }),
 });
 
 // What a user may do within a partnership (see app/platform/permissions.ts).

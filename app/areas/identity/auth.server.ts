@@ -7,7 +7,8 @@ import { env } from "../../platform/env.server";
 import { generateToken, hashToken, hmacHex } from "../../platform/crypto.server";
 import { deliverSoon, recordReminders } from "../notifications/public.server";
 import { hashPassword, newPasswordSchema, verifyPassword } from "./password.server";
-import { clear, hit, type Limit, SIGN_IN_LIMITS } from "./rate-limit.server";
+import { clear, hit, recordFailure, REQUEST_LIMITS, throttleWait, type Limit } from "./rate-limit.server";
+import { SIGN_IN_THROTTLE } from "./rules";
 import { createSession, invalidateAllSessions, invalidateSession } from "./session.server";
 
 export const emailSchema = z
@@ -47,28 +48,32 @@ async function overLimit(db: Db, key: string, limit: Limit) {
   return count > limit.max;
 }
 
-const retryMessageSeconds = (limit: Limit) => Math.ceil(limit.windowMs / 1000);
-
 /**
- * Checks the credentials. Every attempt counts against both the account and
- * the client address (atomically, in the database, so the limits hold across
- * instances); a successful sign-in clears the account's count.
+ * Checks the credentials. Failed attempts slow further ones down, per account
+ * and per client address, with growing waits (rules.ts: never a lock, and
+ * only failures count); the counts live in the database, so they hold across
+ * instances. A successful sign-in clears the account's count.
  */
 export async function signIn(db: Db, input: z.output<typeof signInSchema>, address: string): Promise<SignInResult> {
   const accountKey = `sign-in:account:${input.email}`;
-  if (await overLimit(db, clientKey("sign-in", address), SIGN_IN_LIMITS.client))
-    return { ok: false, reason: "rate_limited", retryAfterSeconds: retryMessageSeconds(SIGN_IN_LIMITS.client) };
-  if (await overLimit(db, accountKey, SIGN_IN_LIMITS.account))
-    return { ok: false, reason: "rate_limited", retryAfterSeconds: retryMessageSeconds(SIGN_IN_LIMITS.account) };
+  const addressKey = clientKey("sign-in", address);
+  const now = new Date();
+  const wait = Math.max(await throttleWait(db, accountKey, SIGN_IN_THROTTLE.account, now), await throttleWait(db, addressKey, SIGN_IN_THROTTLE.address, now));
+  if (wait > 0) return { ok: false, reason: "rate_limited", retryAfterSeconds: Math.ceil(wait / 1000) };
+  const failed = async () => {
+    await recordFailure(db, accountKey, SIGN_IN_THROTTLE.account, now);
+    await recordFailure(db, addressKey, SIGN_IN_THROTTLE.address, now);
+    return { ok: false as const, reason: "invalid" as const };
+  };
 
   const user = await findUserByEmail(db, input.email);
   if (!user?.passwordHash) {
     // Spend the same time as a real check so timing does not reveal accounts.
     dummyHash ??= hashPassword("not-a-real-password");
     await verifyPassword(await dummyHash, input.password);
-    return { ok: false, reason: "invalid" };
+    return failed();
   }
-  if (!(await verifyPassword(user.passwordHash, input.password))) return { ok: false, reason: "invalid" };
+  if (!(await verifyPassword(user.passwordHash, input.password))) return failed();
 
   await clear(db, accountKey);
   const { token, session } = await db.transaction(async (tx) => {
@@ -190,7 +195,7 @@ const RESET_REQUEST_LIMIT: Limit = { max: 3, windowMs: 60 * 60 * 1000 };
  * the delivery log with the token, then sent; a failed send is retried.
  */
 export async function requestPasswordReset(db: Db, email: string, address: string) {
-  if (await overLimit(db, clientKey("reset", address), SIGN_IN_LIMITS.client)) return;
+  if (await overLimit(db, clientKey("reset", address), REQUEST_LIMITS.client)) return;
   if (await overLimit(db, `reset:account:${email}`, RESET_REQUEST_LIMIT)) return;
   const user = await findUserByEmail(db, email);
   if (!user) return;

@@ -3,7 +3,7 @@ import { z } from "zod";
 import { appendAudit } from "../../audit/append.server";
 import type { Db, Tx } from "../../../db/client";
 import { obligationResponsibles, obligations, organisations, partnershipRoles, partnerships, remindersSent, submissions, users } from "../../../db/schema";
-import { isPartnerCurrent } from "../register/public";
+import { isPartnerCurrent, isSeatCurrent } from "../register/public";
 import { addDays, formatDate, londonDate } from "../../platform/time/dates";
 import { cadences, defaultReminderSchedule, dueRuleSchema, obligationTypes, onTime, periodsOf, periodStatus, reminderScheduleSchema, SCHEDULE_FORM_ROWS, type Cadence, type DueRule, type ObligationType, type Period, type PeriodStatus, type ReminderStage } from "./rules/obligations";
 import { organisationTypes, type OrganisationType } from "../partnerships/public";
@@ -14,6 +14,7 @@ import { optionalDate, optionalText, requiredDate, requiredText, uuidField, vers
 import { type PartnershipScope } from "../../platform/guard.server";
 import { conflict, fail, ok, transact, type WriteResult } from "../../platform/write-result";
 import { versionedUpdate } from "../../platform/versioned-update.server";
+import { appToday } from "../../platform/clock.server";
 
 // ------------------------------------------------------------------ reading
 
@@ -229,11 +230,20 @@ export async function addResponsible(db: Db, scope: PartnershipScope, obligation
   return transact(db, async (tx: Tx) => {
     const o = await getObligation(tx, partnershipId, obligationId);
     if (!o) return fail("form", "That obligation is not in this partnership");
+    const partners = await listPartnersForRules(tx, partnershipId);
+    if (!owingPartners(o, partners, appToday()).some((p) => p.organisationId === input.organisationId)) return fail("organisationId", "Choose a partner that owes this return");
+    // The person must speak for that partner: a role held for it, or a seat on the board for it.
     const [member] = await tx
       .select({ id: partnershipRoles.id })
       .from(partnershipRoles)
       .where(and(eq(partnershipRoles.partnershipId, partnershipId), eq(partnershipRoles.userId, input.userId)));
     if (!member) return fail("userId", "Choose a person who belongs to this partnership");
+    const [forOrganisation] = await tx
+      .select({ id: partnershipRoles.id })
+      .from(partnershipRoles)
+      .where(and(eq(partnershipRoles.partnershipId, partnershipId), eq(partnershipRoles.userId, input.userId), eq(partnershipRoles.organisationId, input.organisationId)));
+    const seats = forOrganisation ? [] : (await listSeats(tx, partnershipId)).filter((seat) => seat.userId === input.userId && seat.organisationId === input.organisationId && isSeatCurrent(seat, appToday()));
+    if (!forOrganisation && seats.length === 0) return fail("userId", "Choose someone from that partner: a person from another organisation cannot be responsible for its return");
     const inserted = await tx.insert(obligationResponsibles).values({ obligationId: o.id, ...input }).onConflictDoNothing().returning({ userId: obligationResponsibles.userId });
     if (inserted.length === 0) return fail("userId", "That person is already responsible for it at that partner");
     await appendAudit(tx, { actorUserId: scope.user.id, action: "obligation.responsible", entityId: o.id, partnershipId, after: input });

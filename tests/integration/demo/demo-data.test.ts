@@ -108,7 +108,14 @@ describe("returns and reminders", () => {
     await secretariat.signIn("secretariat@nelcp.example");
     const [qpr] = await s.db.select().from(obligations).where(eq(obligations.title, "Quarterly performance return"));
     const [city] = await s.db.select().from(organisations).where(eq(organisations.name, "City of London Corporation"));
-    const named = await secretariat.post(`/p/nelcp/obligations/${qpr.id}`, { intent: "responsible", organisationId: city.id, userId: await userId(s.db, "secretariat@nelcp.example") });
+    // Someone from another organisation cannot answer for the City's return.
+    const wrong = await secretariat.post(`/p/nelcp/obligations/${qpr.id}`, { intent: "responsible", organisationId: city.id, userId: await userId(s.db, "secretariat@nelcp.example") });
+    expect(wrong.status).toBe(400);
+    expect(await pageText(wrong)).toContain("Choose someone from that partner");
+    // The City names a representative, who is then made responsible.
+    const invited = await chair.post("/p/nelcp/invite", { name: "Adaeze Okafor", email: "a.okafor@cityoflondon.example", role: "partner_rep", organisationId: city.id });
+    expect(invited.status).toBe(200);
+    const named = await secretariat.post(`/p/nelcp/obligations/${qpr.id}`, { intent: "responsible", organisationId: city.id, userId: await userId(s.db, "a.okafor@cityoflondon.example") });
     expect(named.status).toBe(302);
     const after = await pageText(await chair.get("/p/nelcp/obligations"));
     expect(after).not.toMatch(warning);

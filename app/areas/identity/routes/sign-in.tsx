@@ -26,9 +26,10 @@ export async function action({ request, context }: Route.ActionArgs) {
   const result = await signIn(getDb(), parsed.data, context.clientAddress);
   if (!result.ok) {
     if (result.reason === "rate_limited") {
-      const minutes = Math.ceil(result.retryAfterSeconds / 60);
+      const n = result.retryAfterSeconds < 60 ? result.retryAfterSeconds : Math.ceil(result.retryAfterSeconds / 60);
+      const wait = `${n} ${result.retryAfterSeconds < 60 ? "second" : "minute"}${n === 1 ? "" : "s"}`;
       return data(
-        failure({ form: `Too many sign-in attempts. Wait ${minutes} minutes, then try again.` }, { email: parsed.data.email }),
+        failure({ form: `Too many failed sign-in attempts. Wait ${wait}, then try again.` }, { email: parsed.data.email }),
         { status: 429, headers: { "Retry-After": String(result.retryAfterSeconds) } },
       );
     }
