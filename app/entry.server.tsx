@@ -1,9 +1,10 @@
 import { PassThrough } from "node:stream";
 import { createReadableStreamFromReadable } from "@react-router/node";
-import type { AppLoadContext, EntryContext } from "react-router";
+import type { AppLoadContext, EntryContext, HandleErrorFunction } from "react-router";
 import { isRouteErrorResponse, ServerRouter } from "react-router";
 import { renderToPipeableStream } from "react-dom/server";
 import { NonceContext } from "./platform/ui/nonce";
+import { log, loggableError } from "./platform/log.server";
 
 // A page is sent whole or not at all: rendering waits for everything (the app
 // streams nothing), and a render that does not finish in time is an error
@@ -25,6 +26,12 @@ function contentSecurityPolicy(nonce: string) {
     "frame-ancestors 'none'",
   ].join("; ");
 }
+
+/** A loader or action that failed: logged (with the request id), never shown. A client that went away is not an error. */
+export const handleError: HandleErrorFunction = (error, { request }) => {
+  if (request.signal.aborted || isRouteErrorResponse(error)) return;
+  log().error({ err: loggableError(error) }, "page error");
+};
 
 export default function handleRequest(request: Request, responseStatusCode: number, responseHeaders: Headers, routerContext: EntryContext, loadContext: AppLoadContext) {
   const nonce = loadContext.cspNonce;
@@ -60,7 +67,7 @@ export default function handleRequest(request: Request, responseStatusCode: numb
           // A refusal or a missing page is a response the router already answered with its own status.
           if (isRouteErrorResponse(error)) return;
           responseStatusCode = 500;
-          console.error(error);
+          log().error({ err: loggableError(error) }, "page render error");
         },
       },
     );

@@ -153,7 +153,8 @@ export function ErrorBoundary() {
       );
     }
   }
-  if (!isRouteErrorResponse(error)) console.error(error);
+  // On the server, entry.server.tsx's handleError has logged it; in the browser, the console is the place.
+  if (!isRouteErrorResponse(error) && typeof document !== "undefined") console.error(error);
   return (
     <ErrorPage title="Sorry, there is a problem with the service">
       <p className="govuk-body">Try again later. Nothing you submitted has been half-saved.</p>

@@ -2,6 +2,7 @@ import type { DatabaseHandle } from "../db/client";
 import { deliverReminder } from "../app/areas/notifications/public.server";
 import { purgeExpired } from "./housekeeping";
 import { queues, startBoss } from "./boss";
+import { log, loggableError } from "../app/platform/log.server";
 import { schedulingPass, sendDigests, sweepPending } from "./scheduler";
 
 /**
@@ -10,7 +11,7 @@ import { schedulingPass, sendDigests, sweepPending } from "./scheduler";
  * the web process when the database is the embedded PGlite, which only one
  * process can open.
  */
-export async function startJobRuntime(handle: DatabaseHandle, log: (line: string) => void = console.log) {
+export async function startJobRuntime(handle: DatabaseHandle, say: (line: string) => void = (line) => log().info(line)) {
   const boss = await startBoss(handle, { cron: true });
   const db = handle.db;
   const tz = "Europe/London";
@@ -23,11 +24,11 @@ export async function startJobRuntime(handle: DatabaseHandle, log: (line: string
     try {
       await fn();
     } catch (error) {
-      console.error(`${name} failed`, error);
+      log().error({ err: loggableError(error), job: name }, "job failed");
       throw error;
     }
   };
-  await boss.work(queues.schedule, guard("scheduling pass", async () => log(`reminders: ${JSON.stringify(await schedulingPass(db, boss, new Date()))}`)));
+  await boss.work(queues.schedule, guard("scheduling pass", async () => say(`reminders: ${JSON.stringify(await schedulingPass(db, boss, new Date()))}`)));
   await boss.work(queues.sweep, guard("sweep", () => sweepPending(db, boss, new Date())));
   await boss.work<{ id: string }>(queues.deliver, { batchSize: 10 }, async (jobs) => {
     for (const job of jobs) await deliverReminder(db, job.data.id, new Date());
@@ -37,14 +38,14 @@ export async function startJobRuntime(handle: DatabaseHandle, log: (line: string
     queues.housekeeping,
     guard("housekeeping", async () => {
       const removed = await purgeExpired(db);
-      log(`housekeeping: removed ${removed.sessions} sessions, ${removed.tokens} links, ${removed.rateLimitWindows} rate-limit windows`);
+      say(`housekeeping: removed ${removed.sessions} sessions, ${removed.tokens} links, ${removed.rateLimitWindows} rate-limit windows`);
     }),
   );
   // A worker that replaces one that stopped (crash, deploy) queues at once
   // whatever was recorded but not yet sent, rather than waiting for the
   // minute's sweep. Queuing twice is harmless: delivery claims each row once.
   const waiting = await sweepPending(db, boss, new Date());
-  if (waiting) log(`reminders: ${waiting} waiting messages queued on start`);
+  if (waiting) say(`reminders: ${waiting} waiting messages queued on start`);
   return {
     boss,
     async stop() {

@@ -1,6 +1,7 @@
 import { database, openDatabase, setDatabase } from "../db/client";
 import { EnvError, env } from "../app/platform/env.server";
 import { startJobRuntime } from "./runtime";
+import { log } from "../app/platform/log.server";
 
 // npm run jobs:worker — the long-lived worker process (fly.toml "worker"):
 // reminders, delivery, digests and housekeeping on pg-boss schedules.
@@ -16,7 +17,7 @@ async function main() {
   };
   process.on("SIGINT", stop);
   process.on("SIGTERM", stop);
-  console.log("worker running");
+  log().info("worker running");
 }
 
 main().catch((error) => {

@@ -10,9 +10,31 @@ import { env } from "../app/platform/env.server";
 import { isSameOriginMutation } from "../app/platform/origin.server";
 import { blankSessionCookie, readSessionToken, sessionCookie, validateSessionToken } from "../app/areas/identity/public.server";
 import type { SessionUser } from "../app/platform/request-context";
-import { runWithRequestStore } from "../app/platform/request-store.server";
+import { requestStore, runWithRequestStore } from "../app/platform/request-store.server";
+import { log, loggableError, loggablePath, requestIdFrom } from "../app/platform/log.server";
+import { metrics, metricsTokenMatches, routeLabel } from "../app/platform/metrics.server";
 
 const SAFE_METHODS = new Set(["GET", "HEAD", "OPTIONS"]);
+
+/**
+ * Each request's own store (app/platform/request-store.server.ts), carrying
+ * its id onto every log line and into X-Request-Id; when it is answered, one
+ * log line and one latency observation.
+ */
+function requestContext(req: Request, res: Response, next: NextFunction) {
+  const requestId = requestIdFrom(req.headers["x-request-id"] ?? req.headers["fly-request-id"]);
+  res.setHeader("X-Request-Id", requestId);
+  const started = process.hrtime.bigint();
+  const store = { requestId, userId: null, path: req.path, formKey: null, formKeyUsed: false };
+  res.on("finish", () => {
+    const seconds = Number(process.hrtime.bigint() - started) / 1e9;
+    metrics().requestSeconds.observe({ method: req.method, route: routeLabel(req.path, res.statusCode), status: `${Math.floor(res.statusCode / 100)}xx` }, seconds);
+    const line = { requestId, method: req.method, path: loggablePath(req.originalUrl), status: res.statusCode, ms: Math.round(seconds * 1000), userId: store.userId ?? undefined };
+    if (res.statusCode >= 500) log().warn(line, "request failed");
+    else log().info(line, "request");
+  });
+  runWithRequestStore(store, next);
+}
 
 function securityHeaders(_req: Request, res: Response, next: NextFunction) {
   res.setHeader("X-Content-Type-Options", "nosniff");
@@ -92,6 +114,8 @@ async function loadSession(req: Request, res: Response, next: NextFunction) {
       } else {
         res.locals.user = result.user;
         res.locals.sessionId = result.session.id;
+        const store = requestStore();
+        if (store) store.userId = result.user.id;
         if (result.renewed) res.append("Set-Cookie", sessionCookie(token, result.session.expiresAt));
       }
     }
@@ -104,6 +128,7 @@ async function loadSession(req: Request, res: Response, next: NextFunction) {
 export function createApp(build: ServerBuild, buildDir = path.resolve("build")) {
   const app = express();
   app.disable("x-powered-by");
+  app.use(requestContext);
   app.use(compression());
   app.use(securityHeaders);
   const clientDir = path.join(buildDir, "client");
@@ -116,18 +141,27 @@ export function createApp(build: ServerBuild, buildDir = path.resolve("build")) 
       downUntil = 0;
       res.status(200).type("text/plain").send("ok");
     } catch (error) {
-      console.error("healthz: database check failed", error);
+      log().error({ err: error }, "healthz: database check failed");
       noteDatabaseDown();
       res.status(503).type("text/plain").send("database unavailable");
     }
+  });
+
+  // Prometheus metrics, for whoever holds METRICS_TOKEN; without one, there is no such page.
+  app.get("/metrics", async (req, res) => {
+    const token = env().METRICS_TOKEN;
+    if (!token) return void res.status(404).type("text/plain").send("Not found");
+    if (!metricsTokenMatches(req.headers.authorization, token)) {
+      return void res.status(401).set("WWW-Authenticate", 'Bearer realm="metrics"').type("text/plain").send("The metrics need the bearer token set in METRICS_TOKEN.");
+    }
+    const { registry } = metrics();
+    res.type(registry.contentType).send(await registry.metrics());
   });
 
   app.use(closeAfterUnreadBodies);
   app.use(refuseUnreadableAddresses);
   app.use(refuseCrossOrigin);
   app.use(loadSession);
-  // Each request's own store: the form key its write will use (app/platform/once.server.ts).
-  app.use((req, res, next) => runWithRequestStore({ userId: (res.locals.user as SessionUser | null)?.id ?? null, path: req.path, formKey: null, formKeyUsed: false }, next));
   app.use(refuseWhileDatabaseDown);
   app.all(
     "*",
@@ -155,13 +189,15 @@ const page = (title: string, body: string) =>
  */
 function answerErrors(error: unknown, _req: Request, res: Response, next: NextFunction) {
   if (res.headersSent) return next(error);
-  console.error(error);
   if (isDatabaseUnavailable(error)) {
+    log().warn({ err: loggableError(error) }, "database unavailable");
     noteDatabaseDown();
     res.status(503).set("Retry-After", "5").type("html").send(page("The service is unavailable for a moment", "Try again in a few seconds. Nothing you submitted has been half-saved."));
     return;
   }
-  res.status(500).type("html").send(page("Sorry, there is a problem with the service", "Try again later. Nothing you submitted has been half-saved."));
+  log().error({ err: loggableError(error) }, "request error");
+  const reference = String(res.getHeader("X-Request-Id") ?? "");
+  res.status(500).type("html").send(page("Sorry, there is a problem with the service", `Try again later. Nothing you submitted has been half-saved. If you contact support, quote reference ${reference}.`));
 }
 
 // While the database is unreachable, pages answer at once with a 503 rather

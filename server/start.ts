@@ -27,7 +27,7 @@ export async function startServer(options: { buildDir?: string; quiet?: boolean 
   }
   // PGlite admits one process, so on the embedded database the web process also runs the jobs.
   const runJobs = e.JOBS_IN_WEB === "on" || (e.JOBS_IN_WEB === "auto" && database().kind === "pglite" && e.APP_ENV !== "test");
-  const jobs = runJobs ? await startJobRuntime(database(), options.quiet ? () => {} : console.log) : null;
+  const jobs = runJobs ? await startJobRuntime(database(), options.quiet ? () => {} : undefined) : null;
   const build = (await import(pathToFileURL(path.join(buildDir, "server", "index.js")).href)) as ServerBuild;
   const app = createApp(build, buildDir);
   const server = await new Promise<import("node:http").Server>((resolve) => {

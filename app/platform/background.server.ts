@@ -1,3 +1,5 @@
+import { log, loggableError } from "./log.server";
+
 // Work a request starts but does not wait for (sending an email it has
 // recorded), tracked so that stopping the server waits for it. Failures are
 // logged; whatever the work recorded first (a message in the delivery log) is
@@ -13,7 +15,7 @@ export function runInBackground(what: string, work: () => Promise<unknown>) {
     .then(work)
     .then(
       () => undefined,
-      (error) => console.error(`In the background, ${what} failed:`, error),
+      (error) => log().error({ err: loggableError(error), task: what }, "background task failed"),
     )
     .finally(() => tasks.delete(task));
   tasks.add(task);

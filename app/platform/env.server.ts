@@ -61,6 +61,10 @@ const envSchema = z
         .refine((n) => n > 0 && n <= 24 * 30, { error: "SESSION_IDLE_HOURS must be more than 0 and at most 720 (30 days)" })
         .default(8),
     ),
+    // How much the JSON log says: production and development log each request (info); tests only errors.
+    LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "silent"], { error: "LOG_LEVEL must be one of fatal, error, warn, info, debug or silent" }).optional(),
+    // The bearer token that opens /metrics; without it /metrics is not served.
+    METRICS_TOKEN: optionalString.pipe(z.string().min(32, { error: "METRICS_TOKEN must be at least 32 characters long" }).optional()),
     // Whether the web process also runs the scheduled jobs: "auto" does so on the
     // embedded database (one process only) outside tests.
     JOBS_IN_WEB: z.enum(["auto", "on", "off"], { error: "JOBS_IN_WEB must be auto, on or off" }).default("auto"),
@@ -151,4 +155,6 @@ export function developmentSecret(dataDir: string): string {
 /** For tests that change the environment. */
 export function resetEnvCache() {
   (globalThis as GlobalWithEnv)[cacheKey] = undefined;
+  // The logger (log.server.ts) is made from the environment: the next line makes a new one.
+  delete (globalThis as Record<symbol, unknown>)[Symbol.for("partnership-governance.logger")];
 }

@@ -5,6 +5,8 @@ import { AsyncLocalStorage } from "node:async_hooks";
 // submitted (noted by the form parsers, used by the first write).
 
 export type RequestStore = {
+  /** The id on every log line of this request and in its X-Request-Id header. */
+  requestId?: string;
   userId: string | null;
   path: string;
   /** The key the submitted form was rendered with, once a parser has read it. */
