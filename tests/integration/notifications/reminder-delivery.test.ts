@@ -197,7 +197,8 @@ describe("the worker process", () => {
       return rows.reduce<Record<string, number>>((tally, r) => ({ ...tally, [r.status]: (tally[r.status] ?? 0) + 1 }), {});
     };
 
-    const env = { ...process.env, DATABASE_URL: s.database.databaseUrl!, SMTP_URL: smtp.url, APP_URL: s.baseUrl };
+    // LOG_LEVEL=info: the worker's JSON lines, which the test reads for its start.
+    const env = { ...process.env, DATABASE_URL: s.database.databaseUrl!, SMTP_URL: smtp.url, APP_URL: s.baseUrl, LOG_LEVEL: "info" };
     const before = smtp.messages.length;
     // The relay answers the first message, takes in the second and never answers: the worker is killed while it waits.
     smtp.stopAnsweringAfter(before + 1);
