@@ -5,8 +5,10 @@ import type { SeedData } from "./types";
 // Demo data for local development and demonstrations.
 // Organisations, governance arrangements, dates and figures follow the public
 // evaluation reports in shared/domain; every person named here is invented.
-// "Today" for the scenario is 2026-11-22: several seats are deliberately
-// lapsed or close to lapsing so the register has something to flag.
+// The story is written as of 2026-11-22 (STORY_TODAY in story-dates.ts):
+// several seats are deliberately lapsed or close to lapsing so the register
+// has something to flag. The seed moves every date so that day is the day
+// the demo is loaded (move-story.ts); the dates here stay as written.
 
 const DEMO_PASSWORD = "demo-password-2026";
 

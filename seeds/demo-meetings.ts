@@ -41,7 +41,7 @@ export const nelcpMeetings: SeedMeeting[] = [
         presenter: "Priya Raman, NELCP Programme Lead",
         purpose: "information",
         notes:
-          "31 of the 35 block-contracted beds were filled at the end of December. Two children were placed more than 20 miles from home in the quarter, both with specialist needs. The board asked for the specialist band to be looked at with providers.",
+          "31 of the 35 block-contracted beds were filled at the end of the quarter. Two children were placed more than 20 miles from home in the quarter, both with specialist needs. The board asked for the specialist band to be looked at with providers.",
         actions: [
           { title: "Bring options for specialist-needs placements to the March board", owner: "secretariat@nelcp.example", dueDate: "2026-03-05", done: "Options paper circulated with the March papers." },
         ],
@@ -299,8 +299,8 @@ export const nelcpMeetings: SeedMeeting[] = [
         notes: "The board discussed whether to bring lot 3 forward. It will decide in January once every Cabinet has ratified the lot 1 extension.",
         decisions: [
           {
-            title: "Bring lot 3 forward to 2027",
-            text: "Procurement of lot 3 (specialist needs) starts in April 2027 instead of 2028.",
+            title: "Bring lot 3 forward a year",
+            text: "Procurement of lot 3 (specialist needs) starts in April 2027, a year earlier than planned.",
             outcome: "deferred",
           },
         ],

@@ -6,7 +6,6 @@ import { periodsOf, reminderDate, type Cadence, type DueRule, type ObligationTyp
 import { REMINDER_HOUR_LONDON } from "../app/areas/notifications/public";
 import type { OrganisationType } from "../app/areas/partnerships/public";
 import { scopeFor } from "../app/platform/guard.server";
-import { appToday } from "../app/platform/clock.server";
 import { addResponsible, createObligation, listObligations, reminderScheduleOf, reviewReturn, submitReturn } from "../app/areas/obligations/public.server";
 import { obligationMessages } from "../app/areas/obligations/public.server";
 import { recordReminders } from "../app/areas/notifications/public.server";
@@ -37,7 +36,7 @@ function must<T>(result: WriteResult<T>, what: string): T {
 
 export async function seedObligations(
   tx: Tx,
-  input: { slug: string; recorderEmail: string; list: SeedObligation[]; orgIds: Map<string, string>; userIds: Map<string, string> },
+  input: { slug: string; recorderEmail: string; list: SeedObligation[]; orgIds: Map<string, string>; userIds: Map<string, string>; today: string },
 ) {
   const db = tx as unknown as Db;
   const [partnership] = await db.select().from(partnerships).where(eq(partnerships.slug, input.slug));
@@ -87,7 +86,7 @@ export async function seedObligations(
 
   // Returns reach the secretariat late in the morning, after that day's 07:00 reminders.
   let next = 0;
-  for (const day of reminderDays(await listObligations(db, partnership.id), reminderScheduleOf(partnership), addDays(appToday(), -1))) {
+  for (const day of reminderDays(await listObligations(db, partnership.id), reminderScheduleOf(partnership), addDays(input.today, -1))) {
     while (next < returns.length && returns[next].submittedOn < day) await submit(returns[next++]);
     const at = londonTimeToInstant(day, REMINDER_HOUR_LONDON);
     const ids = await recordReminders(db, await obligationMessages(db, partnership, at));
