@@ -3,6 +3,8 @@
 FROM node:22-bookworm-slim AS deps
 WORKDIR /app
 COPY package.json package-lock.json ./
+# npm ci's postinstall applies patches/ to node_modules (patch-package).
+COPY patches ./patches
 RUN npm ci --no-audit --no-fund
 
 FROM deps AS build

@@ -5,6 +5,7 @@ import { isRouteErrorResponse, ServerRouter } from "react-router";
 import { renderToPipeableStream } from "react-dom/server";
 import { NonceContext } from "./platform/ui/nonce";
 import { log, loggableError } from "./platform/log.server";
+import { isDatabaseUnavailable, noteDatabaseUnavailable } from "./platform/database-unavailable.server";
 
 // A page is sent whole or not at all: rendering waits for everything (the app
 // streams nothing), and a render that does not finish in time is an error
@@ -27,9 +28,17 @@ function contentSecurityPolicy(nonce: string) {
   ].join("; ");
 }
 
-/** A loader or action that failed: logged (with the request id), never shown. A client that went away is not an error. */
+/**
+ * A loader or action that failed: logged (with the request id), never shown. A client that went away is not an error.
+ * One that could not reach the database is noted, so the answer is a 503 (server/app.ts), and logged as such.
+ */
 export const handleError: HandleErrorFunction = (error, { request }) => {
   if (request.signal.aborted || isRouteErrorResponse(error)) return;
+  if (isDatabaseUnavailable(error)) {
+    noteDatabaseUnavailable();
+    log().warn({ err: loggableError(error) }, "database unavailable");
+    return;
+  }
   log().error({ err: loggableError(error) }, "page error");
 };
 

@@ -11,6 +11,7 @@ import { isSameOriginMutation } from "../app/platform/origin.server";
 import { blankSessionCookie, readSessionToken, sessionCookie, validateSessionToken } from "../app/areas/identity/public.server";
 import type { SessionUser } from "../app/platform/request-context";
 import { requestStore, runWithRequestStore } from "../app/platform/request-store.server";
+import { isDatabaseUnavailable } from "../app/platform/database-unavailable.server";
 import { log, loggableError, loggablePath, requestIdFrom } from "../app/platform/log.server";
 import { metrics, metricsTokenMatches, routeLabel } from "../app/platform/metrics.server";
 
@@ -95,11 +96,26 @@ function clientAddress(req: Request): string {
   return value?.split(",")[0].trim() || req.socket.remoteAddress || "unknown";
 }
 
-/** Errors that mean the database cannot be reached (down, restarting, refusing connections), not that a query was wrong. */
-export function isDatabaseUnavailable(error: unknown): boolean {
-  const e = error as { code?: string; cause?: unknown } | null;
-  const code = e?.code ?? (e?.cause as { code?: string } | undefined)?.code;
-  return Boolean(code && /^(ECONNREFUSED|ECONNRESET|ETIMEDOUT|EPIPE|CONNECT_TIMEOUT|CONNECTION_CLOSED|CONNECTION_ENDED|CONNECTION_DESTROYED|57P0[1-3]|08\d{3}|53300)$/.test(code));
+export { isDatabaseUnavailable };
+
+// A page, action or file whose loader or action could not reach the database
+// (entry.server.tsx's handleError notes it on the request's store) answers
+// 503 with Retry-After, as a failed session check does, not the router's 500;
+// and the requests after it are refused at once until the database is back.
+function unavailableRatherThanFailed(_req: Request, res: Response, next: NextFunction) {
+  const store = requestStore();
+  const writeHead = res.writeHead;
+  res.writeHead = function (this: Response, status: number, ...rest: unknown[]) {
+    if (status === 500 && store?.databaseUnavailable) {
+      status = 503;
+      if (typeof rest[0] === "string") rest[0] = "Service Unavailable";
+      else this.statusMessage = "Service Unavailable";
+      this.setHeader("Retry-After", "5");
+      noteDatabaseDown();
+    }
+    return (writeHead as (...args: unknown[]) => Response).call(this, status, ...rest);
+  } as Response["writeHead"];
+  next();
 }
 
 async function loadSession(req: Request, res: Response, next: NextFunction) {
@@ -163,6 +179,7 @@ export function createApp(build: ServerBuild, buildDir = path.resolve("build")) 
   app.use(refuseCrossOrigin);
   app.use(loadSession);
   app.use(refuseWhileDatabaseDown);
+  app.use(unavailableRatherThanFailed);
   app.all(
     "*",
     createRequestHandler({

@@ -13,6 +13,8 @@ export type RequestStore = {
   formKey: string | null;
   /** Set when a write has used the form key: one form, one write. */
   formKeyUsed: boolean;
+  /** Set when a loader or action failed because the database could not be reached: the answer is a 503, not a 500. */
+  databaseUnavailable?: boolean;
   /** What this request has already looked up (the layout's and the page's guard share one lookup). */
   memo?: Map<string, Promise<unknown>>;
 };
