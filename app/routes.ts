@@ -49,6 +49,7 @@ export default [
     route("obligations/reminders", "areas/obligations/routes/reminder-schedule.tsx"),
     route("obligations/:obligationId", "areas/obligations/routes/obligation.tsx"),
     route("obligations/:obligationId/returns/:submissionId", "areas/obligations/routes/submission-file.ts"),
+    route("audit-checkpoints.txt", "areas/scrutiny/routes/audit-checkpoints.ts"),
   ]),
   route("actions", "areas/actions/routes/my-actions.tsx"),
   route("account", "areas/identity/routes/account.tsx"),

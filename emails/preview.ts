@@ -5,6 +5,7 @@ import { fileURLToPath } from "node:url";
 import { render } from "@react-email/render";
 import type { ReactElement } from "react";
 import { ActionReminderEmail } from "./action-reminder";
+import { AuditCheckpointEmail } from "./audit-checkpoint";
 import { DigestEmail } from "./digest";
 import { EscalationEmail } from "./escalation";
 import { GovernanceReminderEmail } from "./governance-reminder";
@@ -33,6 +34,7 @@ export const previewTemplates: Record<string, () => ReactElement> = {
   digest: example(DigestEmail),
   invitation: example(InvitationEmail),
   "password-reset": example(PasswordResetEmail),
+  "audit-checkpoint": example(AuditCheckpointEmail),
   "obligation-reminder-due-today": example(ObligationReminderEmail, { stage: "due_today" }),
   "obligation-reminder-overdue": example(ObligationReminderEmail, { stage: "overdue", daysLate: 3 }),
   "action-reminder-due-soon": example(ActionReminderEmail, { overdue: false, dueDate: "2026-11-26" }),

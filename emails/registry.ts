@@ -1,4 +1,5 @@
 import { ActionReminderEmail } from "./action-reminder";
+import { AuditCheckpointEmail } from "./audit-checkpoint";
 import { EscalationEmail } from "./escalation";
 import { GovernanceReminderEmail } from "./governance-reminder";
 import { InvitationEmail } from "./invitation";
@@ -17,5 +18,6 @@ export const emailTemplates = {
   "minutes-circulated": MinutesCirculatedEmail,
   invitation: InvitationEmail,
   "password-reset": PasswordResetEmail,
+  "audit-checkpoint": AuditCheckpointEmail,
 } as const;
 export type TemplateName = keyof typeof emailTemplates;

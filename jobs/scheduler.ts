@@ -5,6 +5,7 @@ import { remindersSent } from "../db/schema";
 import { deliverReminder, markUncertain, sendDigests, type DeliveryOutcome, type Send } from "../app/areas/notifications/public.server";
 import { sendEmail } from "../app/platform/mail/mailer.server";
 import { collectReminders, recordReminders } from "../app/areas/notifications/public.server";
+import { checkpointMessages } from "../app/audit/checkpoints.server";
 import { queues } from "./boss";
 import { reminderCollectors } from "./collectors";
 
@@ -15,7 +16,8 @@ import { reminderCollectors } from "./collectors";
  */
 export async function schedulingPass(db: Db, boss: PgBoss, now: Date) {
   const uncertain = await markUncertain(db, now);
-  const messages = await collectReminders(db, now, reminderCollectors);
+  // The day's audit checkpoints go out through the same exactly-once log.
+  const messages = [...(await collectReminders(db, now, reminderCollectors)), ...(await checkpointMessages(db, now))];
   const created = await recordReminders(db, messages);
   await queueDeliveries(boss, created);
   return { due: messages.length, created: created.length, alreadyRecorded: messages.length - created.length, uncertain };

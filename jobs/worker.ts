@@ -2,6 +2,7 @@ import { database, openDatabase, setDatabase } from "../db/client";
 import { EnvError, env } from "../app/platform/env.server";
 import { startJobRuntime } from "./runtime";
 import { log } from "../app/platform/log.server";
+import { requireSafeAppRole, UnsafeRoleError } from "../db/app-role";
 
 // npm run jobs:worker — the long-lived worker process (fly.toml "worker"):
 // reminders, delivery, digests and housekeeping on pg-boss schedules.
@@ -9,6 +10,7 @@ import { log } from "../app/platform/log.server";
 async function main() {
   const e = env();
   setDatabase(openDatabase({ databaseUrl: e.DATABASE_URL, dataDir: e.DATA_DIR }));
+  if (e.APP_ENV === "production") await requireSafeAppRole(database().sql);
   const runtime = await startJobRuntime(database());
   const stop = async () => {
     await runtime.stop();
@@ -21,6 +23,6 @@ async function main() {
 }
 
 main().catch((error) => {
-  console.error(error instanceof EnvError ? error.message : error);
+  console.error(error instanceof EnvError || error instanceof UnsafeRoleError ? error.message : error);
   process.exit(1);
 });

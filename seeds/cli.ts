@@ -2,13 +2,15 @@ import { database, openDatabase, setDatabase } from "../db/client";
 import { EnvError, env } from "../app/platform/env.server";
 import { demoData } from "./demo-data";
 import { seedDemoData } from "./seed";
+import { setUpDatabase, usesAppRole } from "../db/setup";
 
 // npm run db:seed — loads the demo data (idempotent). Migrate first.
 async function main() {
   const e = env();
   setDatabase(openDatabase({ databaseUrl: e.DATABASE_URL, dataDir: e.DATA_DIR }));
   try {
-    await database().migrate();
+    const settings = { databaseUrl: e.DATABASE_URL, migrationUrl: e.MIGRATION_DATABASE_URL, dataDir: e.DATA_DIR };
+    await setUpDatabase(settings, usesAppRole(settings) ? undefined : database());
     const { partnershipsCreated } = await seedDemoData(database().db, demoData);
     console.log(
       partnershipsCreated === 0

@@ -10,6 +10,9 @@ import { seedDemoData } from "../seeds/seed";
 import { startJobRuntime } from "../jobs/runtime";
 import { createApp } from "./app";
 import { settleBackground } from "../app/platform/background.server";
+import { requireSafeAppRole, UnsafeRoleError } from "../db/app-role";
+import { setUpDatabase, usesAppRole } from "../db/setup";
+
 
 /**
  * Starts the web process: validates the environment, migrates, seeds demo
@@ -19,9 +22,16 @@ export async function startServer(options: { buildDir?: string; quiet?: boolean 
   const e = env();
   const buildDir = path.resolve(options.buildDir ?? "build");
   setDatabase(openDatabase({ databaseUrl: e.DATABASE_URL, dataDir: e.DATA_DIR }));
-  // In production, fly.toml's release command migrates once before a deploy.
-  if (e.APP_ENV !== "production") await database().migrate();
-  if (e.APP_ENV !== "production") {
+  const settings = { databaseUrl: e.DATABASE_URL, migrationUrl: e.MIGRATION_DATABASE_URL, dataDir: e.DATA_DIR };
+  if (e.APP_ENV === "production") {
+    // fly.toml's release command migrates once before a deploy. The app must not be able to rewrite its own audit trail.
+    await requireSafeAppRole(database().sql).catch(async (error) => {
+      await database().close();
+      throw error;
+    });
+  } else {
+    // PGlite admits one handle: when the app has no role of its own, the owner's work runs on the app's handle.
+    await setUpDatabase(settings, usesAppRole(settings) ? undefined : database());
     const [{ n }] = await database().db.select({ n: count() }).from(partnerships);
     if (n === 0) await seedDemoData(database().db, demoData);
   }
@@ -69,7 +79,7 @@ if (isMain) {
       process.on("SIGTERM", stop);
     },
     (error) => {
-      console.error(error instanceof EnvError ? error.message : error);
+      console.error(error instanceof EnvError || error instanceof UnsafeRoleError ? error.message : error);
       process.exit(1);
     },
   );

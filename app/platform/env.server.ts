@@ -25,7 +25,26 @@ const envSchema = z
         })
         .optional(),
     ),
+    // The owner of the tables, for migrations, backups and restores; the app itself connects
+    // with DATABASE_URL as a role that owns nothing (see db/app-role.ts). Unset: DATABASE_URL does both.
+    MIGRATION_DATABASE_URL: optionalString.pipe(
+      z
+        .string()
+        .regex(/^postgres(ql)?:\/\/.+/, {
+          error: "MIGRATION_DATABASE_URL must be a PostgreSQL URL such as postgres://owner:pass@host:5432/db",
+        })
+        .optional(),
+    ),
     DATA_DIR: optionalString.default("./data"),
+    // Signs the audit chains' daily checkpoints (Ed25519): 32 random bytes, base64. The database never holds it.
+    AUDIT_CHECKPOINT_KEY: optionalString.pipe(
+      z
+        .string()
+        .refine((v) => /^[A-Za-z0-9+/_-]{43}=?$/.test(v) && Buffer.from(v, "base64").length === 32, {
+          error: "AUDIT_CHECKPOINT_KEY must be 32 random bytes written in base64, such as the output of: openssl rand -base64 32",
+        })
+        .optional(),
+    ),
     SESSION_SECRET: optionalString.pipe(
       z.string().min(32, { error: "SESSION_SECRET must be at least 32 characters long" }).optional(),
     ),
@@ -84,14 +103,17 @@ const envSchema = z
       ctx.addIssue({ code: "custom", path: ["APP_URL"], message: "APP_URL is required in production (the public https address)" });
     if (!env.DATABASE_URL)
       ctx.addIssue({ code: "custom", path: ["DATABASE_URL"], message: "DATABASE_URL is required in production; the embedded database is for trying the app" });
+    if (!env.AUDIT_CHECKPOINT_KEY)
+      ctx.addIssue({ code: "custom", path: ["AUDIT_CHECKPOINT_KEY"], message: "AUDIT_CHECKPOINT_KEY is required in production (openssl rand -base64 32): it signs the audit checkpoints" });
     if (env.APP_TODAY)
       ctx.addIssue({ code: "custom", path: ["APP_TODAY"], message: "APP_TODAY is for tests and demonstrations and must not be set in production" });
   });
 
-export type Env = Omit<z.output<typeof envSchema>, "SESSION_SECRET" | "APP_URL" | "DATA_DIR" | "PORT" | "HOST"> & {
+export type Env = Omit<z.output<typeof envSchema>, "SESSION_SECRET" | "APP_URL" | "DATA_DIR" | "PORT" | "HOST" | "AUDIT_CHECKPOINT_KEY"> & {
   PORT: number;
   HOST: string;
   SESSION_SECRET: string;
+  AUDIT_CHECKPOINT_KEY: string;
   APP_URL: string;
   DATA_DIR: string;
 };
@@ -116,6 +138,8 @@ export function parseEnv(source: Record<string, string | undefined>): Env {
     APP_URL: (env.APP_URL ?? `http://localhost:${env.PORT || 3000}`).replace(/\/$/, ""),
     // Outside production, without SESSION_SECRET, env() uses a random secret kept in DATA_DIR.
     SESSION_SECRET: env.SESSION_SECRET ?? "",
+    // Likewise a random checkpoint key kept in DATA_DIR.
+    AUDIT_CHECKPOINT_KEY: env.AUDIT_CHECKPOINT_KEY ?? "",
   };
 }
 
@@ -128,7 +152,11 @@ export function env(): Env {
   const g = globalThis as GlobalWithEnv;
   if (!g[cacheKey]) {
     const parsed = parseEnv(process.env);
-    g[cacheKey] = parsed.SESSION_SECRET ? parsed : { ...parsed, SESSION_SECRET: developmentSecret(parsed.DATA_DIR) };
+    g[cacheKey] = {
+      ...parsed,
+      SESSION_SECRET: parsed.SESSION_SECRET || developmentSecret(parsed.DATA_DIR),
+      AUDIT_CHECKPOINT_KEY: parsed.AUDIT_CHECKPOINT_KEY || developmentCheckpointKey(parsed.DATA_DIR),
+    };
   }
   return g[cacheKey];
 }
@@ -150,6 +178,21 @@ export function developmentSecret(dataDir: string): string {
   const secret = randomBytes(32).toString("hex");
   fs.writeFileSync(file, `${secret}\n`, { mode: 0o600 });
   return secret;
+}
+
+/** Outside production, without AUDIT_CHECKPOINT_KEY: a random key made on the first start and kept in DATA_DIR. */
+export function developmentCheckpointKey(dataDir: string): string {
+  const file = path.join(dataDir, "audit-checkpoint-key");
+  try {
+    const existing = fs.readFileSync(file, "utf8").trim();
+    if (Buffer.from(existing, "base64").length === 32) return existing;
+  } catch {
+    // not made yet
+  }
+  fs.mkdirSync(dataDir, { recursive: true });
+  const key = randomBytes(32).toString("base64");
+  fs.writeFileSync(file, `${key}\n`, { mode: 0o600 });
+  return key;
 }
 
 /** For tests that change the environment. */

@@ -10,7 +10,9 @@ import { EnvError, env } from "../../app/platform/env.server";
 import { CliError, describeUrl, exitWith, libpqConnection, runTool } from "./postgres-tools";
 
 // npm run db:backup -- --out FILE — a backup of the whole database.
-// On PostgreSQL (DATABASE_URL): pg_dump's custom format, restored with db:restore
+// The job queue (pg-boss's schema) is left out: it is rebuilt on start, and
+// messages waiting to go are in reminders_sent, which a starting worker queues again.
+// On PostgreSQL (as the owner, MIGRATION_DATABASE_URL, else DATABASE_URL): pg_dump's custom format, restored with db:restore
 // (pg_restore). On the embedded database: a .tar.gz of DATA_DIR's database, from
 // PGlite's dumpDataDir (stop the app first: two processes must not open it).
 // The dump is written to FILE.partial and renamed only once complete, so a
@@ -21,7 +23,8 @@ const usage = `Usage: npm run db:backup -- --out FILE
 
   --out FILE   where to write the backup (replaced only once the new one is complete)
 
-On PostgreSQL (DATABASE_URL set) FILE is a pg_dump custom-format archive;
+On PostgreSQL (DATABASE_URL set; it is read as the owner, MIGRATION_DATABASE_URL, when
+that is set) FILE is a pg_dump custom-format archive;
 on the embedded database (DATA_DIR) it is a .tar.gz of the database directory.
 Restore it with npm run db:restore -- --from FILE.`;
 
@@ -61,7 +64,7 @@ async function auditEventsInDump(file: string) {
 
 async function backupPostgres(databaseUrl: string, partial: string) {
   const { url, env: childEnv } = libpqConnection(databaseUrl);
-  const result = await runTool("pg_dump", ["--format=custom", "--no-owner", "--no-privileges", `--file=${partial}`, `--dbname=${url}`], childEnv);
+  const result = await runTool("pg_dump", ["--format=custom", "--no-owner", "--no-privileges", "--exclude-schema=pgboss", `--file=${partial}`, `--dbname=${url}`], childEnv);
   if (result.code !== 0) {
     const hint = /version mismatch/.test(result.stderr) ? "\nUse pg_dump of the server's major version or newer." : "";
     throw new CliError(`pg_dump of ${describeUrl(databaseUrl)} failed (exit ${result.code}):\n${result.stderr}${hint}`, 1);
@@ -106,9 +109,10 @@ async function main() {
   const partial = `${file}.partial`;
   fs.rmSync(partial, { force: true });
   try {
-    const events = e.DATABASE_URL ? await backupPostgres(e.DATABASE_URL, partial) : await backupPglite(e.DATA_DIR, partial);
+    const ownerUrl = e.MIGRATION_DATABASE_URL ?? e.DATABASE_URL;
+    const events = ownerUrl ? await backupPostgres(ownerUrl, partial) : await backupPglite(e.DATA_DIR, partial);
     fs.renameSync(partial, file);
-    const source = e.DATABASE_URL ? describeUrl(e.DATABASE_URL) : `the embedded database in ${e.DATA_DIR}`;
+    const source = ownerUrl ? describeUrl(ownerUrl) : `the embedded database in ${e.DATA_DIR}`;
     console.log(`Backup written: ${file} (${formatSize(fs.statSync(file).size)}, ${events} audit events) from ${source}.`);
     return 0;
   } finally {

@@ -8,11 +8,13 @@ import { z } from "zod";
 import { verifyAuditTrail } from "../audit";
 import { openDatabase } from "../client";
 import { EnvError, env } from "../../app/platform/env.server";
+import { setUpDatabase } from "../setup";
 import { CliError, describeUrl, exitWith, libpqConnection, runTool } from "./postgres-tools";
 
 // npm run db:restore -- --from FILE [--clean] — loads a db:backup file, then
 // verifies every audit chain in what was restored.
-// On PostgreSQL (DATABASE_URL): pg_restore in one transaction, so a failed or
+// On PostgreSQL (as the owner, MIGRATION_DATABASE_URL, else DATABASE_URL;
+// the app's own role is granted its rights again after): pg_restore in one transaction, so a failed or
 // truncated restore leaves the target as it was. On the embedded database: the
 // tarball is loaded beside DATA_DIR's database and swapped in once complete
 // (stop the app first). Without --clean the target must be empty.
@@ -25,7 +27,8 @@ const usage = `Usage: npm run db:restore -- --from FILE [--clean] [--yes-really]
   --clean        replace what the target database already holds (otherwise it must be empty)
   --yes-really   also required with --clean when APP_ENV=production
 
-The target is DATABASE_URL (PostgreSQL), or the embedded database in DATA_DIR.`;
+The target is DATABASE_URL (PostgreSQL, restored as the owner in MIGRATION_DATABASE_URL
+when that is set), or the embedded database in DATA_DIR.`;
 
 const argsSchema = z.object({
   from: z.string({ error: "--from FILE is required: the backup to restore" }).trim().min(1, { error: "--from needs a file name" }),
@@ -189,10 +192,14 @@ async function main() {
   if (e.APP_ENV === "production" && args.clean && !args.yesReally)
     throw new CliError("APP_ENV is production: --clean would replace the live data. Nothing was restored. Add --yes-really if that is what you mean.", 2);
 
-  const target = e.DATABASE_URL ? await restorePostgres(e.DATABASE_URL, file, args.clean) : await restorePglite(e.DATA_DIR, file, args.clean);
+  const ownerUrl = e.MIGRATION_DATABASE_URL ?? e.DATABASE_URL;
+  const target = ownerUrl ? await restorePostgres(ownerUrl, file, args.clean) : await restorePglite(e.DATA_DIR, file, args.clean);
   console.log(`Restored ${file} into ${target}.`);
 
-  const handle = openDatabase({ databaseUrl: e.DATABASE_URL, dataDir: e.DATA_DIR });
+  // Bring the restored database up to this version (migrations), with pg-boss's schema and the app role's rights.
+  const settings = { databaseUrl: e.DATABASE_URL, migrationUrl: e.MIGRATION_DATABASE_URL, dataDir: e.DATA_DIR };
+  for (const line of await setUpDatabase(settings)) console.log(line);
+  const handle = openDatabase({ databaseUrl: ownerUrl, dataDir: e.DATA_DIR });
   try {
     const result = await verifyAuditTrail(handle.db);
     if (result.ok) {

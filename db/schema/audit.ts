@@ -1,4 +1,4 @@
-import { bigint, index, jsonb, pgTable, text, timestamp, uniqueIndex, uuid } from "drizzle-orm/pg-core";
+import { bigint, date, index, jsonb, pgTable, primaryKey, text, timestamp, uniqueIndex, uuid } from "drizzle-orm/pg-core";
 
 // The audit trail: append-only, hash-chained (docs/audit-trail.md).
 
@@ -27,4 +27,25 @@ export const auditEvents = pgTable(
     uniqueIndex("audit_events_chain_seq_key").on(t.chain, t.seq),
     index("audit_events_entity_idx").on(t.entityType, t.entityId),
   ],
+);
+
+/**
+ * Each chain's head as signed on a London day (db/audit-checkpoint.ts): one
+ * per chain per day, taken only when the chain has grown. The copies that
+ * count are the ones sent out of the database; these rows say what was sent.
+ * Not themselves audited: an event about a checkpoint would move the head it signs.
+ */
+export const auditCheckpoints = pgTable(
+  "audit_checkpoints",
+  {
+    chain: text("chain").notNull(),
+    day: date("day", { mode: "string" }).notNull(),
+    label: text("label").notNull(),
+    seq: bigint("seq", { mode: "number" }).notNull(),
+    hash: text("hash").notNull(),
+    signedAt: timestamp("signed_at", { withTimezone: true, mode: "date", precision: 3 }).notNull(),
+    keyId: text("key_id").notNull(),
+    signature: text("signature").notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.chain, t.day] }), index("audit_checkpoints_chain_seq_idx").on(t.chain, t.seq)],
 );

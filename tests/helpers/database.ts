@@ -3,7 +3,7 @@ import os from "node:os";
 import path from "node:path";
 import postgres from "postgres";
 import { inject } from "vitest";
-import { databaseUrl, type TemplateKind } from "./templates";
+import { appDatabaseUrl, databaseUrl, type TemplateKind } from "./templates";
 
 /**
  * A database for one test file, copied from the run's template (see
@@ -20,6 +20,7 @@ export async function createTestDatabase(from: TemplateKind = "seeded") {
       kind: "pglite" as const,
       dataDir,
       databaseUrl: undefined,
+      ownerUrl: undefined as string | undefined,
       async drop() {
         fs.rmSync(dataDir, { recursive: true, force: true });
       },
@@ -45,7 +46,10 @@ export async function createTestDatabase(from: TemplateKind = "seeded") {
   return {
     kind: "postgres" as const,
     dataDir,
-    databaseUrl: databaseUrl(adminUrl, name),
+    /** What the app connects as: a role that owns nothing. */
+    databaseUrl: appDatabaseUrl(adminUrl, name),
+    /** The owner, for what only the owner may do (migrations, backups, tampering in tests). */
+    ownerUrl: databaseUrl(adminUrl, name) as string | undefined,
     async drop() {
       const a = postgres(adminUrl, { max: 1, onnotice: () => {} });
       await a.unsafe(`drop database if exists ${name} with (force)`);

@@ -23,7 +23,8 @@ export async function startTestServer(extraEnv: Record<string, string> = {}) {
     TRUST_PROXY_HEADER: "x-forwarded-for",
     ...extraEnv,
   });
-  if (database.databaseUrl) process.env.DATABASE_URL = database.databaseUrl;
+  // On PostgreSQL the app connects as a role that owns nothing; the owner migrates, as in production.
+  if (database.databaseUrl) Object.assign(process.env, { DATABASE_URL: database.databaseUrl, MIGRATION_DATABASE_URL: database.ownerUrl });
   else delete process.env.DATABASE_URL;
   resetEnvCache();
   const running = await startServer({ quiet: true });

@@ -5,14 +5,16 @@ import { SMTPServer } from "smtp-server";
 export async function startSmtpServer() {
   const messages: ParsedMail[] = [];
   let failNext = 0;
+  let failOnlyTo: string | undefined;
   let delayMs = 0;
   let answerUpTo = Infinity;
   const server = new SMTPServer({
     authOptional: true,
     disabledCommands: ["STARTTLS", "AUTH"],
     logger: false,
-    onData(stream, _session, callback) {
-      if (failNext > 0) {
+    onData(stream, session, callback) {
+      const forFailure = !failOnlyTo || session.envelope.rcptTo.some((r) => r.address === failOnlyTo);
+      if (failNext > 0 && forFailure) {
         failNext -= 1;
         stream.resume();
         stream.on("end", () => callback(Object.assign(new Error("Mailbox unavailable"), { responseCode: 451 })));
@@ -36,8 +38,10 @@ export async function startSmtpServer() {
   return {
     url: `smtp://127.0.0.1:${port}`,
     messages,
-    failNextDeliveries(n: number) {
+    /** Refuses the next `n` messages (only those to `to`, when given: other mail still goes through). */
+    failNextDeliveries(n: number, to?: string) {
       failNext = n;
+      failOnlyTo = to;
     },
     acceptEach(afterMs: number) {
       delayMs = afterMs;

@@ -43,16 +43,16 @@ async function build(): Promise<Templates> {
     await seeded.close();
     return { kind: "pglite", root };
   }
+  const { setUpDatabase } = await import("../../db/setup");
   const stamp = `${Date.now()}_${process.pid}`;
   const names = { migrated: `governance_template_${stamp}_migrated`, seeded: `governance_template_${stamp}_seeded` };
   const admin = postgres(adminUrl, { max: 1, onnotice: () => {} });
   try {
     await admin.unsafe(`create database ${names.migrated}`);
-    const migrated = openDatabase({ databaseUrl: databaseUrl(adminUrl, names.migrated), dataDir: os.tmpdir() });
-    await migrated.migrate();
-    await migrated.close();
+    // As in production: the owner migrates and grants the app's role, which the tests' servers connect as.
+    await setUpDatabase({ migrationUrl: databaseUrl(adminUrl, names.migrated), databaseUrl: appDatabaseUrl(adminUrl, names.migrated), dataDir: os.tmpdir() });
     await admin.unsafe(`create database ${names.seeded} template ${names.migrated}`);
-    const seeded = openDatabase({ databaseUrl: databaseUrl(adminUrl, names.seeded), dataDir: os.tmpdir() });
+    const seeded = openDatabase({ databaseUrl: appDatabaseUrl(adminUrl, names.seeded), dataDir: os.tmpdir() });
     await seedDemoData(seeded.db, demoData);
     await seeded.close();
   } finally {
@@ -74,5 +74,16 @@ export async function dropTemplates(templates: Templates) {
 export function databaseUrl(adminUrl: string, name: string) {
   const url = new URL(adminUrl);
   url.pathname = `/${name}`;
+  return url.toString();
+}
+
+/** The role the app connects as in the PostgreSQL tests: it owns nothing (db/app-role.ts). */
+export const TEST_APP_ROLE = "governance_test_app";
+
+/** The database's URL as the app's role sees it (the owner's URL with the app's user name). */
+export function appDatabaseUrl(adminUrl: string, name: string) {
+  const url = new URL(databaseUrl(adminUrl, name));
+  url.username = TEST_APP_ROLE;
+  url.password = "";
   return url.toString();
 }

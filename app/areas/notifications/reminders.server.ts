@@ -25,7 +25,8 @@ export type ReminderMessage = {
     | "meeting_invitation"
     | "minutes_circulated"
     | "invitation"
-    | "password_reset";
+    | "password_reset"
+    | "audit_checkpoint";
   /** null: a message about the person's account, not one partnership (a password reset). */
   partnershipId: string | null;
   subjectId: string;

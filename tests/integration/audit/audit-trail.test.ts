@@ -6,7 +6,8 @@ import { appendAudit } from "../../../app/audit/append.server";
 import { auditCatalogue, describeAuditEvent, isAuditAction } from "../../../app/audit/catalogue";
 import type { AuditActionDefinition } from "../../../app/audit/define";
 import { verifyAuditTrail } from "../../../db/audit";
-import { openDatabase } from "../../../db/client";
+import { appRoleProblems } from "../../../db/app-role";
+import { openDatabase, type DatabaseHandle } from "../../../db/client";
 import { auditEvents, boardSeats, organisations, partnerships, users } from "../../../db/schema";
 import { demoData } from "../../../seeds/demo-data";
 import { seedDemoData } from "../../../seeds/seed";
@@ -15,11 +16,17 @@ import { openMigratedTestDatabase } from "../../helpers/database";
 const run = promisify(execFile);
 let t: Awaited<ReturnType<typeof openMigratedTestDatabase>>;
 
+/** The owner's connection: on PostgreSQL the app's own role may not touch the audit table's rows or triggers. */
+let owner: DatabaseHandle | undefined;
+const ownerDb = () => owner?.db ?? t.db;
+
 beforeAll(async () => {
   t = await openMigratedTestDatabase();
+  if (t.ownerUrl) owner = openDatabase({ databaseUrl: t.ownerUrl, dataDir: t.dataDir });
   await seedDemoData(t.db, demoData);
 });
 afterAll(async () => {
+  await owner?.close();
   await t?.close();
 });
 
@@ -39,9 +46,9 @@ async function auditVerifyCli() {
   return result;
 }
 
-/** Bypasses the append-only trigger, as someone with direct database access could. */
+/** Bypasses the append-only trigger, as the tables' owner (someone with direct database access) could. */
 async function tamper(statement: ReturnType<typeof sql>) {
-  await t.db.transaction(async (tx) => {
+  await ownerDb().transaction(async (tx) => {
     await tx.execute(sql`alter table audit_events disable trigger audit_events_no_update_delete`);
     await tx.execute(statement);
     await tx.execute(sql`alter table audit_events enable trigger audit_events_no_update_delete`);
@@ -81,11 +88,25 @@ describe("audit trail", () => {
     expect(text).not.toMatch(/argon2/);
   });
 
-  it("refuses UPDATE, DELETE and TRUNCATE on stored events", async () => {
+  it("refuses UPDATE, DELETE and TRUNCATE on stored events, even to the tables' owner", async () => {
     const refusal = (e: Error & { cause?: Error }) => /append-only/.test(e.cause?.message ?? e.message);
-    await expect(t.db.execute(sql`update audit_events set action = 'x'`)).rejects.toSatisfy(refusal);
-    await expect(t.db.execute(sql`delete from audit_events`)).rejects.toSatisfy(refusal);
-    await expect(t.db.execute(sql`truncate audit_events`)).rejects.toSatisfy(refusal);
+    await expect(ownerDb().execute(sql`update audit_events set action = 'x'`)).rejects.toSatisfy(refusal);
+    await expect(ownerDb().execute(sql`delete from audit_events`)).rejects.toSatisfy(refusal);
+    await expect(ownerDb().execute(sql`truncate audit_events`)).rejects.toSatisfy(refusal);
+  });
+
+  it.runIf(Boolean(process.env.TEST_DATABASE_URL))("on PostgreSQL the app's role may only read and add events and checkpoints, and cannot switch the triggers off", async () => {
+    const denied = (pattern: RegExp) => (e: Error & { cause?: Error }) => pattern.test(e.cause?.message ?? e.message);
+    for (const table of ["audit_events", "audit_checkpoints"]) {
+      await expect(t.db.execute(sql.raw(`update ${table} set chain = 'x'`))).rejects.toSatisfy(denied(new RegExp(`permission denied for table ${table}`)));
+      await expect(t.db.execute(sql.raw(`delete from ${table}`))).rejects.toSatisfy(denied(new RegExp(`permission denied for table ${table}`)));
+      await expect(t.db.execute(sql.raw(`truncate ${table}`))).rejects.toSatisfy(denied(new RegExp(`permission denied for table ${table}`)));
+    }
+    await expect(t.db.execute(sql`alter table audit_events disable trigger audit_events_no_update_delete`)).rejects.toSatisfy(denied(/must be owner of table audit_events/));
+    await expect(t.db.execute(sql`drop trigger audit_events_no_update_delete on audit_events`)).rejects.toSatisfy(denied(/must be owner of (table|relation) audit_events/));
+    expect(await appRoleProblems(t.handle.sql!)).toEqual([]);
+    // The owner, connected as the app would be, is what production refuses to start with.
+    expect(await appRoleProblems(owner!.sql!)).toEqual(expect.arrayContaining([expect.stringMatching(/owns audit_events|is a superuser/)]));
   });
 
   it("appends a change and its event together, or neither", async () => {

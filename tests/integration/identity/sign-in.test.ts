@@ -51,6 +51,23 @@ describe("sign-in and sessions", () => {
     expect(await s.db.select().from(sessions).where(eq(sessions.id, digest))).toHaveLength(1);
   });
 
+  it("never adopts a session id planted before sign-in (session fixation), and a second sign-in gets a new one", async () => {
+    const c = s.client();
+    const planted = "a".repeat(32);
+    c.cookies.set("session", planted);
+    await c.signIn("member@nelcp.example");
+    const issued = c.cookies.get("session")!;
+    expect(issued).not.toBe(planted);
+    // The planted value opens nothing: the attacker who set it is still signed out.
+    const attacker = await fetch(`${s.baseUrl}/`, { redirect: "manual", headers: { cookie: `session=${planted}` } });
+    expect(attacker.status).toBe(302);
+    expect(attacker.headers.get("location")).toMatch(/^\/sign-in/);
+    // Signing in again while signed in swaps the token too.
+    await c.signIn("member@nelcp.example");
+    expect(c.cookies.get("session")).not.toBe(issued);
+    expect((await c.get("/")).status).toBe(200);
+  });
+
   it("signs out by revoking the session on the server, so the old cookie stops working", async () => {
     const c = s.client();
     await c.signIn("vicechair@nelcp.example");

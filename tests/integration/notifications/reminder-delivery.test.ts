@@ -105,7 +105,8 @@ describe("failures", () => {
     const castell = () => to("m.castell@ift.example", "Flaky return");
     const row = async () => (await s.db.select().from(remindersSent).where(and(eq(remindersSent.recipientEmail, "m.castell@ift.example"), eq(remindersSent.periodKey, "2027-07-26"))))[0];
 
-    smtp.failNextDeliveries(1);
+    // Only Castell's mail is refused: other messages of the pass (the day's audit checkpoints) go through.
+    smtp.failNextDeliveries(1, "m.castell@ift.example");
     await tick("2027-07-12T07:00:00Z");
     expect(castell()).toHaveLength(0);
     expect(await row()).toMatchObject({ status: "retry", attempts: 1 });
@@ -117,7 +118,7 @@ describe("failures", () => {
     expect((await row()).status).toBe("sent");
 
     // A relay that keeps refusing: four tries over about half an hour, then failed.
-    smtp.failNextDeliveries(20);
+    smtp.failNextDeliveries(20, "m.castell@ift.example");
     await tick("2027-07-23T07:00:00Z"); // three days before
     for (const at of ["2027-07-23T07:01:00Z", "2027-07-23T07:06:00Z", "2027-07-23T07:31:00Z"]) await tick(at);
     const failed = (await s.db.select().from(remindersSent).where(and(eq(remindersSent.recipientEmail, "m.castell@ift.example"), eq(remindersSent.stage, "due_in_3_days"))))[0];

@@ -17,14 +17,15 @@ import { databaseUrl } from "../../helpers/templates";
 // directory tarball without.
 
 const exec = promisify(execFile);
-type Target = { databaseUrl: string | undefined; dataDir: string; drop(): Promise<void> };
+type Target = { databaseUrl: string | undefined; ownerUrl?: string; dataDir: string; drop(): Promise<void> };
 type Result = { code: number; stdout: string; stderr: string };
 
 const onPostgres = inject("templates").kind === "postgres";
 const tables = { audit_events: auditEvents, decisions, meetings, users };
 
 function targetEnv(target: Target, extra: Record<string, string> = {}) {
-  return { ...process.env, APP_ENV: "test", DATABASE_URL: target.databaseUrl ?? "", DATA_DIR: target.dataDir, ...extra };
+  // As an operator runs them: as the owner (MIGRATION_DATABASE_URL) where the app has a role of its own.
+  return { ...process.env, APP_ENV: "test", DATABASE_URL: target.databaseUrl ?? "", MIGRATION_DATABASE_URL: target.ownerUrl ?? "", DATA_DIR: target.dataDir, ...extra };
 }
 
 function settle(p: Promise<{ stdout: string; stderr: string }>): Promise<Result> {
@@ -193,7 +194,7 @@ describe("db:backup and db:restore", () => {
 
   it.skipIf(!onPostgres)("in production, --clean also needs --yes-really", async () => {
     const target = await track(createTestDatabase("migrated"));
-    const production = { APP_ENV: "production", SESSION_SECRET: "s".repeat(40), APP_URL: "https://governance.example.org", APP_TODAY: "" };
+    const production = { APP_ENV: "production", SESSION_SECRET: "s".repeat(40), AUDIT_CHECKPOINT_KEY: Buffer.alloc(32, 7).toString("base64"), APP_URL: "https://governance.example.org", APP_TODAY: "" };
     const refused = await npmRun("db:restore", ["--from", backupFile, "--clean"], target, production);
     expect(refused.code).toBe(2);
     expect(refused.stderr).toContain("APP_ENV is production: --clean would replace the live data");

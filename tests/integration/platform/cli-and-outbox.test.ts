@@ -98,6 +98,7 @@ describe("the development outbox", () => {
         APP_ENV: "production",
         SMTP_URL: "",
         SESSION_SECRET: "s".repeat(40),
+        AUDIT_CHECKPOINT_KEY: Buffer.alloc(32, 1).toString("base64"),
         APP_URL: "https://governance.example.org",
         DATABASE_URL: "postgres://x@127.0.0.1/x",
         APP_TODAY: "",

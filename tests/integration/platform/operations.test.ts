@@ -27,6 +27,7 @@ describe("the JSON log of a running server", () => {
         LOG_LEVEL: "info",
         DATA_DIR: database.dataDir,
         DATABASE_URL: database.databaseUrl ?? "",
+        MIGRATION_DATABASE_URL: database.ownerUrl ?? "",
         PORT: "0",
         APP_URL: "",
         APP_TODAY: SCENARIO_TODAY,

@@ -224,6 +224,8 @@ const expectations: Record<string, Entry> = {
   // ---------------------------------------------------------------- decisions
   "areas/decisions/routes/decisions.tsx": { get: ADULTS },
   "areas/decisions/routes/decisions-csv.ts": { get: ADULTS },
+  // ---------------------------------------------------------------- scrutiny
+  "areas/scrutiny/routes/audit-checkpoints.ts": { get: ADULTS.filter((who) => who !== "observer") },
   "areas/decisions/routes/decision-new.tsx": {
     get: ["admin", "chair", "vicechair", "member", "rep", "secretariat"],
     getVariants: [{ query: "?outside=1", allowed: ["admin", "chair", "secretariat"] }],

@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
-import { developmentSecret, EnvError, parseEnv } from "../../../app/platform/env.server";
+import { developmentCheckpointKey, developmentSecret, EnvError, parseEnv } from "../../../app/platform/env.server";
 
 function problems(source: Record<string, string>) {
   try {
@@ -26,7 +26,7 @@ describe("environment", () => {
   it("listens on this machine only, outside production, unless HOST says otherwise", () => {
     expect(parseEnv({}).HOST).toBe("127.0.0.1");
     expect(parseEnv({ HOST: "0.0.0.0" }).HOST).toBe("0.0.0.0");
-    expect(parseEnv({ APP_ENV: "production", SESSION_SECRET: "x".repeat(40), APP_URL: "https://g.example", DATABASE_URL: "postgres://u@h/d" }).HOST).toBe("0.0.0.0");
+    expect(parseEnv({ APP_ENV: "production", SESSION_SECRET: "x".repeat(40), APP_URL: "https://g.example", DATABASE_URL: "postgres://u@h/d", AUDIT_CHECKPOINT_KEY: "B".repeat(43) + "=" }).HOST).toBe("0.0.0.0");
   });
 
   it("makes a random development secret on first start, keeps it in DATA_DIR, and reuses it", () => {
@@ -66,12 +66,13 @@ describe("environment", () => {
     expect(problems({ PORT: "70000" })).toEqual([expect.stringMatching(/^PORT: /)]);
   });
 
-  it("requires the secret, the public URL and PostgreSQL in production", () => {
+  it("requires the secret, the public URL, PostgreSQL and the checkpoint key in production", () => {
     expect(problems({ APP_ENV: "production" })).toEqual(
       expect.arrayContaining([
         expect.stringMatching(/^SESSION_SECRET: .*required in production/),
         expect.stringMatching(/^APP_URL: .*required in production/),
         expect.stringMatching(/^DATABASE_URL: .*required in production/),
+        expect.stringMatching(/^AUDIT_CHECKPOINT_KEY: .*required in production/),
       ]),
     );
   });
@@ -82,6 +83,8 @@ describe("environment", () => {
       SESSION_SECRET: "x".repeat(40),
       APP_URL: "https://governance.example.org/",
       DATABASE_URL: "postgres://app:secret@db.internal:5432/governance",
+      MIGRATION_DATABASE_URL: "postgres://owner:secret@db.internal:5432/governance",
+      AUDIT_CHECKPOINT_KEY: Buffer.alloc(32, 1).toString("base64"),
       SMTP_URL: "smtps://user:pass@smtp.example.org:465",
       PORT: "8080",
     });
@@ -99,7 +102,24 @@ describe("environment", () => {
         SESSION_SECRET: "s".repeat(40),
         APP_URL: "https://governance.example.org",
         DATABASE_URL: "postgres://x@127.0.0.1/x",
+        AUDIT_CHECKPOINT_KEY: Buffer.alloc(32, 1).toString("base64"),
       }),
     ).toEqual([expect.stringMatching(/^APP_TODAY: .*must not be set in production/)]);
+  });
+
+  it("takes a checkpoint key of exactly 32 bytes in base64, and says how to make one otherwise", () => {
+    expect(parseEnv({ AUDIT_CHECKPOINT_KEY: Buffer.alloc(32, 9).toString("base64") }).AUDIT_CHECKPOINT_KEY).toBe(Buffer.alloc(32, 9).toString("base64"));
+    for (const bad of [Buffer.alloc(31, 9).toString("base64"), Buffer.alloc(33, 9).toString("base64"), "not a key at all", "x".repeat(44)])
+      expect(problems({ AUDIT_CHECKPOINT_KEY: bad }), bad).toEqual([expect.stringMatching(/^AUDIT_CHECKPOINT_KEY: .*32 random bytes .*openssl rand -base64 32/)]);
+    expect(problems({ MIGRATION_DATABASE_URL: "mysql://x" })).toEqual([expect.stringMatching(/^MIGRATION_DATABASE_URL: .*PostgreSQL URL/)]);
+  });
+
+  it("makes a development checkpoint key once per data directory, readable by its owner only", () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), "checkpoint-key-"));
+    const first = developmentCheckpointKey(dir);
+    expect(Buffer.from(first, "base64")).toHaveLength(32);
+    expect(developmentCheckpointKey(dir)).toBe(first);
+    expect(fs.statSync(path.join(dir, "audit-checkpoint-key")).mode & 0o777).toBe(0o600);
+    expect(developmentCheckpointKey(fs.mkdtempSync(path.join(os.tmpdir(), "checkpoint-key-")))).not.toBe(first);
   });
 });

@@ -14,6 +14,7 @@ import { amendMinutes, amendmentSchema, circulateMinutes, circulateSchema, loadM
 import type { Route } from "./+types/meeting-minutes";
 import { readForm } from "../../../platform/read-form.server";
 import { AppForm } from "../../../platform/ui/app-form";
+import { latestCheckpoint } from "../../../audit/checkpoints.server";
 
 export const meta = ({ data }: Route.MetaArgs) => [{ title: `Minutes of ${data?.meeting.title ?? "the meeting"} – Partnership governance` }];
 
@@ -22,12 +23,15 @@ export async function loader({ request, context, params }: Route.LoaderArgs) {
   const db = getDb();
   const meeting = await requireMeeting(db, scope, params.meetingId);
   const loaded = await loadMinutes(db, scope.partnership, meeting);
+  const printing = new URL(request.url).searchParams.has("print");
   return {
     partnership: { slug: scope.partnership.slug, name: scope.partnership.name },
     meeting,
     minutes: loaded!,
     canManage: scope.permissions.has("meeting:manage"),
-    printing: new URL(request.url).searchParams.has("print"),
+    printing,
+    // A printed copy carries the trail's latest signed checkpoint, so a reader can later check the record it came from.
+    checkpoint: printing ? ((await latestCheckpoint(db, scope.partnership.id)) ?? null) : null,
   };
 }
 
@@ -60,7 +64,7 @@ export async function action({ request, context, params }: Route.ActionArgs) {
 }
 
 export default function Minutes({ loaderData }: Route.ComponentProps) {
-  const { partnership: p, meeting: m, minutes, canManage, printing } = loaderData;
+  const { partnership: p, meeting: m, minutes, canManage, printing, checkpoint } = loaderData;
   const { row, document: doc, amendments, approvingDecision } = minutes;
   const f = useFormResult();
   const editable = canManage && !printing && row.status !== "approved";
@@ -225,6 +229,18 @@ export default function Minutes({ loaderData }: Route.ComponentProps) {
             )}
           </div>
         </div>
+      ) : null}
+      {checkpoint ? (
+        <section className="app-checkpoint">
+          <h2 className="govuk-heading-s">Audit trail checkpoint</h2>
+          <p className="govuk-body-s">
+            When printed, the partnership&apos;s audit trail had been signed at {checkpoint.seq.toLocaleString("en-GB")} events on {formatDate(checkpoint.day)} (key{" "}
+            {checkpoint.keyId}). Check the platform&apos;s record still reaches it with <code>npm run audit:verify -- --checkpoint</code> and this line:
+          </p>
+          <p className="govuk-body-s app-checkpoint__line">
+            <code>{checkpoint.line}</code>
+          </p>
+        </section>
       ) : null}
       {canManage && !printing && row.status === "approved" ? (
         <div className="govuk-grid-row app-no-print">
