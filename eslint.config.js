@@ -53,6 +53,9 @@ const rawAudit = {
   message: "Append audit events with appendAudit from app/audit/append.server.ts: it takes only catalogued actions and checks their payloads.",
 };
 
+// The logger's serializer makes an error loggable; doing it beforehand turned every logged error into "not an Error".
+const logTheErrorItself = { selector: "CallExpression[callee.name='loggableError']", message: "Log the error itself ({ err: error }): the logger's serializer applies loggableError." };
+
 const restrict = (patterns, { audit = false } = {}) => ({ "no-restricted-imports": ["error", { patterns: audit ? patterns : [...patterns, rawAudit] }] });
 
 const boundaries = [
@@ -112,8 +115,13 @@ export default tseslint.config(
           selector: "JSXOpeningElement[name.name='Form'] > JSXAttribute[name.name='method'][value.value='post']",
           message: "Post with <AppForm> (app/platform/ui/app-form.tsx): it carries the form's one-time key.",
         },
+        logTheErrorItself,
       ],
     },
+  },
+  {
+    files: ["server/**/*.ts", "jobs/**/*.ts", "db/**/*.ts"],
+    rules: { "no-restricted-syntax": ["error", logTheErrorItself] },
   },
   ...boundaries,
 );

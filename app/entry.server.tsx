@@ -4,7 +4,7 @@ import type { AppLoadContext, EntryContext, HandleErrorFunction } from "react-ro
 import { isRouteErrorResponse, ServerRouter } from "react-router";
 import { renderToPipeableStream } from "react-dom/server";
 import { NonceContext } from "./platform/ui/nonce";
-import { log, loggableError } from "./platform/log.server";
+import { log } from "./platform/log.server";
 import { isDatabaseUnavailable, noteDatabaseUnavailable } from "./platform/database-unavailable.server";
 
 // A page is sent whole or not at all: rendering waits for everything (the app
@@ -36,10 +36,10 @@ export const handleError: HandleErrorFunction = (error, { request }) => {
   if (request.signal.aborted || isRouteErrorResponse(error)) return;
   if (isDatabaseUnavailable(error)) {
     noteDatabaseUnavailable();
-    log().warn({ err: loggableError(error) }, "database unavailable");
+    log().warn({ err: error }, "database unavailable");
     return;
   }
-  log().error({ err: loggableError(error) }, "page error");
+  log().error({ err: error }, "page error");
 };
 
 export default function handleRequest(request: Request, responseStatusCode: number, responseHeaders: Headers, routerContext: EntryContext, loadContext: AppLoadContext) {
@@ -76,7 +76,7 @@ export default function handleRequest(request: Request, responseStatusCode: numb
           // A refusal or a missing page is a response the router already answered with its own status.
           if (isRouteErrorResponse(error)) return;
           responseStatusCode = 500;
-          log().error({ err: loggableError(error) }, "page render error");
+          log().error({ err: error }, "page render error");
         },
       },
     );

@@ -40,6 +40,8 @@ export function openDatabase(opts: { databaseUrl?: string; dataDir: string }): D
       max: 10,
       onnotice: () => {},
       connect_timeout: 3,
+      // Retry a lost connection quickly (postgres.js's default waits grow to 20 s, shared by the pool): recovery in about 2 s.
+      backoff: (attempts: number) => Math.min(0.05 * 2 ** attempts, 0.25),
       idle_timeout: 60,
       max_lifetime: 30 * 60,
       connection: { statement_timeout: 15_000, idle_in_transaction_session_timeout: 30_000, lock_timeout: 10_000 },

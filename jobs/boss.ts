@@ -1,4 +1,4 @@
-import { log, loggableError } from "../app/platform/log.server";
+import { log } from "../app/platform/log.server";
 import type { PGlite } from "@electric-sql/pglite";
 import PgBoss from "pg-boss";
 import type { DatabaseHandle } from "../db/client";
@@ -32,7 +32,7 @@ export async function startBoss(handle: DatabaseHandle, options: { cron: boolean
     handle.kind === "pglite"
       ? new PgBoss({ db: pgliteAdapter(handle.pglite!), ...common })
       : new PgBoss({ connectionString: handle.connectionString!, max: 4, ...common });
-  boss.on("error", (error) => log().error({ err: loggableError(error) }, "pg-boss error"));
+  boss.on("error", (error) => log().error({ err: error }, "pg-boss error"));
   // pg-boss's first start creates its schema and queues; two processes doing
   // that at once can deadlock. One at a time, under an advisory lock.
   await withSetUpLock(handle, async () => {

@@ -2,7 +2,7 @@ import type { DatabaseHandle } from "../db/client";
 import { deliverReminder } from "../app/areas/notifications/public.server";
 import { purgeExpired } from "./housekeeping";
 import { queues, startBoss } from "./boss";
-import { log, loggableError } from "../app/platform/log.server";
+import { log } from "../app/platform/log.server";
 import { schedulingPass, sendDigests, sweepPending } from "./scheduler";
 
 /**
@@ -24,7 +24,7 @@ export async function startJobRuntime(handle: DatabaseHandle, say: (line: string
     try {
       await fn();
     } catch (error) {
-      log().error({ err: loggableError(error), job: name }, "job failed");
+      log().error({ err: error, job: name }, "job failed");
       throw error;
     }
   };

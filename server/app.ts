@@ -12,7 +12,7 @@ import { blankSessionCookie, readSessionToken, sessionCookie, validateSessionTok
 import type { SessionUser } from "../app/platform/request-context";
 import { requestStore, runWithRequestStore } from "../app/platform/request-store.server";
 import { isDatabaseUnavailable } from "../app/platform/database-unavailable.server";
-import { log, loggableError, loggablePath, requestIdFrom } from "../app/platform/log.server";
+import { log, loggablePath, requestIdFrom } from "../app/platform/log.server";
 import { metrics, metricsTokenMatches, routeLabel } from "../app/platform/metrics.server";
 
 const SAFE_METHODS = new Set(["GET", "HEAD", "OPTIONS"]);
@@ -207,12 +207,12 @@ const page = (title: string, body: string) =>
 function answerErrors(error: unknown, _req: Request, res: Response, next: NextFunction) {
   if (res.headersSent) return next(error);
   if (isDatabaseUnavailable(error)) {
-    log().warn({ err: loggableError(error) }, "database unavailable");
+    log().warn({ err: error }, "database unavailable");
     noteDatabaseDown();
     res.status(503).set("Retry-After", "5").type("html").send(page("The service is unavailable for a moment", "Try again in a few seconds. Nothing you submitted has been half-saved."));
     return;
   }
-  log().error({ err: loggableError(error) }, "request error");
+  log().error({ err: error }, "request error");
   const reference = String(res.getHeader("X-Request-Id") ?? "");
   res.status(500).type("html").send(page("Sorry, there is a problem with the service", `Try again later. Nothing you submitted has been half-saved. If you contact support, quote reference ${reference}.`));
 }

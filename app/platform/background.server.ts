@@ -1,4 +1,4 @@
-import { log, loggableError } from "./log.server";
+import { log } from "./log.server";
 
 // Work a request starts but does not wait for (sending an email it has
 // recorded), tracked so that stopping the server waits for it. Failures are
@@ -15,7 +15,7 @@ export function runInBackground(what: string, work: () => Promise<unknown>) {
     .then(work)
     .then(
       () => undefined,
-      (error) => log().error({ err: loggableError(error), task: what }, "background task failed"),
+      (error) => log().error({ err: error, task: what }, "background task failed"),
     )
     .finally(() => tasks.delete(task));
   tasks.add(task);

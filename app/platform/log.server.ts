@@ -24,6 +24,7 @@ export function loggableError(error: unknown): Record<string, unknown> {
     message: withoutParameters(e.message),
     ...(typeof e.code === "string" ? { code: e.code } : {}),
     stack: withoutParameters(e.stack),
+    // eslint-disable-next-line no-restricted-syntax -- the serializer itself, on the error's cause
     ...(e.cause instanceof Error ? { cause: loggableError(e.cause) } : {}),
   };
 }
@@ -46,6 +47,7 @@ function create(): Logger {
     timestamp: pino.stdTimeFunctions.isoTime,
     formatters: { level: (label) => ({ level: label }) },
     messageKey: "msg",
+    // Log the error itself ({ err: error }): the serializer makes it loggable (once).
     serializers: { err: loggableError, error: loggableError },
     redact: { paths: REDACTED_FIELDS.flatMap((f) => [f, `*.${f}`]), censor: "[redacted]" },
     mixin: () => {

@@ -84,3 +84,15 @@ describe("forms that post once", () => {
     expect(search[0].messages.filter((m) => m.ruleId === "no-restricted-syntax")).toEqual([]);
   });
 });
+
+describe("errors that stay readable in the log", () => {
+  it("code logs the error itself, never loggableError's output (the serializer would see a plain object)", async () => {
+    const code = `import { log, loggableError } from "../../platform/log.server";\nexport const f = (error: unknown) => log().error({ err: loggableError(error) }, "x");\n`;
+    for (const filePath of ["app/areas/meetings/example.server.ts", "server/example.ts", "jobs/example.ts"]) {
+      const [result] = await eslint.lintText(code, { filePath });
+      expect(result.messages.map((m) => m.message).join(), filePath).toContain("Log the error itself");
+    }
+    const [fine] = await eslint.lintText(`import { log } from "../../platform/log.server";\nexport const f = (error: unknown) => log().error({ err: error }, "x");\n`, { filePath: "app/areas/meetings/example.server.ts" });
+    expect(fine.messages.filter((m) => m.ruleId === "no-restricted-syntax")).toEqual([]);
+  });
+});
