@@ -107,6 +107,11 @@ export function Layout({ children }: { children: ReactNode }) {
               Partnership governance platform: board registers, decisions and accountability for public-service
               partnerships.
             </p>
+            <p className="govuk-body-s">
+              <Link className="govuk-footer__link" to="/accessibility">
+                Accessibility statement
+              </Link>
+            </p>
           </div>
         </footer>
         <ScrollRestoration nonce={nonce} />

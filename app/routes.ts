@@ -57,6 +57,7 @@ export default [
   route("calendar", "areas/meetings/routes/calendar.tsx"),
   route("calendar/feed/:token", "areas/meetings/routes/calendar-feed.ts"),
   route("portal", "areas/participation/routes/portal.tsx"),
+  route("accessibility", "platform/routes/accessibility.tsx"),
   route("dev/outbox", "platform/routes/dev-outbox.tsx"),
   route("dev/outbox/:file", "platform/routes/dev-outbox-file.tsx"),
   route("*", "platform/routes/not-found.tsx"),

@@ -31,6 +31,19 @@ export type DatabaseHandle = {
 
 const migrationsFolder = path.resolve(import.meta.dirname, "migrations");
 
+// How many statements this process has sent: tests read it to check that a
+// page's queries do not grow with the history behind it. On globalThis, like
+// the handle, because the server bundle has its own copy of this module.
+const counterKey = Symbol.for("partnership-governance.queries-sent");
+type GlobalWithCounter = typeof globalThis & { [counterKey]?: number };
+const countQueries = {
+  logQuery() {
+    const g = globalThis as GlobalWithCounter;
+    g[counterKey] = (g[counterKey] ?? 0) + 1;
+  },
+};
+export const queriesSent = () => (globalThis as GlobalWithCounter)[counterKey] ?? 0;
+
 export function openDatabase(opts: { databaseUrl?: string; dataDir: string }): DatabaseHandle {
   if (opts.databaseUrl) {
     // Fail fast when the database is away (a restart, a failover): a request
@@ -44,9 +57,10 @@ export function openDatabase(opts: { databaseUrl?: string; dataDir: string }): D
       backoff: (attempts: number) => Math.min(0.05 * 2 ** attempts, 0.25),
       idle_timeout: 60,
       max_lifetime: 30 * 60,
-      connection: { statement_timeout: 15_000, idle_in_transaction_session_timeout: 30_000, lock_timeout: 10_000 },
+      // No JIT: pages run short queries, and compiling them cost more than it saved (docs/decisions/0013).
+      connection: { statement_timeout: 15_000, idle_in_transaction_session_timeout: 30_000, lock_timeout: 10_000, jit: "off" },
     });
-    const db = drizzlePostgres(sql, { schema }) as unknown as Db;
+    const db = drizzlePostgres(sql, { schema, logger: countQueries }) as unknown as Db;
     return {
       db,
       kind: "postgres",
@@ -59,7 +73,7 @@ export function openDatabase(opts: { databaseUrl?: string; dataDir: string }): D
   const dir = path.resolve(opts.dataDir, "pglite");
   fs.mkdirSync(dir, { recursive: true });
   const pglite = new PGlite(dir);
-  const db = drizzlePglite(pglite, { schema }) as unknown as Db;
+  const db = drizzlePglite(pglite, { schema, logger: countQueries }) as unknown as Db;
   return {
     db,
     kind: "pglite",

@@ -1,7 +1,9 @@
 import { randomBytes } from "node:crypto";
 import path from "node:path";
 import { createRequestHandler } from "@react-router/express";
+import fs from "node:fs";
 import compression from "compression";
+import { COMPRESSIBLE } from "./precompress";
 import { sql } from "drizzle-orm";
 import express, { type NextFunction, type Request, type Response } from "express";
 import type { ServerBuild } from "react-router";
@@ -118,6 +120,28 @@ function unavailableRatherThanFailed(_req: Request, res: Response, next: NextFun
   next();
 }
 
+/**
+ * Sends the build's Brotli or gzip copy of a static file when the browser
+ * takes it (Accept-Encoding) and one was made at build; otherwise passes on
+ * to express.static and the per-response compression.
+ */
+function precompressedAssets(clientDir: string) {
+  const root = path.resolve(clientDir);
+  const available = new Set<string>();
+  if (fs.existsSync(root)) for (const f of fs.readdirSync(root, { recursive: true }) as string[]) if (/\.(br|gz)$/.test(f)) available.add(`/${f.split(path.sep).join("/")}`);
+  return (req: Request, res: Response, next: NextFunction) => {
+    if ((req.method !== "GET" && req.method !== "HEAD") || !COMPRESSIBLE.test(req.path)) return next();
+    const accepts = String(req.headers["accept-encoding"] ?? "");
+    const encoding = /\bbr\b/.test(accepts) && available.has(`${req.path}.br`) ? "br" : /\bgzip\b/.test(accepts) && available.has(`${req.path}.gz`) ? "gzip" : null;
+    if (!encoding) return next();
+    const immutable = req.path.startsWith("/assets/");
+    res.setHeader("Content-Encoding", encoding);
+    res.setHeader("Vary", "Accept-Encoding");
+    res.type(path.extname(req.path));
+    res.sendFile(`${req.path.slice(1)}.${encoding === "br" ? "br" : "gz"}`, { root, immutable, maxAge: immutable ? "1y" : "1h", headers: { "X-Content-Type-Options": "nosniff" } }, (error) => error && next(error));
+  };
+}
+
 async function loadSession(req: Request, res: Response, next: NextFunction) {
   try {
     res.locals.user = null;
@@ -145,9 +169,11 @@ export function createApp(build: ServerBuild, buildDir = path.resolve("build")) 
   const app = express();
   app.disable("x-powered-by");
   app.use(requestContext);
+  const clientDir = path.join(buildDir, "client");
+  // Static files compressed once at build (server/precompress.ts), sent as they are; pages are compressed per response.
+  app.use(precompressedAssets(clientDir));
   app.use(compression());
   app.use(securityHeaders);
-  const clientDir = path.join(buildDir, "client");
   app.use("/assets", express.static(path.join(clientDir, "assets"), { immutable: true, maxAge: "1y" }));
   app.use(express.static(clientDir, { maxAge: "1h" }));
 

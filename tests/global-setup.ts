@@ -13,7 +13,7 @@ declare module "vitest" {
 // and build the migrated and seeded databases each test file starts from.
 export default async function setup(project: TestProject) {
   // The build runs in its own process while the templates are made here.
-  const build = process.env.SKIP_BUILD === "1" ? Promise.resolve() : promisify(execFile)("npx", ["react-router", "build"]).then(({ stderr }) => void (stderr && process.stderr.write(stderr)));
+  const build = process.env.SKIP_BUILD === "1" ? Promise.resolve() : promisify(execFile)("npm", ["run", "--silent", "build"]).then(({ stderr }) => void (stderr && process.stderr.write(stderr)));
   const [templates] = await Promise.all([buildTemplates(), build]);
   project.provide("templates", templates);
   return () => dropTemplates(templates);

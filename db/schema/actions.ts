@@ -31,6 +31,9 @@ export const actions = pgTable(
   (t) => [
     index("actions_partnership_idx").on(t.partnershipId, t.status, t.dueDate),
     index("actions_owner_idx").on(t.ownerUserId, t.status),
+    // A meeting's and a decision's pages list their own actions.
+    index("actions_meeting_idx").on(t.meetingId),
+    index("actions_decision_idx").on(t.decisionId),
   ],
 );
 

@@ -63,6 +63,10 @@ export const decisions = pgTable(
     // The decision log's default order and keyset pagination.
     index("decisions_log_idx").on(t.partnershipId, t.decidedOn, t.id),
     index("decisions_meeting_idx").on(t.meetingId),
+    // A decision's page shows what superseded it and what it superseded.
+    index("decisions_superseded_by_idx").on(t.supersededById),
+    // A search by the start of a reference (NELCP-2019-…), whatever its case.
+    index("decisions_reference_prefix_idx").on(t.partnershipId, sql`upper(${t.reference}) text_pattern_ops`),
     index("decisions_search_idx").using("gin", sql`to_tsvector('english', ${t.reference} || ' ' || ${t.title} || ' ' || ${t.text})`),
   ],
 );

@@ -16,7 +16,7 @@ declare module "vitest" {
 // copies, and removed when the run ends. The app is built once, as for the
 // integration tests, unless SKIP_BUILD=1.
 export default async function setup(project: TestProject) {
-  const build = process.env.SKIP_BUILD === "1" ? Promise.resolve() : promisify(execFile)("npx", ["react-router", "build"]).then(({ stderr }) => void (stderr && process.stderr.write(stderr)));
+  const build = process.env.SKIP_BUILD === "1" ? Promise.resolve() : promisify(execFile)("npm", ["run", "--silent", "build"]).then(({ stderr }) => void (stderr && process.stderr.write(stderr)));
   const cluster = await startPrivateCluster();
   // Should the run end without its teardown (an interrupted run), the cluster goes with it.
   const onExit = () => stopPrivateClusterNow(cluster);

@@ -1,10 +1,10 @@
-import { and, asc, desc, eq, inArray, sql, type SQL } from "drizzle-orm";
+import { and, asc, count, desc, eq, inArray, sql, type SQL } from "drizzle-orm";
 import { z } from "zod";
 import { appendAudit } from "../../audit/append.server";
 import type { Db, Tx } from "../../../db/client";
 import { actions, actionUpdates, agendaItems, decisions, meetings, organisations, partnershipRoles, partnerships, users } from "../../../db/schema";
 import { actionState } from "./rules";
-import { actionStatuses, type ActionStatus } from "./rules";
+import { actionStatuses, RECENTLY_CLOSED, type ActionStatus } from "./rules";
 import { listPartnersForRules } from "../register/public.server";
 import { refuseIfLocked } from "../meetings/public.server";
 import { optionalText, requiredDate, requiredText, versionField } from "../../platform/forms";
@@ -29,10 +29,24 @@ export const actionFilterSchema = z.object({
   state: z.enum(["open", "overdue", "done", "cancelled", "all"]).optional().catch(undefined),
   organisation: z.uuid().optional().catch(undefined),
   owner: z.uuid().optional().catch(undefined),
+  /** Continue after this (due date, id) of the previous page. */
+  after: z.string().regex(/^\d{4}-\d{2}-\d{2}_[0-9a-f-]{36}$/).optional().catch(undefined),
 });
 
-/** The partnership's actions, filtered by state (overdue is an open action past its due date), partner or owner. */
-export async function listActions(db: Db, partnershipId: string, filters: z.output<typeof actionFilterSchema>, today: string) {
+export const ACTION_PAGE_SIZE = 50;
+
+/**
+ * A page of the partnership's actions by due date, filtered by state (overdue
+ * is an open action past its due date), partner or owner; `next` continues it.
+ * A meeting's page asks for one meeting's actions, all of them.
+ */
+export async function listActions(
+  db: Db,
+  partnershipId: string,
+  filters: z.output<typeof actionFilterSchema> & { meeting?: string },
+  today: string,
+  pageSize = filters.meeting ? Number.MAX_SAFE_INTEGER : ACTION_PAGE_SIZE,
+) {
   const where: SQL[] = [eq(actions.partnershipId, partnershipId)];
   const state = filters.state ?? "open";
   if (state === "open" || state === "overdue") where.push(eq(actions.status, "open"));
@@ -40,6 +54,12 @@ export async function listActions(db: Db, partnershipId: string, filters: z.outp
   if (state === "done" || state === "cancelled") where.push(eq(actions.status, state));
   if (filters.organisation) where.push(eq(actions.organisationId, filters.organisation));
   if (filters.owner) where.push(eq(actions.ownerUserId, filters.owner));
+  if (filters.meeting) where.push(eq(actions.meetingId, filters.meeting));
+  const counting = filters.meeting ? null : db.select({ n: count() }).from(actions).where(and(...where));
+  if (filters.after) {
+    const [due, id] = [filters.after.slice(0, 10), filters.after.slice(11)];
+    where.push(sql`(${actions.dueDate}, ${actions.id}) > (${due}, ${id})`);
+  }
   const rows = await db
     .select(actionColumns)
     .from(actions)
@@ -49,26 +69,36 @@ export async function listActions(db: Db, partnershipId: string, filters: z.outp
     .leftJoin(agendaItems, eq(agendaItems.id, actions.agendaItemId))
     .leftJoin(decisions, eq(decisions.id, actions.decisionId))
     .where(and(...where))
-    .orderBy(asc(actions.dueDate), asc(actions.title));
-  return withState(rows, today);
+    .orderBy(asc(actions.dueDate), asc(actions.id))
+    .limit(pageSize === Number.MAX_SAFE_INTEGER ? 10_000 : pageSize + 1);
+  const page = rows.slice(0, pageSize);
+  const last = page[page.length - 1];
+  const total = counting ? (await counting)[0].n : page.length;
+  return { rows: withState(page, today), total, next: rows.length > pageSize && last ? `${last.action.dueDate}_${last.action.id}` : null };
 }
 
-/** A person's actions across every partnership they belong to. */
+/** A person's open actions across every partnership they belong to, and the ones they closed most recently. */
 export async function listMyActions(db: Db, userId: string, today: string) {
   const mine = await db.selectDistinct({ id: partnershipRoles.partnershipId }).from(partnershipRoles).where(eq(partnershipRoles.userId, userId));
-  if (mine.length === 0) return [];
-  const rows = await db
-    .select({ ...actionColumns, partnershipSlug: partnerships.slug, partnershipName: partnerships.shortName })
-    .from(actions)
-    .innerJoin(partnerships, eq(partnerships.id, actions.partnershipId))
-    .leftJoin(users, eq(users.id, actions.ownerUserId))
-    .leftJoin(organisations, eq(organisations.id, actions.organisationId))
-    .leftJoin(meetings, eq(meetings.id, actions.meetingId))
-    .leftJoin(agendaItems, eq(agendaItems.id, actions.agendaItemId))
-    .leftJoin(decisions, eq(decisions.id, actions.decisionId))
-    .where(and(eq(actions.ownerUserId, userId), inArray(actions.partnershipId, mine.map((m) => m.id))))
-    .orderBy(asc(actions.dueDate));
-  return withState(rows, today);
+  if (mine.length === 0) return { open: [], closed: [] };
+  const query = (status: SQL) =>
+    db
+      .select({ ...actionColumns, partnershipSlug: partnerships.slug, partnershipName: partnerships.shortName })
+      .from(actions)
+      .innerJoin(partnerships, eq(partnerships.id, actions.partnershipId))
+      .leftJoin(users, eq(users.id, actions.ownerUserId))
+      .leftJoin(organisations, eq(organisations.id, actions.organisationId))
+      .leftJoin(meetings, eq(meetings.id, actions.meetingId))
+      .leftJoin(agendaItems, eq(agendaItems.id, actions.agendaItemId))
+      .leftJoin(decisions, eq(decisions.id, actions.decisionId))
+      .where(and(eq(actions.ownerUserId, userId), inArray(actions.partnershipId, mine.map((m) => m.id)), status));
+  const [open, closed] = await Promise.all([
+    query(eq(actions.status, "open")).orderBy(asc(actions.dueDate), asc(actions.id)),
+    query(inArray(actions.status, ["done", "cancelled"]))
+      .orderBy(sql`${actions.completedOn} desc nulls last`, desc(actions.dueDate), desc(actions.id))
+      .limit(RECENTLY_CLOSED),
+  ]);
+  return { open: withState(open, today), closed: withState(closed, today) };
 }
 
 export async function getAction(db: Db, partnershipId: string, actionId: string, today: string) {

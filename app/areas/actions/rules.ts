@@ -13,3 +13,6 @@ export const actionStatusLabels: Record<ActionStatus | "overdue", string> = {
 export function actionState(status: ActionStatus, dueDate: string, today: string): ActionStatus | "overdue" {
   return status === "open" && dueDate < today ? "overdue" : status;
 }
+
+/** How many of a person's closed actions "my actions" shows: the latest. */
+export const RECENTLY_CLOSED = 20;

@@ -1,4 +1,4 @@
-import { and, asc, desc, eq, gte, ilike, isNotNull, isNull, lte, or, sql, type SQL } from "drizzle-orm";
+import { and, asc, desc, eq, gte, inArray, isNotNull, isNull, lte, or, sql, type SQL } from "drizzle-orm";
 import { z } from "zod";
 import { appendAudit } from "../../audit/append.server";
 import type { Db, Tx } from "../../../db/client";
@@ -454,7 +454,8 @@ function logConditions(partnershipId: string, q: DecisionLogQuery): SQL[] {
     // A reference, or the start of one (e.g. NELCP-2017-), is looked up by reference alone: mixing it
     // with the text search in one OR would make PostgreSQL compute every row's text vector.
     const ref = q.q.trim().toUpperCase();
-    if (/^[A-Z0-9]+(-[A-Z0-9]+)*-\d{4}(-\d*)?$/.test(ref)) where.push(ilike(decisions.reference, `${ref.replace(/[%_\\]/g, "")}%`));
+    // upper(reference) like 'REF%' uses decisions_reference_prefix_idx (ilike cannot use an index).
+    if (/^[A-Z0-9]+(-[A-Z0-9]+)*-\d{4}(-\d*)?$/.test(ref)) where.push(sql`upper(${decisions.reference}) like ${`${ref.replace(/[%_\\]/g, "")}%`}`);
     else where.push(sql`to_tsvector('english', ${decisions.reference} || ' ' || ${decisions.title} || ' ' || ${decisions.text}) @@ websearch_to_tsquery('english', ${q.q})`);
   }
   if (q.status) where.push(eq(decisions.status, q.status));
@@ -518,32 +519,70 @@ export async function listProposals(db: Db, partnershipId: string) {
 }
 
 /** Every matching decision, for the CSV export (same filters as the log, no paging). */
-export async function exportDecisionLog(db: Db, partnershipId: string, q: DecisionLogQuery) {
-  const rows = await db
-    .select({
-      reference: decisions.reference,
-      decidedOn: decisions.decidedOn,
-      title: decisions.title,
-      text: decisions.text,
-      status: decisions.status,
-      route: decisions.route,
-      meeting: meetings.title,
-      method: decisions.method,
-      quorate: sql<boolean | null>`(${decisions.quorumSnapshot} ->> 'quorate')::boolean`,
-      votesFor: sql<number>`(select count(*)::int from ${decisionVotes} v where v.decision_id = ${decisions.id} and v.vote = 'for')`,
-      votesAgainst: sql<number>`(select count(*)::int from ${decisionVotes} v where v.decision_id = ${decisions.id} and v.vote = 'against')`,
-      votesAbstain: sql<number>`(select count(*)::int from ${decisionVotes} v where v.decision_id = ${decisions.id} and v.vote = 'abstain')`,
-      financialImplicationGbp: decisions.financialImplicationGbp,
-      delegatedAuthority: decisions.delegatedAuthority,
-      ratifications: sql<string | null>`(select string_agg(r.status, ',') from ${decisionRatifications} r where r.decision_id = ${decisions.id})`,
-      reviewDate: decisions.reviewDate,
-      rationale: decisions.rationale,
-    })
-    .from(decisions)
-    .leftJoin(meetings, eq(meetings.id, decisions.meetingId))
-    .where(and(...logConditions(partnershipId, q)))
-    .orderBy(desc(decisions.decidedOn), desc(decisions.id));
-  return rows;
+/**
+ * The decision log for a spreadsheet, newest first, a batch at a time (keyset
+ * on date and id): an export of decades streams in constant memory, and each
+ * batch's votes and ratifications are counted in one query each, not per row.
+ */
+export async function* exportDecisionLog(db: Db, partnershipId: string, q: DecisionLogQuery, batchSize = 1000) {
+  let cursor: { decidedOn: string; id: string } | null = null;
+  for (;;) {
+    const where = logConditions(partnershipId, q);
+    if (cursor) where.push(sql`(${decisions.decidedOn}, ${decisions.id}) < (${cursor.decidedOn}, ${cursor.id})`);
+    const rows = await db
+      .select({
+        id: decisions.id,
+        reference: decisions.reference,
+        decidedOn: decisions.decidedOn,
+        title: decisions.title,
+        text: decisions.text,
+        status: decisions.status,
+        route: decisions.route,
+        meeting: meetings.title,
+        method: decisions.method,
+        quorate: sql<boolean | null>`(${decisions.quorumSnapshot} ->> 'quorate')::boolean`,
+        financialImplicationGbp: decisions.financialImplicationGbp,
+        delegatedAuthority: decisions.delegatedAuthority,
+        reviewDate: decisions.reviewDate,
+        rationale: decisions.rationale,
+      })
+      .from(decisions)
+      .leftJoin(meetings, eq(meetings.id, decisions.meetingId))
+      .where(and(...where))
+      .orderBy(desc(decisions.decidedOn), desc(decisions.id))
+      .limit(batchSize);
+    if (rows.length === 0) return;
+    const ids = rows.map((r) => r.id);
+    const [votes, ratifications] = await Promise.all([
+      db
+        .select({
+          decisionId: decisionVotes.decisionId,
+          for: sql<number>`count(*) filter (where ${decisionVotes.vote} = 'for')::int`,
+          against: sql<number>`count(*) filter (where ${decisionVotes.vote} = 'against')::int`,
+          abstain: sql<number>`count(*) filter (where ${decisionVotes.vote} = 'abstain')::int`,
+        })
+        .from(decisionVotes)
+        .where(inArray(decisionVotes.decisionId, ids))
+        .groupBy(decisionVotes.decisionId),
+      db
+        .select({ decisionId: decisionRatifications.decisionId, statuses: sql<string>`string_agg(${decisionRatifications.status}, ',')` })
+        .from(decisionRatifications)
+        .where(inArray(decisionRatifications.decisionId, ids))
+        .groupBy(decisionRatifications.decisionId),
+    ]);
+    const votesOf = new Map(votes.map((v) => [v.decisionId, v]));
+    const ratificationsOf = new Map(ratifications.map((r) => [r.decisionId, r.statuses]));
+    yield rows.map((r) => ({
+      ...r,
+      votesFor: votesOf.get(r.id)?.for ?? 0,
+      votesAgainst: votesOf.get(r.id)?.against ?? 0,
+      votesAbstain: votesOf.get(r.id)?.abstain ?? 0,
+      ratifications: ratificationsOf.get(r.id) ?? null,
+    }));
+    if (rows.length < batchSize) return;
+    const last = rows[rows.length - 1];
+    cursor = { decidedOn: last.decidedOn!, id: last.id };
+  }
 }
 
 export async function getDecision(db: Db, partnershipId: string, decisionId: string) {

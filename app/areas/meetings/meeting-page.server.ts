@@ -19,13 +19,13 @@ export async function requireMeeting(db: Db, scope: PartnershipScope, meetingId:
 /** Everything the meeting's page and the running screen show. */
 export async function loadMeetingPage(db: Db, scope: PartnershipScope, meetingId: string, today: string) {
   const meeting = await requireMeeting(db, scope, meetingId);
-  const [agenda, papers, board, declared, decided, allActions, minutesRow] = await Promise.all([
+  const [agenda, papers, board, declared, decided, meetingActions, minutesRow] = await Promise.all([
     listAgenda(db, meeting.id),
     listPapers(db, meeting.id),
     loadMeetingBoard(db, scope.partnership, meeting),
     listItemDeclarations(db, meeting.id),
     db.select().from(decisions).where(eq(decisions.meetingId, meeting.id)).orderBy(asc(decisions.reference)),
-    listActions(db, scope.partnership.id, { state: "all" }, today),
+    listActions(db, scope.partnership.id, { state: "all", meeting: meeting.id }, today),
     getMinutesRow(db, meeting.id),
   ]);
   return {
@@ -35,7 +35,7 @@ export async function loadMeetingPage(db: Db, scope: PartnershipScope, meetingId
     board,
     declared,
     decisions: decided.map((d) => ({ ...d, status: d.status as DecisionStatus })),
-    actions: allActions.filter((a) => a.action.meetingId === meeting.id),
+    actions: meetingActions.rows,
     minutes: minutesRow ?? null,
   };
 }

@@ -1,11 +1,11 @@
 import { createHash } from "node:crypto";
-import { and, asc, count, desc, eq, isNull, sql } from "drizzle-orm";
+import { and, asc, count, desc, eq, gte, isNull, lt, sql } from "drizzle-orm";
 import { z } from "zod";
 import { appendAudit } from "../../audit/append.server";
 import type { Db, Tx } from "../../../db/client";
 import { agendaItems, attendance, decisions, itemDeclarations, meetingPapers, meetings, minutes } from "../../../db/schema";
 import { deputyStatus, evaluateQuorum, isSeatCurrent, type Attendance, type AttendanceStatus, attendanceStatuses } from "../register/public";
-import { formatDate, isClockTime, londonDate, londonTime, londonTimeToInstant } from "../../platform/time/dates";
+import { addDays, formatDate, isClockTime, londonDate, londonTime, londonTimeToInstant } from "../../platform/time/dates";
 import { agendaPurposes, meetingTypes, type AgendaPurpose, type MeetingType } from "./rules/vocabulary";
 import { listPartnersForRules, listSeats, toRuleSeat, type SeatRow } from "../register/public.server";
 import { optionalText, requiredDate, requiredText, uuidField, versionField } from "../../platform/forms";
@@ -28,18 +28,67 @@ const withLondonTimes = (m: typeof meetings.$inferSelect): MeetingRow => ({
   endTime: londonTime(m.endsAt),
 });
 
-export async function listMeetings(db: Db, partnershipId: string) {
+const listColumns = {
+  meeting: meetings,
+  minutesStatus: minutes.status,
+  decisions: sql<number>`(select count(*)::int from ${decisions} where ${decisions.meetingId} = ${meetings.id})`,
+};
+
+/** Where a London day begins, as an instant (meetings are stored by their start instant). */
+const startOfDay = (date: string) => londonTimeToInstant(date, "00:00");
+
+/** Meetings from `today` on, soonest first (a partnership plans a few months ahead: at most `limit`). */
+export async function listUpcomingMeetings(db: Db, partnershipId: string, today: string, limit = 100) {
   const rows = await db
-    .select({
-      meeting: meetings,
-      minutesStatus: minutes.status,
-      decisions: sql<number>`(select count(*)::int from ${decisions} where ${decisions.meetingId} = ${meetings.id})`,
-    })
+    .select(listColumns)
     .from(meetings)
     .leftJoin(minutes, eq(minutes.meetingId, meetings.id))
-    .where(eq(meetings.partnershipId, partnershipId))
-    .orderBy(desc(meetings.startsAt));
+    .where(and(eq(meetings.partnershipId, partnershipId), gte(meetings.startsAt, startOfDay(today))))
+    .orderBy(asc(meetings.startsAt), asc(meetings.id))
+    .limit(limit);
   return rows.map((r) => ({ ...withLondonTimes(r.meeting), minutesStatus: r.minutesStatus, decisions: r.decisions }));
+}
+
+export const PAST_MEETINGS_PAGE = 25;
+const cursorSchema = z.string().regex(/^\d{4}-\d{2}-\d{2}T[\d:.]+Z_[0-9a-f-]{36}$/);
+
+/** A page of the meetings before `today`, latest first, continuing after a (start, id) cursor; `next` continues it. */
+export async function listPastMeetings(db: Db, partnershipId: string, today: string, after?: string) {
+  const where = [eq(meetings.partnershipId, partnershipId), lt(meetings.startsAt, startOfDay(today))];
+  const cursor = after && cursorSchema.safeParse(after).success ? { startsAt: new Date(after.slice(0, after.indexOf("_"))), id: after.slice(after.indexOf("_") + 1) } : null;
+  if (cursor) where.push(sql`(${meetings.startsAt}, ${meetings.id}) < (${cursor.startsAt}, ${cursor.id})`);
+  const rows = await db
+    .select(listColumns)
+    .from(meetings)
+    .leftJoin(minutes, eq(minutes.meetingId, meetings.id))
+    .where(and(...where))
+    .orderBy(desc(meetings.startsAt), desc(meetings.id))
+    .limit(PAST_MEETINGS_PAGE + 1);
+  const page = rows.slice(0, PAST_MEETINGS_PAGE).map((r) => ({ ...withLondonTimes(r.meeting), minutesStatus: r.minutesStatus, decisions: r.decisions }));
+  const last = page[page.length - 1];
+  return { rows: page, next: rows.length > PAST_MEETINGS_PAGE && last ? `${last.startsAt.toISOString()}_${last.id}` : null };
+}
+
+/**
+ * Meetings to choose from in a filter: the latest `limit` in a date range (any
+ * dates when none is given), with the one already chosen always among them.
+ * A partnership with decades of meetings must not send them all to a picker.
+ */
+export async function listMeetingChoices(db: Db, partnershipId: string, options: { from?: string; to?: string; include?: string; limit?: number }) {
+  const where = [eq(meetings.partnershipId, partnershipId)];
+  if (options.from) where.push(gte(meetings.startsAt, startOfDay(options.from)));
+  if (options.to) where.push(lt(meetings.startsAt, startOfDay(addDays(options.to, 1))));
+  const limit = options.limit ?? 50;
+  const columns = { id: meetings.id, title: meetings.title, startsAt: meetings.startsAt };
+  const [latest, chosen] = await Promise.all([
+    db.select(columns).from(meetings).where(and(...where)).orderBy(desc(meetings.startsAt), desc(meetings.id)).limit(limit + 1),
+    options.include && z.uuid().safeParse(options.include).success
+      ? db.select(columns).from(meetings).where(and(eq(meetings.partnershipId, partnershipId), eq(meetings.id, options.include)))
+      : Promise.resolve([]),
+  ]);
+  const list = latest.slice(0, limit);
+  for (const c of chosen) if (!list.some((m) => m.id === c.id)) list.push(c);
+  return { choices: list.map((m) => ({ id: m.id, title: m.title, date: londonDate(m.startsAt) })), more: latest.length > limit };
 }
 
 export async function findMeeting(db: Db, partnershipId: string, meetingId: string) {

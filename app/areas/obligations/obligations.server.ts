@@ -1,4 +1,4 @@
-import { and, asc, desc, eq, inArray } from "drizzle-orm";
+import { and, asc, count, desc, eq, gte, inArray, sql } from "drizzle-orm";
 import { z } from "zod";
 import { appendAudit } from "../../audit/append.server";
 import type { Db, Tx } from "../../../db/client";
@@ -55,8 +55,8 @@ export function owingPartners<P extends { organisationId: string; type: Organisa
 
 export type SubmissionSummary = { id: string; status: "submitted" | "accepted" | "returned"; submittedOn: string; submittedAt: Date };
 
-/** Submissions grouped by "obligation|organisation|period", oldest first. */
-export async function submissionsByPeriod(db: Db, obligationIds: readonly string[]) {
+/** Submissions grouped by "obligation|organisation|period", oldest first: for periods ending on or after `fromPeriodEnd` (pages look at a window, not all history). */
+export async function submissionsByPeriod(db: Db, obligationIds: readonly string[], fromPeriodEnd: string) {
   const map = new Map<string, SubmissionSummary[]>();
   if (obligationIds.length === 0) return map;
   const rows = await db
@@ -70,7 +70,7 @@ export async function submissionsByPeriod(db: Db, obligationIds: readonly string
       submittedAt: submissions.submittedAt,
     })
     .from(submissions)
-    .where(inArray(submissions.obligationId, [...obligationIds]))
+    .where(and(inArray(submissions.obligationId, [...obligationIds]), gte(submissions.periodKey, fromPeriodEnd)))
     .orderBy(asc(submissions.submittedAt));
   for (const r of rows) {
     const key = `${r.obligationId}|${r.organisationId}|${r.periodKey}`;
@@ -115,10 +115,10 @@ export function obligationGrid(
 export async function loadCompliance(db: Db, partnershipId: string, today: string) {
   const [list, partners, seats, roles] = await Promise.all([listObligations(db, partnershipId), listPartnersForRules(db, partnershipId), listSeats(db, partnershipId), listRoleHolders(db, partnershipId)]);
   const ids = list.map((o) => o.id);
-  const [byPeriod, responsibles] = await Promise.all([submissionsByPeriod(db, ids), listResponsibles(db, ids)]);
+  const yearAgo = addDays(today, -365);
+  const [byPeriod, responsibles] = await Promise.all([submissionsByPeriod(db, ids, addDays(yearAgo, -400)), listResponsibles(db, ids)]);
   // Partners whose reminders for an obligation reach nobody (only the escalation to the chair would go).
   const unreachable: { organisationId: string; name: string; obligationId: string; obligation: string }[] = [];
-  const yearAgo = addDays(today, -365);
   const perPartner = new Map<string, { organisationId: string; name: string; due: number; onTime: number; overdue: { obligation: string; period: string; due: string }[] }>();
   const perObligation: { obligation: ObligationRow; period: Period | null; cells: PeriodCell[] }[] = [];
   for (const o of list) {
@@ -140,15 +140,13 @@ export async function loadCompliance(db: Db, partnershipId: string, today: strin
     const latestDue = periodsOf(o, addDays(today, -800), today).filter((p) => p.due <= addDays(today, 14)).pop() ?? null;
     perObligation.push({ obligation: o, period: latestDue, cells: latestDue ? cells.filter((c) => c.period.key === latestDue.key) : [] });
   }
+  // Counted in the database: the messages themselves (and their payloads) stay there.
   const sent = await db
-    .select({ subjectId: remindersSent.subjectId, payload: remindersSent.payload, status: remindersSent.status })
+    .select({ organisationId: sql<string | null>`${remindersSent.payload}->>'organisationId'`, n: count() })
     .from(remindersSent)
-    .where(and(eq(remindersSent.partnershipId, partnershipId), eq(remindersSent.kind, "obligation")));
-  const remindersByOrg = new Map<string, number>();
-  for (const r of sent) {
-    const org = (r.payload as { organisationId?: string }).organisationId;
-    if (org && r.status === "sent") remindersByOrg.set(org, (remindersByOrg.get(org) ?? 0) + 1);
-  }
+    .where(and(eq(remindersSent.partnershipId, partnershipId), eq(remindersSent.kind, "obligation"), eq(remindersSent.status, "sent")))
+    .groupBy(sql`1`);
+  const remindersByOrg = new Map(sent.filter((r) => r.organisationId).map((r) => [r.organisationId!, r.n]));
   return {
     obligations: list,
     partners: [...perPartner.values()]
@@ -396,7 +394,7 @@ export async function loadObligationPage(db: Db, scope: PartnershipScope, obliga
   if (!o) return undefined;
   const partners = await listPartnersForRules(db, scope.partnership.id);
   const owing = owingPartners(o, partners, today);
-  const byPeriod = await submissionsByPeriod(db, [o.id]);
+  const byPeriod = await submissionsByPeriod(db, [o.id], addDays(today, -500));
   const periods = periodsOf(o, addDays(today, -500), addDays(today, 120))
     .filter((p) => p.due >= addDays(today, -400))
     .slice(-5);

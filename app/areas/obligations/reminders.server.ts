@@ -1,5 +1,5 @@
 import type { Db } from "../../../db/client";
-import { londonDate } from "../../platform/time/dates";
+import { addDays, londonDate } from "../../platform/time/dates";
 import { possessive } from "../../platform/text/english";
 import { workingDaysBetween } from "../../platform/time/working-days";
 import { appLink, listRoleHolders, peopleById, type PartnershipRow, type ReminderMessage } from "../notifications/public.server";
@@ -15,7 +15,7 @@ export async function obligationMessages(db: Db, p: PartnershipRow, now: Date): 
   const today = londonDate(now);
   const [list, partners, seats, roles] = await Promise.all([listObligations(db, p.id), listPartnersForRules(db, p.id), listSeats(db, p.id), listRoleHolders(db, p.id)]);
   if (list.length === 0) return [];
-  const [byPeriod, responsibles] = await Promise.all([submissionsByPeriod(db, list.map((o) => o.id)), listResponsibles(db, list.map((o) => o.id))]);
+  const [byPeriod, responsibles] = await Promise.all([submissionsByPeriod(db, list.map((o) => o.id), addDays(today, -400)), listResponsibles(db, list.map((o) => o.id))]);
   const latest = new Map([...byPeriod].map(([k, v]) => [k, v[v.length - 1].status]));
   const planned = plannedObligationReminders({
     obligations: list.map((o) => ({ ...o, organisationIds: owingPartners(o, partners, today).map((x) => x.organisationId) })),

@@ -28,7 +28,11 @@ export function uriValue(value: string): string {
   return value.replace(/[\r\n]/g, "").replace(controlCharacters, "").trim();
 }
 
-const encoder = new TextEncoder();
+/** The UTF-8 length of one character (a code point), without encoding it. */
+function utf8Octets(char: string): number {
+  const code = char.codePointAt(0)!;
+  return code < 0x80 ? 1 : code < 0x800 ? 2 : code < 0x10000 ? 3 : 4;
+}
 
 /**
  * Folds a content line so no line is longer than 75 octets (RFC 5545 §3.1):
@@ -41,7 +45,7 @@ export function foldLine(line: string): string {
   let octets = 0;
   let limit = 75;
   for (const char of line) {
-    const size = encoder.encode(char).length;
+    const size = utf8Octets(char);
     if (octets + size > limit) {
       pieces.push(current);
       current = "";

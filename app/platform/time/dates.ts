@@ -1,24 +1,27 @@
+// Formatters are made once: building an Intl.DateTimeFormat costs about 50 times a format call,
+// and a page of dates made one per date.
+const londonDateFormat = new Intl.DateTimeFormat("en-CA", { timeZone: "Europe/London", year: "numeric", month: "2-digit", day: "2-digit" });
+const readableDateFormat = new Intl.DateTimeFormat("en-GB", { day: "numeric", month: "long", year: "numeric", timeZone: "UTC" });
+const londonDayFormat = new Intl.DateTimeFormat("en-GB", { day: "numeric", month: "long", year: "numeric", timeZone: "Europe/London" });
+const londonClockFormat = new Intl.DateTimeFormat("en-GB", { hour: "2-digit", minute: "2-digit", hour12: false, timeZone: "Europe/London" });
+
 /** Today's date in Europe/London as YYYY-MM-DD (the partnerships' working calendar). */
 export function londonDate(at: Date = new Date()): string {
-  return new Intl.DateTimeFormat("en-CA", { timeZone: "Europe/London", year: "numeric", month: "2-digit", day: "2-digit" }).format(at);
+  return londonDateFormat.format(at);
 }
 
 /** A YYYY-MM-DD date as people read it in the UK, e.g. "1 April 2025". */
 export function formatDate(isoDate: string | null | undefined): string {
   if (!isoDate) return "";
   const [y, m, d] = isoDate.split("-").map(Number);
-  return new Intl.DateTimeFormat("en-GB", { day: "numeric", month: "long", year: "numeric", timeZone: "UTC" }).format(
-    new Date(Date.UTC(y, m - 1, d)),
-  );
+  return readableDateFormat.format(new Date(Date.UTC(y, m - 1, d)));
 }
 
 /** A moment as people read it in London, e.g. "3 March 2026 at 14:05". */
 export function formatDateTime(at: Date | string | null | undefined): string {
   if (!at) return "";
   const date = typeof at === "string" ? new Date(at) : at;
-  const day = new Intl.DateTimeFormat("en-GB", { day: "numeric", month: "long", year: "numeric", timeZone: "Europe/London" }).format(date);
-  const time = new Intl.DateTimeFormat("en-GB", { hour: "2-digit", minute: "2-digit", hour12: false, timeZone: "Europe/London" }).format(date);
-  return `${day} at ${time}`;
+  return `${londonDayFormat.format(date)} at ${londonClockFormat.format(date)}`;
 }
 
 /** Adds whole days to a YYYY-MM-DD date (calendar arithmetic, no time zone involved). */

@@ -298,6 +298,8 @@ const expectations: Record<string, Entry> = {
   // Outside production, without SMTP: the emails it holds sign people in, so only a platform administrator reads them.
   "platform/routes/dev-outbox.tsx": { get: ["admin"] },
   "platform/routes/dev-outbox-file.tsx": { get: ["admin"], params: (m) => ({ file: m.globals.outboxFile }) },
+  // The accessibility statement is for anyone, signed in or not.
+  "platform/routes/accessibility.tsx": { get: EVERYONE },
   "platform/routes/not-found.tsx": { get: EVERYONE, getStatuses: [404], params: () => ({ "*": "no/such/page" }) },
 };
 

@@ -2,6 +2,7 @@ import { Link } from "react-router";
 import { getDb } from "../../../../db/client";
 import { ActionTable } from "../components/action-table";
 import { listMyActions } from "../actions.server";
+import { RECENTLY_CLOSED } from "../rules";
 import { appToday } from "../../../platform/clock.server";
 import { requireAdult } from "../../../platform/guard.server";
 import type { Route } from "./+types/my-actions";
@@ -10,8 +11,7 @@ export const meta = () => [{ title: "My actions – Partnership governance" }];
 
 export async function loader({ request, context }: Route.LoaderArgs) {
   const user = requireAdult(request, context);
-  const rows = await listMyActions(getDb(), user.id, appToday());
-  return { open: rows.filter((r) => r.state === "open" || r.state === "overdue"), closed: rows.filter((r) => r.state === "done" || r.state === "cancelled") };
+  return listMyActions(getDb(), user.id, appToday());
 }
 
 export default function MyActions({ loaderData }: Route.ComponentProps) {
@@ -27,7 +27,7 @@ export default function MyActions({ loaderData }: Route.ComponentProps) {
         </Link>
       </p>
       {open.length ? <ActionTable rows={open} caption="Open" showPartnership /> : null}
-      {closed.length ? <ActionTable rows={closed} caption="Done or cancelled" showPartnership /> : null}
+      {closed.length ? <ActionTable rows={closed} caption={closed.length < RECENTLY_CLOSED ? "Done or cancelled" : `Done or cancelled: the latest ${RECENTLY_CLOSED}`} showPartnership /> : null}
     </>
   );
 }

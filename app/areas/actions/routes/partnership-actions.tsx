@@ -1,4 +1,4 @@
-import { Form } from "react-router";
+import { Form, Link } from "react-router";
 import { getDb } from "../../../../db/client";
 import { ActionTable } from "../components/action-table";
 import { Notice } from "../../../platform/ui/notice";
@@ -14,7 +14,7 @@ export async function loader({ request, context, params }: Route.LoaderArgs) {
   const scope = await requirePermission(request, context, params.slug, "partnership:view");
   const db = getDb();
   const filters = actionFilterSchema.parse(Object.fromEntries(new URL(request.url).searchParams));
-  const [rows, partners, people] = await Promise.all([
+  const [page, partners, people] = await Promise.all([
     listActions(db, scope.partnership.id, filters, appToday()),
     listPartnersForRules(db, scope.partnership.id),
     listPeopleInPartnership(db, scope.partnership.id),
@@ -22,7 +22,7 @@ export async function loader({ request, context, params }: Route.LoaderArgs) {
   return {
     partnership: { slug: scope.partnership.slug, name: scope.partnership.name },
     filters: { state: filters.state ?? "open", organisation: filters.organisation ?? "", owner: filters.owner ?? "" },
-    rows,
+    ...page,
     partners: partners.map((x) => ({ id: x.organisationId, name: x.name })),
     people,
   };
@@ -31,7 +31,8 @@ export async function loader({ request, context, params }: Route.LoaderArgs) {
 const stateLabels = { open: "Open (including overdue)", overdue: "Overdue", done: "Done", cancelled: "Cancelled", all: "All" } as const;
 
 export default function PartnershipActions({ loaderData }: Route.ComponentProps) {
-  const { partnership: p, filters, rows, partners, people } = loaderData;
+  const { partnership: p, filters, rows, total, next, partners, people } = loaderData;
+  const nextQuery = new URLSearchParams({ state: filters.state, ...(filters.organisation ? { organisation: filters.organisation } : {}), ...(filters.owner ? { owner: filters.owner } : {}), ...(next ? { after: next } : {}) });
   const partnerName = partners.find((x) => x.id === filters.organisation)?.name;
   return (
     <>
@@ -81,11 +82,22 @@ export default function PartnershipActions({ loaderData }: Route.ComponentProps)
         </button>
       </Form>
       {rows.length ? (
-        <ActionTable
-          rows={rows}
-          slug={p.slug}
-          caption={`${rows.length} ${stateLabels[filters.state as keyof typeof stateLabels].toLowerCase().replace(" (including overdue)", "")} ${rows.length === 1 ? "action" : "actions"}${partnerName ? ` for ${partnerName}` : ""}`}
-        />
+        <>
+          <ActionTable
+            rows={rows}
+            slug={p.slug}
+            caption={`${total} ${stateLabels[filters.state as keyof typeof stateLabels].toLowerCase().replace(" (including overdue)", "")} ${total === 1 ? "action" : "actions"}${partnerName ? ` for ${partnerName}` : ""}${total > rows.length ? `, by due date (${rows.length} on this page)` : ""}`}
+          />
+          {next ? (
+            <nav className="govuk-pagination" aria-label="More actions">
+              <div className="govuk-pagination__next">
+                <Link className="govuk-link govuk-pagination__link" to={`?${nextQuery.toString()}`} rel="next">
+                  <span className="govuk-pagination__link-title">Later actions</span>
+                </Link>
+              </div>
+            </nav>
+          ) : null}
+        </>
       ) : (
         <p className="govuk-body">No actions match.</p>
       )}

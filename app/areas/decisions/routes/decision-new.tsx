@@ -8,7 +8,7 @@ import { appToday } from "../../../platform/clock.server";
 import { outsideMeetingSchema, proposalSchema, proposeDecision, recordOutsideMeeting } from "../decisions.server";
 import { invalid, parseForm, rejected } from "../../../platform/forms";
 import { requireAnyPermission, requirePermission } from "../../../platform/guard.server";
-import { listMeetings } from "../../meetings/public.server";
+import { listUpcomingMeetings } from "../../meetings/public.server";
 import type { Route } from "./+types/decision-new";
 import { readForm } from "../../../platform/read-form.server";
 import { AppForm } from "../../../platform/ui/app-form";
@@ -21,7 +21,7 @@ export async function loader({ request, context, params }: Route.LoaderArgs) {
   const outside = new URL(request.url).searchParams.has("outside");
   const scope = outside ? await requirePermission(request, context, params.slug, "decision:record") : await requireAnyPermission(request, context, params.slug, deciders);
   const today = appToday();
-  const meetings = (await listMeetings(getDb(), scope.partnership.id)).filter((m) => m.date >= today && !m.cancelledAt).reverse();
+  const meetings = (await listUpcomingMeetings(getDb(), scope.partnership.id, today)).filter((m) => !m.cancelledAt);
   return {
     partnership: { slug: scope.partnership.slug, name: scope.partnership.name },
     outside,

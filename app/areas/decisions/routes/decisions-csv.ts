@@ -1,5 +1,5 @@
 import { getDb } from "../../../../db/client";
-import { toCsv } from "../../../platform/text/csv";
+import { csvLines } from "../../../platform/text/csv";
 import { ratificationSummary } from "../rules/decisions";
 import { decisionRouteLabels, decisionStatusLabels, type DecisionRoute, type DecisionStatus, type RatificationStatus } from "../rules/vocabulary";
 import { decisionLogQuerySchema, exportDecisionLog } from "../decisions.server";
@@ -26,35 +26,27 @@ const header = [
   "Rationale",
 ];
 
-/** The decision log as a spreadsheet, with the log page's filters. */
+/** The decision log as a spreadsheet, with the log page's filters: streamed a batch at a time, in constant memory. */
 export async function loader({ request, context, params }: Route.LoaderArgs) {
   const scope = await requirePermission(request, context, params.slug, "partnership:view");
   const query = decisionLogQuerySchema.parse(Object.fromEntries(new URL(request.url).searchParams));
-  const rows = await exportDecisionLog(getDb(), scope.partnership.id, query);
-  const csv = toCsv(
-    header,
-    rows.map((r) => [
-      r.reference,
-      r.decidedOn,
-      r.title,
-      r.text,
-      decisionStatusLabels[r.status as DecisionStatus] ?? r.status,
-      decisionRouteLabels[r.route as DecisionRoute] ?? r.route,
-      r.meeting,
-      r.method,
-      r.quorate === null ? "" : r.quorate ? "Yes" : "No",
-      r.votesFor,
-      r.votesAgainst,
-      r.votesAbstain,
-      r.financialImplicationGbp,
-      r.delegatedAuthority,
-      ratificationSummary((r.ratifications ? r.ratifications.split(",") : []).map((status) => ({ status: status as RatificationStatus }))).text,
-      r.reviewDate,
-      r.rationale,
-    ]),
-  );
-  // A byte-order mark so Excel reads the UTF-8 (names such as Siân) correctly.
-  return new Response(`\uFEFF${csv}`, {
+  const batches = exportDecisionLog(getDb(), scope.partnership.id, query);
+  const encoder = new TextEncoder();
+  const body = new ReadableStream<Uint8Array>({
+    start(controller) {
+      // A byte-order mark so Excel reads the UTF-8 (names such as Siân) correctly.
+      controller.enqueue(encoder.encode(`\uFEFF${csvLines([header])}`));
+    },
+    async pull(controller) {
+      const next = await batches.next();
+      if (next.done) return controller.close();
+      controller.enqueue(encoder.encode(csvLines(next.value.map(csvRow))));
+    },
+    async cancel() {
+      await batches.return(undefined);
+    },
+  });
+  return new Response(body, {
     headers: {
       "Content-Type": "text/csv; charset=utf-8",
       "Content-Disposition": `attachment; filename="${scope.partnership.slug}-decisions.csv"`,
@@ -62,3 +54,25 @@ export async function loader({ request, context, params }: Route.LoaderArgs) {
     },
   });
 }
+
+type ExportRow = ReturnType<typeof exportDecisionLog> extends AsyncGenerator<(infer R)[]> ? R : never;
+
+const csvRow = (r: ExportRow) => [
+  r.reference,
+  r.decidedOn,
+  r.title,
+  r.text,
+  decisionStatusLabels[r.status as DecisionStatus] ?? r.status,
+  decisionRouteLabels[r.route as DecisionRoute] ?? r.route,
+  r.meeting,
+  r.method,
+  r.quorate === null ? "" : r.quorate ? "Yes" : "No",
+  r.votesFor,
+  r.votesAgainst,
+  r.votesAbstain,
+  r.financialImplicationGbp,
+  r.delegatedAuthority,
+  ratificationSummary((r.ratifications ? r.ratifications.split(",") : []).map((status) => ({ status: status as RatificationStatus }))).text,
+  r.reviewDate,
+  r.rationale,
+];

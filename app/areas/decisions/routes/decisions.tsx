@@ -9,7 +9,7 @@ import { decisionStatusColour } from "../components/decision-status";
 import { listPartnersForRules } from "../../register/public.server";
 import { decisionLogQuerySchema, listDecisionLog, listProposals } from "../decisions.server";
 import { requirePermission } from "../../../platform/guard.server";
-import { listMeetings } from "../../meetings/public.server";
+import { listMeetingChoices } from "../../meetings/public.server";
 import type { Route } from "./+types/decisions";
 
 export const meta = ({ data }: Route.MetaArgs) => [{ title: `Decision log – ${data?.partnership.name ?? ""} – Partnership governance` }];
@@ -22,7 +22,7 @@ export async function loader({ request, context, params }: Route.LoaderArgs) {
   const [log, proposals, meetings, partners] = await Promise.all([
     listDecisionLog(db, scope.partnership.id, query),
     listProposals(db, scope.partnership.id),
-    listMeetings(db, scope.partnership.id),
+    listMeetingChoices(db, scope.partnership.id, { from: query.from, to: query.to, include: query.meeting }),
     listPartnersForRules(db, scope.partnership.id),
   ]);
   const filters = new URLSearchParams(url.searchParams);
@@ -33,7 +33,8 @@ export async function loader({ request, context, params }: Route.LoaderArgs) {
     filterQuery: filters.toString(),
     ...log,
     proposals,
-    meetings: meetings.map((m) => ({ id: m.id, label: `${m.title}, ${formatDate(m.date)}` })),
+    meetings: meetings.choices.map((m) => ({ id: m.id, label: `${m.title}, ${formatDate(m.date)}` })),
+    moreMeetings: meetings.more,
     partners: partners.map((x) => ({ id: x.organisationId, name: x.name })),
     canPropose: scope.permissions.has("decision:propose"),
     canRecord: scope.permissions.has("decision:record"),
@@ -41,7 +42,7 @@ export async function loader({ request, context, params }: Route.LoaderArgs) {
 }
 
 export default function DecisionLog({ loaderData }: Route.ComponentProps) {
-  const { partnership: p, query: q, filterQuery, rows, next, proposals, meetings, partners, canPropose, canRecord } = loaderData;
+  const { partnership: p, query: q, filterQuery, rows, next, proposals, meetings, moreMeetings, partners, canPropose, canRecord } = loaderData;
   return (
     <>
       <Notice />
@@ -113,7 +114,12 @@ export default function DecisionLog({ loaderData }: Route.ComponentProps) {
           <label className="govuk-label" htmlFor="meeting">
             Meeting
           </label>
-          <select className="govuk-select" id="meeting" name="meeting" defaultValue={q.meeting ?? ""}>
+          {moreMeetings ? (
+            <div id="meeting-hint" className="govuk-hint">
+              The latest {meetings.length} {q.from || q.to ? "in these dates" : ""}: choose dates to find earlier ones
+            </div>
+          ) : null}
+          <select className="govuk-select" id="meeting" name="meeting" defaultValue={q.meeting ?? ""} aria-describedby={moreMeetings ? "meeting-hint" : undefined}>
             <option value="">Any</option>
             {meetings.map((m) => (
               <option key={m.id} value={m.id}>

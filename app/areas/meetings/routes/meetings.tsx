@@ -7,7 +7,7 @@ import { formatDate } from "../../../platform/time/dates";
 import { meetingTypeLabels, minutesStatusLabels, type MinutesStatus } from "../rules/vocabulary";
 import { appToday } from "../../../platform/clock.server";
 import { requirePermission } from "../../../platform/guard.server";
-import { listMeetings, type MeetingRow } from "../meetings.server";
+import { listPastMeetings, listUpcomingMeetings, type MeetingRow } from "../meetings.server";
 import type { Route } from "./+types/meetings";
 
 export const meta = ({ data }: Route.MetaArgs) => [{ title: `Meetings – ${data?.partnership.name ?? ""} – Partnership governance` }];
@@ -15,11 +15,15 @@ export const meta = ({ data }: Route.MetaArgs) => [{ title: `Meetings – ${data
 export async function loader({ request, context, params }: Route.LoaderArgs) {
   const scope = await requirePermission(request, context, params.slug, "partnership:view");
   const today = appToday();
-  const all = await listMeetings(getDb(), scope.partnership.id);
+  const after = new URL(request.url).searchParams.get("after") ?? undefined;
+  const db = getDb();
+  const [upcoming, past] = await Promise.all([after ? Promise.resolve([]) : listUpcomingMeetings(db, scope.partnership.id, today), listPastMeetings(db, scope.partnership.id, today, after)]);
   return {
     partnership: { slug: scope.partnership.slug, name: scope.partnership.name },
-    upcoming: all.filter((m) => m.date >= today).reverse(),
-    past: all.filter((m) => m.date < today),
+    upcoming,
+    past: past.rows,
+    next: past.next,
+    continuing: Boolean(after),
     canManage: scope.permissions.has("meeting:manage"),
   };
 }
@@ -62,7 +66,7 @@ function MeetingTable({ id, caption, slug, rows }: { id: string; caption: string
 }
 
 export default function Meetings({ loaderData }: Route.ComponentProps) {
-  const { partnership: p, upcoming, past, canManage } = loaderData;
+  const { partnership: p, upcoming, past, next, continuing, canManage } = loaderData;
   return (
     <>
       <Notice />
@@ -77,8 +81,30 @@ export default function Meetings({ loaderData }: Route.ComponentProps) {
           Add your meetings to Outlook or Google Calendar
         </Link>
       </p>
-      {upcoming.length ? <MeetingTable id="upcoming" caption={`Coming up (${upcoming.length})`} slug={p.slug} rows={upcoming} /> : <p className="govuk-body">No meetings are scheduled.</p>}
-      {past.length ? <MeetingTable id="past" caption={`Past meetings (${past.length})`} slug={p.slug} rows={past} /> : null}
+      {continuing ? null : upcoming.length ? (
+        <MeetingTable id="upcoming" caption={`Coming up (${upcoming.length})`} slug={p.slug} rows={upcoming} />
+      ) : (
+        <p className="govuk-body">No meetings are scheduled.</p>
+      )}
+      {past.length ? <MeetingTable id="past" caption={continuing ? "Earlier meetings" : "Past meetings"} slug={p.slug} rows={past} /> : null}
+      {next || continuing ? (
+        <nav className="govuk-pagination" aria-label="More meetings">
+          {continuing ? (
+            <div className="govuk-pagination__prev">
+              <Link className="govuk-link govuk-pagination__link" to={`/p/${p.slug}/meetings`} rel="prev">
+                <span className="govuk-pagination__link-title">Latest meetings</span>
+              </Link>
+            </div>
+          ) : null}
+          {next ? (
+            <div className="govuk-pagination__next">
+              <Link className="govuk-link govuk-pagination__link" to={`?after=${encodeURIComponent(next)}`} rel="next">
+                <span className="govuk-pagination__link-title">Earlier meetings</span>
+              </Link>
+            </div>
+          ) : null}
+        </nav>
+      ) : null}
     </>
   );
 }
