@@ -86,8 +86,8 @@ export function blankSessionCookie(): string {
   return parts.join("; ");
 }
 
-export function readSessionToken(request: Request): string | null {
-  const header = request.headers.get("cookie");
+/** The session token in a Cookie header, if there is one. */
+export function readSessionToken(header: string | null | undefined): string | null {
   if (!header) return null;
   for (const part of header.split(";")) {
     const [name, ...rest] = part.trim().split("=");
