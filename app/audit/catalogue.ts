@@ -7,6 +7,7 @@ import { notificationsActions } from "./by-area/notifications";
 import { obligationsActions } from "./by-area/obligations";
 import { partnershipsActions } from "./by-area/partnerships";
 import { registerActions } from "./by-area/register";
+import { risksActions } from "./by-area/risks";
 
 // The typed audit catalogue: every action the audit trail may hold, the
 // shape of its payloads and the sentence that describes it. appendAudit
@@ -20,6 +21,7 @@ export const auditCatalogue = {
   ...decisionsActions,
   ...actionsActions,
   ...obligationsActions,
+  ...risksActions,
   ...notificationsActions,
 };
 

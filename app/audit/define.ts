@@ -25,6 +25,9 @@ export const auditEntities = [
   "obligation",
   "submission",
   "reminder",
+  "risk",
+  "risk_control",
+  "risk_appetite",
 ] as const;
 export type AuditEntity = (typeof auditEntities)[number];
 

@@ -38,6 +38,7 @@ export const permissions = [
   "decision:propose", // put a decision forward for the board
   "decision:record", // record outcomes, votes, status changes and ratifications
   "action:manage", // create and change any action (owners and their partner's representatives update their own)
+  "risk:manage", // the risk register: raise, change, close and transfer risks, their controls, mitigations and links, and the appetite
 ] as const;
 export type Permission = (typeof permissions)[number];
 
@@ -53,17 +54,18 @@ export const permissionRefusals: Record<Permission, string> = {
   "decision:propose": "Only board members, partner representatives, the chair and the secretariat can propose decisions.",
   "decision:record": "Only the chair or secretariat record outcomes, status changes and ratifications.",
   "action:manage": "Only the chair or secretariat can create and change any action.",
+  "risk:manage": "Only the chair or secretariat manage the risk register and the partnership's risk appetite.",
 };
 
 const adultRead: Permission[] = ["partnership:view", "audit:view"];
 const runsMeetings: Permission[] = ["meeting:manage", "decision:propose", "decision:record", "action:manage"];
 
 export const roleMatrix: Record<PartnershipRole, readonly Permission[]> = {
-  chair: [...adultRead, "member:invite", "partnership:manage", ...runsMeetings],
+  chair: [...adultRead, "member:invite", "partnership:manage", ...runsMeetings, "risk:manage"],
   vice_chair: [...adultRead, "decision:propose"],
   board_member: [...adultRead, "decision:propose"],
   partner_rep: [...adultRead, "board:manage_own_organisation", "decision:propose"],
-  secretariat: [...adultRead, "partnership:manage", ...runsMeetings],
+  secretariat: [...adultRead, "partnership:manage", ...runsMeetings, "risk:manage"],
   participation_worker: adultRead,
   scrutiny_member: adultRead,
   observer: ["partnership:view"],
@@ -140,6 +142,16 @@ export const recordPermissions = {
   "action:update": {
     allows: (a: Actor, o: RecordOwner) => a.granted.has("action:manage") || (o.userId === a.userId && a.granted.has("partnership:view")) || representsOwner(a, o),
     refusal: "Only the action's owner, their partner's representative, or the chair or secretariat can update it.",
+  },
+  "risk:review": {
+    // Scrutiny members and observers only read; young people never reach the register.
+    allows: (a: Actor, o: RecordOwner) =>
+      a.granted.has("risk:manage") || (o.userId === a.userId && a.granted.has("partnership:view")) || o.organisationIds.some((id) => a.grants.some((g) => g.role === "partner_rep" && g.organisationId === id)),
+    refusal: "Only the risk's owner, a representative of the partner that owns it, or the chair or secretariat can review this risk.",
+  },
+  "risk:change": {
+    allows: (a: Actor) => a.granted.has("risk:manage"),
+    refusal: "Only the chair or secretariat can change the risk register.",
   },
   "decision:edit": {
     allows: (a: Actor, o: RecordOwner) => a.granted.has("decision:record") || (a.granted.has("decision:propose") && o.userId === a.userId),

@@ -1,7 +1,7 @@
 import { and, eq, isNull, lte, or, gte } from "drizzle-orm";
 import { z } from "zod";
 import type { Db } from "../../db/client";
-import { actions, boardSeats, declarationsOfInterest, decisions, partnershipPartners } from "../../db/schema";
+import { actions, boardSeats, declarationsOfInterest, decisions, partnershipPartners, risks } from "../../db/schema";
 import type { RecordOwner } from "./permissions";
 
 // Who a record belongs to, for the guard: a record is looked up inside the
@@ -16,6 +16,7 @@ export type RecordRef =
   | { declaration: string }
   | { action: string }
   | { decision: string }
+  | { risk: string }
   | { organisation: string };
 
 const isId = (v: string) => z.uuid().safeParse(v).success;
@@ -59,6 +60,14 @@ export async function recordOwner(db: Db, partnershipId: string, ref: RecordRef,
     if (!isId(ref.decision)) return null;
     const [d] = await db.select().from(decisions).where(and(eq(decisions.id, ref.decision), eq(decisions.partnershipId, partnershipId)));
     return d ? { organisationIds: d.proposedByOrganisationId ? [d.proposedByOrganisationId] : [], userId: d.proposedBy } : null;
+  }
+  if ("risk" in ref) {
+    if (!isId(ref.risk)) return null;
+    const [r] = await db
+      .select({ ownerUserId: risks.ownerUserId, ownerOrganisationId: risks.ownerOrganisationId })
+      .from(risks)
+      .where(and(eq(risks.id, ref.risk), eq(risks.partnershipId, partnershipId)));
+    return r ? { organisationIds: [r.ownerOrganisationId], userId: r.ownerUserId } : null;
   }
   if (!isId(ref.organisation)) return { organisationIds: [], userId: null };
   const [p] = await db.select().from(partnershipPartners).where(and(eq(partnershipPartners.partnershipId, partnershipId), eq(partnershipPartners.organisationId, ref.organisation)));

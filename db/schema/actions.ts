@@ -4,6 +4,7 @@ import { decisions } from "./decisions";
 import { users } from "./identity";
 import { agendaItems, meetings } from "./meetings";
 import { organisations, partnerships } from "./partnerships";
+import { risks } from "./risks";
 
 // Actions and their updates.
 
@@ -24,6 +25,8 @@ export const actions = pgTable(
     meetingId: uuid("meeting_id").references(() => meetings.id),
     agendaItemId: uuid("agenda_item_id").references(() => agendaItems.id),
     decisionId: uuid("decision_id").references(() => decisions.id),
+    // Set when the action mitigates a risk on the register.
+    riskId: uuid("risk_id").references(() => risks.id),
     createdBy: uuid("created_by").references(() => users.id),
     createdAt: createdAt(),
     version: integer("version").notNull().default(1),
@@ -34,6 +37,8 @@ export const actions = pgTable(
     // A meeting's and a decision's pages list their own actions.
     index("actions_meeting_idx").on(t.meetingId),
     index("actions_decision_idx").on(t.decisionId),
+    // A risk's page lists its mitigating actions.
+    index("actions_risk_idx").on(t.riskId),
   ],
 );
 

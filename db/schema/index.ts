@@ -9,6 +9,7 @@ export * from "./audit";
 export * from "./meetings";
 export * from "./decisions";
 export * from "./actions";
+export * from "./risks";
 export * from "./obligations";
 export * from "./notifications";
 export * from "./platform";

@@ -28,6 +28,8 @@ export const partnerships = pgTable("partnerships", {
   referencePrefix: text("reference_prefix"),
   // The partnership's own reminder schedule; null: the default (app/areas/obligations/rules/obligations.ts).
   reminderSchedule: jsonb("reminder_schedule"),
+  // The risk register's scoring settings (level definitions, bands, appetite maxima, escalation); null: the defaults (app/areas/risks/rules/scoring.ts).
+  riskSettings: jsonb("risk_settings"),
   // Optimistic concurrency: an edit names the version it started from.
   version: integer("version").notNull().default(1),
   createdAt: createdAt(),

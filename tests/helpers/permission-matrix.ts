@@ -11,6 +11,7 @@ import {
   organisations,
   partnershipPartners,
   partnerships,
+  risks,
   submissions,
   users,
 } from "../../db/schema";
@@ -34,6 +35,8 @@ export type PartnershipRecords = {
   submissionId: string;
   declarationId: string;
   partnerId: string;
+  /** A risk owned by the organisation repOrganisationId names (in NELCP, Barking and Dagenham's board member's). */
+  riskId: string;
   number: string;
   /** The organisation the matrix's partner representative would act for here (Barking and Dagenham in NELCP). */
   repOrganisationId: string;
@@ -52,6 +55,7 @@ export type NelcpExtras = {
   memberActionId: string; // owned by member@nelcp.example
   memberProposalId: string; // proposed by member@nelcp.example
   secretariatDecisionId: string; // proposed by the secretariat, decided at a meeting
+  memberRiskId: string; // owned by member@nelcp.example, for Newham
 };
 
 /** Records outside any partnership. */
@@ -115,6 +119,37 @@ async function insertAction(s: TestServer, partnershipId: string, title: string,
   return id;
 }
 
+let riskNumber = 900;
+async function insertRisk(s: TestServer, partnershipId: string, title: string, ownerUserId: string, ownerOrganisationId: string) {
+  const id = randomUUID();
+  riskNumber += 1;
+  await s.db.insert(risks).values({
+    id,
+    partnershipId,
+    number: riskNumber,
+    reference: `MATRIX-R-${riskNumber}`,
+    title,
+    cause: "A cause",
+    event: "An event",
+    effect: "An effect",
+    category: "service_delivery",
+    ownerUserId,
+    ownerOrganisationId,
+    scope: "shared",
+    raisedOn: "2026-10-01",
+    status: "open",
+    reviewFrequency: "quarterly",
+    nextReviewOn: "2027-01-01",
+    inherentLikelihood: 4,
+    inherentImpact: 4,
+    currentLikelihood: 3,
+    currentImpact: 4,
+    targetLikelihood: 2,
+    targetImpact: 3,
+  });
+  return id;
+}
+
 export async function setUpMatrixRecords(s: TestServer, as: { admin: HttpClient; chair: HttpClient; rep: HttpClient; member: HttpClient }) {
   const { org, user, partnership } = await ids(s);
   const nelcp = await partnership("nelcp");
@@ -168,6 +203,7 @@ export async function setUpMatrixRecords(s: TestServer, as: { admin: HttpClient;
     submissionId: await giveReturnAFile(s, nelcpObligation.id, bd),
     declarationId: await declarationOf(s, nelcp, bellamy),
     partnerId: await partnerOf(s, nelcp, bd),
+    riskId: await insertRisk(s, nelcp, "Barking and Dagenham's placements run short", bellamy, bd),
     number: "2",
     repOrganisationId: bd,
   };
@@ -183,6 +219,7 @@ export async function setUpMatrixRecords(s: TestServer, as: { admin: HttpClient;
     memberActionId: await insertAction(s, nelcp, "Newham to share its sufficiency figures", newham, member),
     memberProposalId: await propose(as.member, "nelcp", "Newham proposes joint training for new providers"),
     secretariatDecisionId: secretariatDecision,
+    memberRiskId: await insertRisk(s, nelcp, "Newham's sufficiency figures arrive late", member, newham),
   };
 
   // Leicestershire CIP: the demo has no meetings, decisions or actions there.
@@ -202,6 +239,7 @@ export async function setUpMatrixRecords(s: TestServer, as: { admin: HttpClient;
     submissionId: await giveReturnAFile(s, cipObligation.id, cipReturnOrg),
     declarationId: await declarationOf(s, cip, await user("n.hargreaves@barnardos.example")),
     partnerId: await partnerOf(s, cip, leicestershire),
+    riskId: await insertRisk(s, cip, "The second children's home opens late", await user("p.rowntree@leics.example"), leicestershire),
     number: "1",
     repOrganisationId: leicestershire,
   };

@@ -2,7 +2,7 @@ import { and, asc, count, desc, eq, inArray, sql, type SQL } from "drizzle-orm";
 import { z } from "zod";
 import { appendAudit } from "../../audit/append.server";
 import type { Db, Tx } from "../../../db/client";
-import { actions, actionUpdates, agendaItems, decisions, meetings, organisations, partnershipRoles, partnerships, users } from "../../../db/schema";
+import { actions, actionUpdates, agendaItems, decisions, meetings, organisations, partnershipRoles, partnerships, risks, users } from "../../../db/schema";
 import { actionState } from "./rules";
 import { actionStatuses, RECENTLY_CLOSED, type ActionStatus } from "./rules";
 import { listPartnersForRules } from "../register/public.server";
@@ -38,14 +38,15 @@ export const ACTION_PAGE_SIZE = 50;
 /**
  * A page of the partnership's actions by due date, filtered by state (overdue
  * is an open action past its due date), partner or owner; `next` continues it.
- * A meeting's page asks for one meeting's actions, all of them.
+ * A meeting's page asks for one meeting's actions, all of them; a risk's page
+ * for its mitigating actions, all of them.
  */
 export async function listActions(
   db: Db,
   partnershipId: string,
-  filters: z.output<typeof actionFilterSchema> & { meeting?: string },
+  filters: z.output<typeof actionFilterSchema> & { meeting?: string; risk?: string },
   today: string,
-  pageSize = filters.meeting ? Number.MAX_SAFE_INTEGER : ACTION_PAGE_SIZE,
+  pageSize = filters.meeting || filters.risk ? Number.MAX_SAFE_INTEGER : ACTION_PAGE_SIZE,
 ) {
   const where: SQL[] = [eq(actions.partnershipId, partnershipId)];
   const state = filters.state ?? "open";
@@ -55,7 +56,8 @@ export async function listActions(
   if (filters.organisation) where.push(eq(actions.organisationId, filters.organisation));
   if (filters.owner) where.push(eq(actions.ownerUserId, filters.owner));
   if (filters.meeting) where.push(eq(actions.meetingId, filters.meeting));
-  const counting = filters.meeting ? null : db.select({ n: count() }).from(actions).where(and(...where));
+  if (filters.risk) where.push(eq(actions.riskId, filters.risk));
+  const counting = filters.meeting || filters.risk ? null : db.select({ n: count() }).from(actions).where(and(...where));
   if (filters.after) {
     const [due, id] = [filters.after.slice(0, 10), filters.after.slice(11)];
     where.push(sql`(${actions.dueDate}, ${actions.id}) > (${due}, ${id})`);
@@ -113,13 +115,15 @@ export async function getAction(db: Db, partnershipId: string, actionId: string,
     .leftJoin(decisions, eq(decisions.id, actions.decisionId))
     .where(and(eq(actions.id, actionId), eq(actions.partnershipId, partnershipId)));
   if (!row) return undefined;
+  // A mitigating action names the risk it is for.
+  const [risk] = row.action.riskId ? await db.select({ reference: risks.reference, title: risks.title }).from(risks).where(eq(risks.id, row.action.riskId)) : [];
   const updates = await db
     .select({ update: actionUpdates, by: users.name })
     .from(actionUpdates)
     .leftJoin(users, eq(users.id, actionUpdates.madeBy))
     .where(eq(actionUpdates.actionId, row.action.id))
     .orderBy(desc(actionUpdates.madeAt));
-  return { ...withState([row], today)[0], updates: updates.map((u) => ({ ...u.update, by: u.by })) };
+  return { ...withState([row], today)[0], risk: risk ?? null, updates: updates.map((u) => ({ ...u.update, by: u.by })) };
 }
 
 /** Who an action belongs to, for the guard's "action:update": its owner and its partner. */
@@ -143,62 +147,68 @@ export const newActionSchema = z.object({
   decisionId: z.string().trim().default(""),
 });
 
-/** An action from a meeting item or a decision: owned by a person, a partner, or both. */
-export async function createAction(
-  db: Db,
-  scope: PartnershipScope,
-  input: z.output<typeof newActionSchema>,
-  origin: { meetingId: string | null },
-): Promise<WriteResult<string>> {
+/** Where an action comes from: a meeting (and its item), or a risk it mitigates (checked by the risks area, inside the same transaction). */
+export type ActionOrigin = { meetingId: string | null; riskId?: string | null };
+
+/** An action from a meeting item, a decision or a risk: owned by a person, a partner, or both. */
+export async function createAction(db: Db, scope: PartnershipScope, input: z.output<typeof newActionSchema>, origin: ActionOrigin): Promise<WriteResult<string>> {
+  return transact(db, (tx: Tx) => insertAction(tx, scope, input, origin));
+}
+
+/**
+ * Adds an action inside a write already under way (the risks area adds a
+ * mitigating action this way, in the transaction that audits it on the
+ * risk): every check first, then the row and its catalogued audit event.
+ */
+export async function insertAction(tx: Tx, scope: PartnershipScope, input: z.output<typeof newActionSchema>, origin: ActionOrigin): Promise<WriteResult<string>> {
   const partnershipId = scope.partnership.id;
-  return transact(db, async (tx: Tx) => {
-    if (origin.meetingId) await refuseIfLocked(tx, origin.meetingId);
-    if (!input.ownerUserId && !input.organisationId) return fail("ownerUserId", "Choose who owns the action: a person, a partner, or both");
-    if (input.ownerUserId) {
-      const [member] = await tx
-        .select({ id: partnershipRoles.id })
-        .from(partnershipRoles)
-        .where(and(eq(partnershipRoles.partnershipId, partnershipId), eq(partnershipRoles.userId, input.ownerUserId)));
-      if (!member) return fail("ownerUserId", "Choose a person who belongs to this partnership");
-    }
-    if (input.organisationId) {
-      const partners = await listPartnersForRules(tx, partnershipId);
-      if (!partners.some((p) => p.organisationId === input.organisationId)) return fail("organisationId", "Choose a partner in this partnership");
-    }
-    let agendaItemId: string | null = null;
-    if (input.agendaItemId) {
-      const [item] = z.uuid().safeParse(input.agendaItemId).success
-        ? await tx.select().from(agendaItems).where(and(eq(agendaItems.id, input.agendaItemId), eq(agendaItems.meetingId, origin.meetingId ?? "00000000-0000-0000-0000-000000000000")))
-        : [];
-      if (!item) return fail("agendaItemId", "Choose an item on this meeting's agenda");
-      agendaItemId = item.id;
-    }
-    let decisionId: string | null = null;
-    if (input.decisionId) {
-      const [d] = z.uuid().safeParse(input.decisionId).success
-        ? await tx.select().from(decisions).where(and(eq(decisions.id, input.decisionId), eq(decisions.partnershipId, partnershipId)))
-        : [];
-      if (!d) return fail("decisionId", "Choose a decision from this partnership's log");
-      decisionId = d.id;
-    }
-    const row = {
-      id: crypto.randomUUID(),
-      partnershipId,
-      title: input.title,
-      description: input.description,
-      ownerUserId: input.ownerUserId,
-      organisationId: input.organisationId,
-      dueDate: input.dueDate,
-      status: "open",
-      meetingId: origin.meetingId,
-      agendaItemId,
-      decisionId,
-      createdBy: scope.user.id,
-    };
-    await tx.insert(actions).values(row);
-    await appendAudit(tx, { actorUserId: scope.user.id, action: "action.create", entityId: row.id, partnershipId, after: row });
-    return ok(row.id);
-  });
+  if (origin.meetingId) await refuseIfLocked(tx, origin.meetingId);
+  if (!input.ownerUserId && !input.organisationId) return fail("ownerUserId", "Choose who owns the action: a person, a partner, or both");
+  if (input.ownerUserId) {
+    const [member] = await tx
+      .select({ id: partnershipRoles.id })
+      .from(partnershipRoles)
+      .where(and(eq(partnershipRoles.partnershipId, partnershipId), eq(partnershipRoles.userId, input.ownerUserId)));
+    if (!member) return fail("ownerUserId", "Choose a person who belongs to this partnership");
+  }
+  if (input.organisationId) {
+    const partners = await listPartnersForRules(tx, partnershipId);
+    if (!partners.some((p) => p.organisationId === input.organisationId)) return fail("organisationId", "Choose a partner in this partnership");
+  }
+  let agendaItemId: string | null = null;
+  if (input.agendaItemId) {
+    const [item] = z.uuid().safeParse(input.agendaItemId).success
+      ? await tx.select().from(agendaItems).where(and(eq(agendaItems.id, input.agendaItemId), eq(agendaItems.meetingId, origin.meetingId ?? "00000000-0000-0000-0000-000000000000")))
+      : [];
+    if (!item) return fail("agendaItemId", "Choose an item on this meeting's agenda");
+    agendaItemId = item.id;
+  }
+  let decisionId: string | null = null;
+  if (input.decisionId) {
+    const [d] = z.uuid().safeParse(input.decisionId).success
+      ? await tx.select().from(decisions).where(and(eq(decisions.id, input.decisionId), eq(decisions.partnershipId, partnershipId)))
+      : [];
+    if (!d) return fail("decisionId", "Choose a decision from this partnership's log");
+    decisionId = d.id;
+  }
+  const row = {
+    id: crypto.randomUUID(),
+    partnershipId,
+    title: input.title,
+    description: input.description,
+    ownerUserId: input.ownerUserId,
+    organisationId: input.organisationId,
+    dueDate: input.dueDate,
+    status: "open",
+    meetingId: origin.meetingId,
+    agendaItemId,
+    decisionId,
+    ...(origin.riskId ? { riskId: origin.riskId } : {}),
+    createdBy: scope.user.id,
+  };
+  await tx.insert(actions).values(row);
+  await appendAudit(tx, { actorUserId: scope.user.id, action: "action.create", entityId: row.id, partnershipId, after: row });
+  return ok(row.id);
 }
 
 export const actionUpdateSchema = z.object({

@@ -2,3 +2,4 @@
 
 export { actionStatusLabels } from "./rules";
 export { actionStatuses } from "./rules";
+export type { ActionStatus } from "./rules";

@@ -19,9 +19,11 @@ export const actionsActions = {
       meetingId: id.nullable(),
       agendaItemId: id.nullable(),
       decisionId: id.nullable(),
+      // Set when the action mitigates a risk (absent from events written before the risk register).
+      riskId: id.nullable().optional(),
       createdBy: id,
     }),
-    describe: (e) => `Action ${quoted(e.after.title)}, due ${on(e.after.dueDate)}, created by ${e.actor}`,
+    describe: (e) => `${e.after.riskId ? "Mitigating action" : "Action"} ${quoted(e.after.title)}, due ${on(e.after.dueDate)}, created by ${e.actor}`,
   }),
   "action.update": defineAction({
     entity: "action",

@@ -46,6 +46,15 @@ const notices = {
   "preferences-saved": "Your email preferences have been saved",
   "delivery-requeued": "The message will be sent again",
   "schedule-saved": "The reminder schedule has been saved",
+  "risk-created": "The risk has been added to the register",
+  "risk-updated": "The risk has been changed",
+  "risk-reviewed": "The review has been recorded",
+  "risk-status-changed": "The risk's status has been changed",
+  "control-added": "The control has been added",
+  "control-updated": "The control has been changed",
+  "mitigation-added": "The mitigating action has been added",
+  "decision-linked": "The decision has been linked to the risk",
+  "appetite-approved": "The approved risk appetite has been recorded",
 } as const;
 export type NoticeKey = keyof typeof notices;
 

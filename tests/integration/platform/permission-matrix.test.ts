@@ -266,6 +266,35 @@ const expectations: Record<string, Entry> = {
   },
   "areas/actions/routes/my-actions.tsx": { get: ADULTS },
 
+  // ---------------------------------------------------------------- the risk register
+  // The chair and secretariat manage the register and its appetite; everyone in the partnership reads it.
+  "areas/risks/routes/risks.tsx": { get: ADULTS },
+  "areas/risks/routes/risk-new.tsx": { get: ["admin", "chair", "secretariat"], post: [{ label: "add", allowed: ["admin", "chair", "secretariat"] }] },
+  "areas/risks/routes/risk-appetite.tsx": { get: ADULTS, post: [{ label: "approve", allowed: ["admin", "chair", "secretariat"] }] },
+  // The usual risk is owned by Barking and Dagenham's board member: its representative may review it, as may its owner.
+  "areas/risks/routes/risk.tsx": {
+    get: ADULTS,
+    post: [
+      { intent: "review", allowed: ["admin", "chair", "secretariat", "rep"] },
+      ...["status", "control", "mitigation", "link"].map((intent) => ({ intent, allowed: ["admin", "chair", "secretariat"] as const })),
+    ],
+    extras: [
+      { who: "rep", method: "POST", intent: "review", params: (x) => ({ riskId: x.memberRiskId }), allowed: false, why: "Newham's risk" },
+      { who: "member", method: "POST", intent: "review", params: (x) => ({ riskId: x.memberRiskId }), allowed: true, why: "a risk they own" },
+      { who: "member", method: "POST", intent: "status", params: (x) => ({ riskId: x.memberRiskId }), allowed: false, why: "a risk they own: only managers change it" },
+      { who: "vicechair", method: "POST", intent: "review", params: (x) => ({ riskId: x.memberRiskId }), allowed: false, why: "another member's risk" },
+      { who: "observer", method: "POST", intent: "review", params: (x) => ({ riskId: x.memberRiskId }), allowed: false, why: "someone else's risk" },
+    ],
+  },
+  "areas/risks/routes/risk-edit.tsx": {
+    get: ["admin", "chair", "secretariat"],
+    post: [{ label: "save", allowed: ["admin", "chair", "secretariat"] }],
+    extras: [
+      { who: "member", method: "GET", params: (x) => ({ riskId: x.memberRiskId }), allowed: false, why: "a risk they own" },
+      { who: "rep", method: "POST", allowed: false, why: "their own partner's risk" },
+    ],
+  },
+
   // ---------------------------------------------------------------- obligations and returns
   "areas/obligations/routes/obligations.tsx": { get: ADULTS },
   "areas/obligations/routes/obligation-new.tsx": { get: ["admin", "chair", "secretariat"], post: [{ label: "add", allowed: ["admin", "chair", "secretariat"] }] },
@@ -374,6 +403,7 @@ const partnershipParams = (r: PartnershipRecords) => ({
   submissionId: r.submissionId,
   declarationId: r.declarationId,
   partnerId: r.partnerId,
+  riskId: r.riskId,
   number: r.number,
 });
 

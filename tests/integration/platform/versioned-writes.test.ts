@@ -14,8 +14,11 @@ import {
   meetings,
   minutes,
   obligations,
+  organisations,
   partnershipPartners,
   partnerships,
+  riskReviews,
+  risks,
   submissions,
   termsOfReference,
 } from "../../../db/schema";
@@ -466,6 +469,42 @@ describe.runIf(Boolean(process.env.TEST_DATABASE_URL))("concurrent saves of the 
     const w = await race(path, forms, nelcp, ["reminder_schedule.update"]);
     const [after] = await s.db.select().from(partnerships).where(eq(partnerships.id, nelcp));
     expect(after.reminderSchedule).toEqual([expect.objectContaining({ offset: -(w + 1), unit: "days" })]);
+  });
+
+  // -------------------------------------------------------------------- risks
+
+  it("reviewing a risk", async () => {
+    const [{ id: bd }] = await s.db.select({ id: organisations.id }).from(organisations).where(eq(organisations.name, "London Borough of Barking and Dagenham"));
+    const made = await chair.post("/p/nelcp/risks/new", {
+      title: "Concurrency risk: a provider leaves",
+      cause: "Costs rise",
+      event: "A provider gives notice",
+      effect: "Children move placement",
+      category: "service_delivery",
+      ownerUserId: await userId(s.db, "m.bellamy@barking-dagenham.example"),
+      ownerOrganisationId: bd,
+      scope: "shared",
+      raisedOn: "2026-11-01",
+      reviewFrequency: "quarterly",
+      inherentLikelihood: "4",
+      inherentImpact: "5",
+      currentLikelihood: "3",
+      currentImpact: "4",
+      targetLikelihood: "2",
+      targetImpact: "3",
+      targetDate: "",
+    });
+    expect(made.status).toBe(302);
+    const riskId = idIn(made, "risks");
+    const path = `/p/nelcp/risks/${riskId}`;
+    const version = await formVersion(chair, path);
+    // The chair and the secretariat review it at once, each with their own scores.
+    const forms = tenForms((i) => ({ intent: "review", version, likelihood: String(1 + (i % 5)), impact: "5", targetLikelihood: "1", targetImpact: "1", commentary: `Review by editor ${i}` }));
+    const w = await race(path, forms, riskId, ["risk.review"]);
+    const [after] = await s.db.select().from(risks).where(eq(risks.id, riskId));
+    expect(after).toMatchObject({ currentLikelihood: Number(forms[w].likelihood), currentImpact: 5, targetLikelihood: 1, version: Number(version) + 1 });
+    const reviews = await s.db.select().from(riskReviews).where(eq(riskReviews.riskId, riskId));
+    expect(reviews.map((r) => r.commentary)).toEqual([forms[w].commentary]);
   });
 
   it("leaves the audit chain intact", async () => {

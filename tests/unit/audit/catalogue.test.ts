@@ -99,6 +99,51 @@ const examples: Record<AuditActionName, Example> = {
     after: { stages: [{ key: "due_in_7_days", offset: -7, unit: "days", escalate: false }, { key: "late", offset: 3, unit: "working_days", escalate: true }] },
     says: /changed by Priya Raman: 7 days before, 3 working days after \(escalated\)/,
   },
+  "risk.create": {
+    after: {
+      id: U(70), partnershipId: U(11), number: 12, reference: "NELCP-R-012", status: "open", createdBy: U(1),
+      title: "A block provider leaves the market", cause: "Rising costs", event: "A provider gives notice", effect: "Children move placement",
+      category: "service_delivery", ownerUserId: U(1), ownerOrganisationId: U(2), scope: "shared", raisedOn: "2026-11-01", reviewFrequency: "quarterly", nextReviewOn: "2027-02-01",
+      inherentLikelihood: 4, inherentImpact: 5, currentLikelihood: 3, currentImpact: 4, targetLikelihood: 2, targetImpact: 3, targetDate: "2027-09-30",
+    },
+    says: /^Risk NELCP-R-012 “A block provider leaves the market” added to the register by Priya Raman, current score 12 \(target 6\), reviewed quarterly$/,
+  },
+  "risk.update": {
+    before: { title: "Provider exit", currentLikelihood: 3, currentImpact: 4 },
+    after: { reference: "NELCP-R-012", title: "A block provider leaves the market", currentLikelihood: 4, currentImpact: 4 },
+    reason: "Corrected after the contract meeting",
+    says: /^Risk NELCP-R-012 changed by Priya Raman: current score 12 → 16; title “Provider exit” → “A block provider leaves the market”: “Corrected after the contract meeting”$/,
+  },
+  "risk.review": {
+    before: { likelihood: 3, impact: 4, targetLikelihood: 2, targetImpact: 3, nextReviewOn: "2026-12-01" },
+    after: { reference: "NELCP-R-012", reviewId: U(71), reviewedOn: "2026-11-22", likelihood: 4, impact: 4, targetLikelihood: 2, targetImpact: 3, nextReviewOn: "2027-02-22", commentary: "the provider gave notice" },
+    says: /^Risk NELCP-R-012's current score 12 → 16 by Priya Raman: “the provider gave notice”$/,
+  },
+  "risk.status": {
+    before: { status: "open" },
+    after: { reference: "NELCP-R-012", status: "transferred", transferredToOrganisationId: U(2), transferredToRegister: "the council's corporate risk register" },
+    reason: "Only Havering carries it now",
+    says: /^Risk NELCP-R-012 open → transferred to a partner's register by Priya Raman \(to the council's corporate risk register\): “Only Havering carries it now”$/,
+  },
+  "risk.mitigation": {
+    after: { reference: "NELCP-R-012", actionId: U(72), title: "Agree a retention payment", dueDate: "2027-01-31", ownerUserId: U(1), organisationId: null },
+    says: /^Mitigating action “Agree a retention payment”, due 31 January 2027, added to risk NELCP-R-012 by Priya Raman$/,
+  },
+  "risk.link_decision": { after: { reference: "NELCP-R-012", decisionId: U(10), decisionReference: "NELCP-2026-014" }, says: /^Risk NELCP-R-012 linked to decision NELCP-2026-014 by Priya Raman$/ },
+  "risk_control.create": {
+    after: { id: U(73), riskId: U(70), reference: "NELCP-R-012", description: "Monthly contract meetings", ownerUserId: null, effectiveness: "partly_effective" },
+    says: /^Control “Monthly contract meetings” added to risk NELCP-R-012 by Priya Raman, rated partly effective$/,
+  },
+  "risk_control.update": {
+    before: { effectiveness: "partly_effective" },
+    after: { reference: "NELCP-R-012", effectiveness: "effective" },
+    says: /^A control on risk NELCP-R-012 changed by Priya Raman: partly effective → effective$/,
+  },
+  "risk_appetite.approve": {
+    before: { levels: { safeguarding: "minimal" } },
+    after: { levels: { financial: "cautious", safeguarding: "averse" }, decisionId: U(10), decisionReference: "NELCP-2026-020", approvedOn: "2026-11-20" },
+    says: /^The partnership's risk appetite approved by decision NELCP-2026-020 on 20 November 2026, recorded by Priya Raman: financial cautious; safeguarding minimal → averse$/,
+  },
   "delivery.requeue": { after: { kind: "obligation", partnershipId: U(11) }, says: /A obligation email that had failed was queued to be sent again by Priya Raman/ },
 };
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { can, canManageOrganisationRecords, permissions, permissionsFor, roleMatrix } from "../../../app/platform/permissions";
+import { can, canManageOrganisationRecords, mayOnRecord, permissions, permissionsFor, roleMatrix } from "../../../app/platform/permissions";
 import { partnershipRoles, type PartnershipRole } from "../../../app/platform/permissions";
 
 describe("role matrix", () => {
@@ -118,5 +118,45 @@ describe("managing the partnership and organisations' records", () => {
 
   it("lets platform administrators manage any organisation's records", () => {
     expect(mayManage([], council, true)).toBe(true);
+  });
+});
+
+describe("the risk register", () => {
+  const council = "org-council";
+  const trust = "org-trust";
+  const risk = { organisationIds: [council], userId: "owner" };
+  const actor = (userId: string, grants: { role: PartnershipRole; organisationId: string | null }[], isPlatformAdmin = false) => ({
+    userId,
+    granted: permissionsFor(
+      grants.map((g) => g.role),
+      isPlatformAdmin,
+    ),
+    grants,
+  });
+
+  it("lets only the chair and the secretariat manage the register and its appetite", () => {
+    for (const role of partnershipRoles) expect(can([role], false, "risk:manage"), role).toBe(role === "chair" || role === "secretariat");
+    expect(can([], true, "risk:manage")).toBe(true);
+  });
+
+  it("lets a risk's owner, their partner's representative and the managers review it, and nobody else", () => {
+    expect(mayOnRecord(actor("owner", [{ role: "board_member", organisationId: council }]), "risk:review", risk)).toBe(true);
+    expect(mayOnRecord(actor("rep", [{ role: "partner_rep", organisationId: council }]), "risk:review", risk)).toBe(true);
+    expect(mayOnRecord(actor("rep", [{ role: "partner_rep", organisationId: trust }]), "risk:review", risk)).toBe(false);
+    expect(mayOnRecord(actor("member", [{ role: "board_member", organisationId: council }]), "risk:review", risk)).toBe(false);
+    for (const role of ["chair", "secretariat"] as const) expect(mayOnRecord(actor("x", [{ role, organisationId: null }]), "risk:review", risk), role).toBe(true);
+    for (const role of ["vice_chair", "observer", "scrutiny_member", "participation_worker", "young_person"] as const)
+      expect(mayOnRecord(actor("x", [{ role, organisationId: council }]), "risk:review", risk), role).toBe(false);
+    expect(mayOnRecord(actor("admin", [], true), "risk:review", risk)).toBe(true);
+  });
+
+  it("keeps a young person who somehow owned a risk from reviewing it", () => {
+    expect(mayOnRecord(actor("owner", [{ role: "young_person", organisationId: null }]), "risk:review", risk)).toBe(false);
+  });
+
+  it("lets only the managers change a risk, even its owner's partner's representative", () => {
+    expect(mayOnRecord(actor("rep", [{ role: "partner_rep", organisationId: council }]), "risk:change", risk)).toBe(false);
+    expect(mayOnRecord(actor("owner", [{ role: "board_member", organisationId: council }]), "risk:change", risk)).toBe(false);
+    expect(mayOnRecord(actor("x", [{ role: "secretariat", organisationId: null }]), "risk:change", risk)).toBe(true);
   });
 });

@@ -35,7 +35,7 @@ export async function action({ request, context, params }: Route.ActionArgs) {
 }
 
 export default function ActionPage({ loaderData }: Route.ComponentProps) {
-  const { partnership: p, action: a, state, ownerName, organisationName, meetingTitle, itemTitle, decisionReference, updates, canUpdate } = loaderData;
+  const { partnership: p, action: a, state, ownerName, organisationName, meetingTitle, itemTitle, decisionReference, risk, updates, canUpdate } = loaderData;
   const f = useFormResult();
   return (
     <>
@@ -52,6 +52,7 @@ export default function ActionPage({ loaderData }: Route.ComponentProps) {
           a.description ? ["Detail", <span key="d" className="app-pre-wrap">{a.description}</span>] : null,
           meetingTitle ? ["From", <Link key="m" className="govuk-link" to={`/p/${p.slug}/meetings/${a.meetingId}`}>{meetingTitle}{itemTitle ? `, “${itemTitle}”` : ""}</Link>] : null,
           decisionReference ? ["Decision", <Link key="d" className="govuk-link" to={`/p/${p.slug}/decisions/${a.decisionId}`}>{decisionReference}</Link>] : null,
+          risk ? ["Mitigates", <Link key="r" className="govuk-link" to={`/p/${p.slug}/risks/${a.riskId}`}>{risk.reference}: {risk.title}</Link>] : null,
         ]}
       />
       <h2 className="govuk-heading-m">Updates</h2>

@@ -1,0 +1,4 @@
+// The risks area's door for server code elsewhere: the only file other areas, jobs and seeds import from it.
+
+export { getRisk, listRisks, loadAppetite, riskSettingsOf } from "./register.server";
+export type { RiskDetail, RiskFilters } from "./register.server";

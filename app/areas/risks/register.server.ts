@@ -1,0 +1,266 @@
+import { and, asc, count, desc, eq, gte, inArray, lt, sql, type SQL } from "drizzle-orm";
+import { alias } from "drizzle-orm/pg-core";
+import { z } from "zod";
+import type { Db, Queryable } from "../../../db/client";
+import { decisions, organisations, riskAppetites, riskControls, riskDecisions, riskReviews, risks, users } from "../../../db/schema";
+import { listActions } from "../actions/public.server";
+import type { ActionStatus } from "../actions/public";
+import {
+  appetiteCheck,
+  appetiteLevels,
+  controlEffectivenessRatings,
+  describeReviewDue,
+  escalationReasons,
+  isLiveRisk,
+  liveRiskStatuses,
+  ragBand,
+  ragBands,
+  reviewFrequencies,
+  reviewState,
+  riskCategories,
+  riskScopes,
+  riskScore,
+  riskSettingsSchema,
+  riskStatuses,
+  scoreTrend,
+  defaultRiskSettings,
+  targetReachability,
+  type AppetiteLevel,
+  type AppetiteStatement,
+  type MitigationStatus,
+  type Rating,
+  type RiskLevel,
+  type RiskSettings,
+} from "./public";
+
+// Reading the register: the settings and appetite a partnership scores by,
+// a page of its risks with their bands, appetite flags and reviews due, and
+// one risk with its history, controls, mitigations and linked decisions.
+// Vocabularies stored as text are checked on the way out.
+
+/** The partnership's scoring settings; none stored (or stored settings no longer valid) means the defaults. */
+export function riskSettingsOf(partnership: { riskSettings: unknown }): RiskSettings {
+  if (partnership.riskSettings == null) return defaultRiskSettings;
+  const parsed = riskSettingsSchema.safeParse(partnership.riskSettings);
+  return parsed.success ? parsed.data : defaultRiskSettings;
+}
+
+const oneOf = <T extends string>(values: readonly T[], value: string, what: string): T => {
+  if (!(values as readonly string[]).includes(value)) throw new Error(`A risk's ${what} is not one the register knows: ${value}`);
+  return value as T;
+};
+const level = (n: number) => n as RiskLevel;
+
+/** A stored risk with its vocabularies checked and its three ratings. */
+export function typedRisk(row: typeof risks.$inferSelect) {
+  return {
+    ...row,
+    category: oneOf(riskCategories, row.category, "category"),
+    scope: oneOf(riskScopes, row.scope, "scope"),
+    status: oneOf(riskStatuses, row.status, "status"),
+    reviewFrequency: oneOf(reviewFrequencies, row.reviewFrequency, "review frequency"),
+    inherent: { likelihood: level(row.inherentLikelihood), impact: level(row.inherentImpact) } as Rating,
+    current: { likelihood: level(row.currentLikelihood), impact: level(row.currentImpact) } as Rating,
+    target: { likelihood: level(row.targetLikelihood), impact: level(row.targetImpact) } as Rating,
+  };
+}
+export type TypedRisk = ReturnType<typeof typedRisk>;
+
+/** The appetite the board approved for each category, and by which decision. */
+export async function loadAppetite(db: Queryable, partnershipId: string) {
+  const rows = await db
+    .select({ category: riskAppetites.category, level: riskAppetites.level, approvedOn: riskAppetites.approvedOn, decisionId: decisions.id, decisionReference: decisions.reference, decisionTitle: decisions.title })
+    .from(riskAppetites)
+    .innerJoin(decisions, eq(decisions.id, riskAppetites.approvedByDecisionId))
+    .where(eq(riskAppetites.partnershipId, partnershipId));
+  const statement: AppetiteStatement = {};
+  const approvals = rows.map((r) => ({ ...r, category: oneOf(riskCategories, r.category, "appetite category"), level: oneOf(appetiteLevels, r.level, "appetite level") }));
+  for (const a of approvals) statement[a.category] = a.level;
+  return { statement, approvals };
+}
+
+// ------------------------------------------------------------------ the register
+
+export const riskFilterSchema = z.object({
+  status: z.enum(["live", "closed", "transferred", "all"]).optional().catch(undefined),
+  category: z.enum(riskCategories).optional().catch(undefined),
+  owner: z.uuid().optional().catch(undefined),
+  partner: z.uuid().optional().catch(undefined),
+  band: z.enum(ragBands).optional().catch(undefined),
+  appetite: z.enum(["above"]).optional().catch(undefined),
+  review: z.enum(["overdue"]).optional().catch(undefined),
+  /** Continue after this (current score, number) of the previous page. */
+  after: z.string().regex(/^\d{1,2}_\d{1,9}$/).optional().catch(undefined),
+});
+export type RiskFilters = z.output<typeof riskFilterSchema>;
+
+export const RISK_PAGE_SIZE = 50;
+
+const maximumFor = (settings: RiskSettings) => sql.join(
+  appetiteLevels.map((l) => sql`when ${l} then ${settings.appetiteMaxima[l]}::int`),
+  sql` `,
+);
+
+/**
+ * A page of the register, highest current score first (the newest first
+ * within a score), filtered by status (live by default: open and escalated),
+ * category, owner, owning partner, RAG band, being above the approved
+ * appetite, or an overdue review; `next` continues it.
+ */
+export async function listRisks(db: Db, partnership: { id: string; riskSettings: unknown }, filters: RiskFilters, today: string, pageSize = RISK_PAGE_SIZE) {
+  const settings = riskSettingsOf(partnership);
+  const where: SQL[] = [eq(risks.partnershipId, partnership.id)];
+  const status = filters.status ?? "live";
+  if (status === "live") where.push(inArray(risks.status, [...liveRiskStatuses]));
+  else if (status !== "all") where.push(eq(risks.status, status));
+  if (filters.category) where.push(eq(risks.category, filters.category));
+  if (filters.owner) where.push(eq(risks.ownerUserId, filters.owner));
+  if (filters.partner) where.push(eq(risks.ownerOrganisationId, filters.partner));
+  const { amberFrom, redFrom } = settings.bands;
+  if (filters.band === "green") where.push(lt(risks.currentScore, amberFrom));
+  if (filters.band === "amber") where.push(gte(risks.currentScore, amberFrom), lt(risks.currentScore, redFrom));
+  if (filters.band === "red") where.push(gte(risks.currentScore, redFrom));
+  if (filters.appetite === "above")
+    where.push(sql`exists (select 1 from ${riskAppetites} where ${riskAppetites.partnershipId} = ${risks.partnershipId} and ${riskAppetites.category} = ${risks.category}
+      and ${risks.currentScore} > case ${riskAppetites.level} ${maximumFor(settings)} else 25 end)`);
+  if (filters.review === "overdue") where.push(sql`${risks.nextReviewOn} < ${today}`, inArray(risks.status, [...liveRiskStatuses]));
+  const counting = db.select({ n: count() }).from(risks).where(and(...where));
+  if (filters.after) {
+    const [score, number] = filters.after.split("_").map(Number);
+    where.push(sql`(${risks.currentScore}, ${risks.number}) < (${score}::smallint, ${number}::int)`);
+  }
+  const [rows, [{ n: total }], appetite] = await Promise.all([
+    db
+      .select({ risk: risks, ownerName: users.name, organisationName: organisations.name })
+      .from(risks)
+      .innerJoin(users, eq(users.id, risks.ownerUserId))
+      .innerJoin(organisations, eq(organisations.id, risks.ownerOrganisationId))
+      .where(and(...where))
+      .orderBy(desc(risks.currentScore), desc(risks.number))
+      .limit(pageSize + 1),
+    counting,
+    loadAppetite(db, partnership.id),
+  ]);
+  const page = rows.slice(0, pageSize);
+  const last = page[page.length - 1];
+  return {
+    settings,
+    appetite: appetite.statement,
+    total,
+    next: rows.length > pageSize && last ? `${last.risk.currentScore}_${last.risk.number}` : null,
+    rows: page.map((r) => {
+      const risk = typedRisk(r.risk);
+      const score = riskScore(risk.current);
+      return {
+        risk,
+        ownerName: r.ownerName,
+        organisationName: r.organisationName,
+        score,
+        band: ragBand(score, settings.bands),
+        appetite: appetiteCheck(score, risk.category, appetite.statement, settings),
+        live: isLiveRisk(risk.status),
+        review: { state: reviewState(risk.nextReviewOn, risk.reviewFrequency, today), text: describeReviewDue(risk.nextReviewOn, risk.reviewFrequency, today) },
+      };
+    }),
+  };
+}
+
+// ------------------------------------------------------------------ one risk
+
+const actionAsMitigation: Record<ActionStatus, MitigationStatus> = { open: "planned", done: "completed", cancelled: "cancelled" };
+
+/** One risk with everything its page shows; undefined when the partnership has no such risk. */
+export async function getRisk(db: Db, partnership: { id: string; riskSettings: unknown }, riskId: string, today: string) {
+  if (!z.uuid().safeParse(riskId).success) return undefined;
+  const settings = riskSettingsOf(partnership);
+  const transferOrganisation = alias(organisations, "transfer_organisation");
+  const [row] = await db
+    .select({ risk: risks, ownerName: users.name, organisationName: organisations.name, transferredToName: transferOrganisation.name })
+    .from(risks)
+    .innerJoin(users, eq(users.id, risks.ownerUserId))
+    .innerJoin(organisations, eq(organisations.id, risks.ownerOrganisationId))
+    .leftJoin(transferOrganisation, eq(transferOrganisation.id, risks.transferredToOrganisationId))
+    .where(and(eq(risks.id, riskId), eq(risks.partnershipId, partnership.id)));
+  if (!row) return undefined;
+  const risk = typedRisk(row.risk);
+  const controlOwner = alias(users, "control_owner");
+  const [reviews, controls, mitigations, decisionsLinked, appetite] = await Promise.all([
+    db
+      .select({ review: riskReviews, by: users.name })
+      .from(riskReviews)
+      .leftJoin(users, eq(users.id, riskReviews.reviewedBy))
+      .where(eq(riskReviews.riskId, risk.id))
+      .orderBy(asc(riskReviews.reviewedOn), asc(riskReviews.createdAt)),
+    db
+      .select({ control: riskControls, ownerName: controlOwner.name })
+      .from(riskControls)
+      .leftJoin(controlOwner, eq(controlOwner.id, riskControls.ownerUserId))
+      .where(eq(riskControls.riskId, risk.id))
+      .orderBy(asc(riskControls.createdAt), asc(riskControls.id)),
+    listActions(db, partnership.id, { state: "all", risk: risk.id }, today),
+    db
+      .select({ id: decisions.id, reference: decisions.reference, title: decisions.title, status: decisions.status, decidedOn: decisions.decidedOn })
+      .from(riskDecisions)
+      .innerJoin(decisions, eq(decisions.id, riskDecisions.decisionId))
+      .where(eq(riskDecisions.riskId, risk.id))
+      .orderBy(asc(decisions.reference)),
+    loadAppetite(db, partnership.id),
+  ]);
+
+  const first = reviews[0]?.review;
+  const trend = scoreTrend({
+    // What the first review replaced is the assessment the risk was raised with.
+    start: {
+      on: risk.raisedOn,
+      current: first ? { likelihood: level(first.previousLikelihood), impact: level(first.previousImpact) } : risk.current,
+      target: first ? { likelihood: level(first.previousTargetLikelihood), impact: level(first.previousTargetImpact) } : risk.target,
+    },
+    reviews: reviews.map(({ review: r }) => ({
+      reviewedOn: r.reviewedOn,
+      likelihood: level(r.likelihood),
+      impact: level(r.impact),
+      targetLikelihood: r.targetLikelihood === null ? null : level(r.targetLikelihood),
+      targetImpact: r.targetImpact === null ? null : level(r.targetImpact),
+    })),
+  });
+  const score = riskScore(risk.current);
+  const targetScore = riskScore(risk.target);
+  const live = isLiveRisk(risk.status);
+  return {
+    risk,
+    ownerName: row.ownerName,
+    organisationName: row.organisationName,
+    transferredToName: row.transferredToName,
+    settings,
+    live,
+    score,
+    band: ragBand(score, settings.bands),
+    inherentScore: riskScore(risk.inherent),
+    targetScore,
+    appetite: appetiteCheck(score, risk.category, appetite.statement, settings),
+    review: { state: reviewState(risk.nextReviewOn, risk.reviewFrequency, today), text: describeReviewDue(risk.nextReviewOn, risk.reviewFrequency, today) },
+    reachability: live
+      ? targetReachability({
+          currentScore: score,
+          targetScore,
+          targetDate: risk.targetDate,
+          mitigations: mitigations.rows.map((m) => ({ status: actionAsMitigation[m.action.status], dueDate: m.action.dueDate })),
+          today,
+        })
+      : null,
+    escalation: escalationReasons(
+      { status: risk.status, currentScore: score, category: risk.category, nextReviewDate: risk.nextReviewOn, reviewFrequency: risk.reviewFrequency },
+      { appetites: appetite.statement, settings, today },
+    ),
+    // The trend's points after the start are the reviews, in the same order.
+    history: trend.points.map((point, i) => ({ ...point, review: i === 0 ? null : { ...reviews[i - 1].review, by: reviews[i - 1].by } })),
+    direction: trend.direction,
+    controls: controls.map((c) => ({ ...c.control, effectiveness: oneOf(controlEffectivenessRatings, c.control.effectiveness, "control rating"), ownerName: c.ownerName })),
+    mitigations: mitigations.rows,
+    decisions: decisionsLinked,
+  };
+}
+export type RiskDetail = NonNullable<Awaited<ReturnType<typeof getRisk>>>;
+
+/** The appetite levels a category may be given, and what each tolerates. */
+export const appetiteScale = (settings: RiskSettings) => appetiteLevels.map((l: AppetiteLevel) => ({ level: l, maximum: settings.appetiteMaxima[l] }));
