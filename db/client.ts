@@ -16,6 +16,22 @@ export type Tx = PgTransaction<PgQueryResultHKT, Schema, ExtractTablesWithRelati
 /** Anything that can run a query: the database or an open transaction. */
 export type Queryable = Db | Tx;
 
+/**
+ * drizzle sends every statement unnamed, so PostgreSQL parses and plans it
+ * each time: for a page's short queries that was most of their cost. Reads
+ * outside a transaction go as named prepared statements instead (postgres.js
+ * keeps them per connection); transactions use their own connection object
+ * and stay as they were. See docs/decisions/0013.
+ */
+function preparingReads(sql: postgres.Sql): postgres.Sql {
+  return new Proxy(sql, {
+    get(target, prop, receiver) {
+      if (prop !== "unsafe") return Reflect.get(target, prop, receiver);
+      return (query: string, params?: unknown[], options?: object) => target.unsafe(query, params as never, { ...options, prepare: true });
+    },
+  });
+}
+
 export type DatabaseHandle = {
   db: Db;
   kind: "postgres" | "pglite";
@@ -60,7 +76,7 @@ export function openDatabase(opts: { databaseUrl?: string; dataDir: string }): D
       // No JIT: pages run short queries, and compiling them cost more than it saved (docs/decisions/0013).
       connection: { statement_timeout: 15_000, idle_in_transaction_session_timeout: 30_000, lock_timeout: 10_000, jit: "off" },
     });
-    const db = drizzlePostgres(sql, { schema, logger: countQueries }) as unknown as Db;
+    const db = drizzlePostgres(preparingReads(sql), { schema, logger: countQueries }) as unknown as Db;
     return {
       db,
       kind: "postgres",
@@ -97,6 +113,11 @@ export function database(): DatabaseHandle {
   const handle = (globalThis as GlobalWithDb)[key];
   if (!handle) throw new Error("The database has not been opened (call setDatabase(openDatabase(...)) at start-up)");
   return handle;
+}
+
+/** The process's database handle, if one has been opened (no error when not). */
+export function openedDatabase(): DatabaseHandle | undefined {
+  return (globalThis as GlobalWithDb)[key];
 }
 
 export function getDb(): Db {

@@ -1,3 +1,4 @@
+import { openedDatabase } from "../../db/client";
 import { AsyncLocalStorage } from "node:async_hooks";
 
 // What one request carries through its own async work, set up by
@@ -42,6 +43,15 @@ export function oncePerRequest<T>(key: string, load: () => Promise<T>): Promise<
     store.memo.set(key, found);
   }
   return found;
+}
+
+/**
+ * A read several parts of one page need (the board's seats, the partners, the
+ * terms in force): made once per request. Only on the database itself, never
+ * inside a transaction, which may have changed what it reads.
+ */
+export function readOncePerRequest<T>(db: unknown, key: string, load: () => Promise<T>): Promise<T> {
+  return db === openedDatabase()?.db ? oncePerRequest(key, load) : load();
 }
 
 /** The hidden field every rendered form carries (see AppForm). */

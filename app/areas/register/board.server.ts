@@ -15,6 +15,7 @@ import { notFound } from "../../platform/guard.server";
 import { termsInForce } from "./terms.server";
 import { changedFields, conflict, fail, ok, refuse, transact, type WriteResult } from "../../platform/write-result";
 import { versionedUpdate } from "../../platform/versioned-update.server";
+import { readOncePerRequest } from "../../platform/request-store.server";
 
 // ------------------------------------------------------------------ reading
 
@@ -22,7 +23,11 @@ const principal = alias(boardSeats, "principal");
 const principalUser = alias(users, "principal_user");
 
 /** Every seat the partnership has ever had, with its holder and organisation: the register's raw material. */
-export async function listSeats(db: Db, partnershipId: string) {
+export function listSeats(db: Db, partnershipId: string) {
+  return readOncePerRequest(db, `seats:${partnershipId}`, () => loadSeats(db, partnershipId));
+}
+
+async function loadSeats(db: Db, partnershipId: string) {
   const rows = await db
     .select({
       ...getTableColumns(boardSeats),
@@ -40,10 +45,14 @@ export async function listSeats(db: Db, partnershipId: string) {
     .orderBy(asc(boardSeats.termStart), asc(users.name));
   return rows.map((r) => ({ ...r, boardRole: r.boardRole as BoardRole, seniority: r.seniority as SeniorityTier }));
 }
-export type SeatRow = Awaited<ReturnType<typeof listSeats>>[number];
+export type SeatRow = Awaited<ReturnType<typeof loadSeats>>[number];
 
 /** Every organisation that is or was a partner, with its exit record. */
-export async function listPartnersForRules(db: Db, partnershipId: string): Promise<(Partner & { partnerId: string })[]> {
+export function listPartnersForRules(db: Db, partnershipId: string): Promise<(Partner & { partnerId: string })[]> {
+  return readOncePerRequest(db, `partners:${partnershipId}`, () => loadPartners(db, partnershipId));
+}
+
+async function loadPartners(db: Db, partnershipId: string): Promise<(Partner & { partnerId: string })[]> {
   const rows = await db
     .select({
       partnerId: partnershipPartners.id,

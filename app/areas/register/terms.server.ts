@@ -21,6 +21,7 @@ import { organisationTypes } from "../partnerships/public";
 import { checkbox, formToObject, optionalDate, optionalText, versionField, wholeNumber, type FieldErrors } from "../../platform/forms";
 import type { PartnershipScope } from "../../platform/guard.server";
 import { changedFields, conflict, fail, ok, transact, type WriteResult } from "../../platform/write-result";
+import { readOncePerRequest } from "../../platform/request-store.server";
 import { versionedDelete, versionedUpdate } from "../../platform/versioned-update.server";
 
 // ------------------------------------------------------------------ reading
@@ -60,10 +61,12 @@ export async function getTermsVersion(db: Db, partnershipId: string, versionNumb
 
 /** The terms of reference that govern the partnership on a date (undefined before any were approved). */
 export async function termsInForce(db: Db, partnershipId: string, onDate: string) {
-  const rows = await db
-    .select()
-    .from(termsOfReference)
-    .where(and(eq(termsOfReference.partnershipId, partnershipId), inArray(termsOfReference.status, ["approved", "superseded"])));
+  const rows = await readOncePerRequest(db, `approved-terms:${partnershipId}`, () =>
+    db
+      .select()
+      .from(termsOfReference)
+      .where(and(eq(termsOfReference.partnershipId, partnershipId), inArray(termsOfReference.status, ["approved", "superseded"]))),
+  );
   const chosen = versionInForce(
     rows.map((r) => ({ ...r, status: r.status as TermsStatus })),
     onDate,
