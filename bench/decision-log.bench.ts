@@ -30,8 +30,9 @@ import { database, getDb, type Db } from "../db/client";
 import * as schema from "../db/schema";
 import { organisations, partnerships } from "../db/schema";
 import { startServer } from "../server/start";
-import { createTestDatabase } from "../tests/helpers/database";
-import { HttpClient, SCENARIO_TODAY } from "../tests/helpers/server";
+import { SCENARIO_TODAY } from "../tests/helpers/templates";
+import { createFreshDatabase } from "./lib/fresh-database";
+import { BenchClient as HttpClient } from "./lib/session";
 
 const root = path.resolve(import.meta.dirname, "..");
 const buildDir = path.join(root, "build");
@@ -281,14 +282,11 @@ async function main() {
     process.exitCode = 1;
     return;
   }
-  if (process.env.BENCH_DATABASE_URL) process.env.TEST_DATABASE_URL = process.env.BENCH_DATABASE_URL;
-  else delete process.env.TEST_DATABASE_URL;
-
   const memory: [string, number][] = [["at start", process.memoryUsage().rss]];
   let running: Awaited<ReturnType<typeof startServer>> | undefined;
   let dropped = false;
-  log(`creating a fresh ${process.env.TEST_DATABASE_URL ? "PostgreSQL" : "PGlite"} database`);
-  const fresh = await createTestDatabase();
+  log(`creating a fresh ${process.env.BENCH_DATABASE_URL ? "PostgreSQL" : "PGlite"} database`);
+  const fresh = await createFreshDatabase(process.env.BENCH_DATABASE_URL);
   const cleanUp = async () => {
     if (dropped) return;
     dropped = true;
@@ -351,7 +349,7 @@ async function main() {
 
     // ------------------------------------------------------------ scenarios
     const client = new HttpClient(baseUrl);
-    const signIn = await client.post("/sign-in", { email: CHAIR, password: PASSWORD, redirectTo: "/" }, { origin: baseUrl });
+    const signIn = await client.post("/sign-in", { email: CHAIR, password: PASSWORD, redirectTo: "/" });
     if (signIn.status !== 302) throw new Error(`Signing in as ${CHAIR} failed with ${signIn.status}: ${await signIn.text()}`);
 
     const searchWord = "kinship";

@@ -19,8 +19,8 @@ import { performance } from "node:perf_hooks";
 import { sql } from "drizzle-orm";
 import { collectReminders, recordReminders } from "../app/areas/notifications/public.server";
 import { reminderCollectors } from "../jobs/collectors";
-import { setDatabase } from "../db/client";
-import { openMigratedTestDatabase } from "../tests/helpers/database";
+import { openDatabase, setDatabase } from "../db/client";
+import { createFreshDatabase } from "./lib/fresh-database";
 
 const whole = (name: string, fallback: number) => {
   const raw = process.env[name];
@@ -35,10 +35,12 @@ const log = (m: string) => process.stderr.write(`[bench] ${m}\n`);
 const mb = (bytes: number) => `${(bytes / 1024 / 1024).toFixed(0)} MB`;
 
 async function main() {
-  if (process.env.BENCH_DATABASE_URL) process.env.TEST_DATABASE_URL = process.env.BENCH_DATABASE_URL;
   process.env.APP_ENV = "test";
-  const t = await openMigratedTestDatabase();
-  setDatabase(t.handle);
+  const fresh = await createFreshDatabase(process.env.BENCH_DATABASE_URL);
+  const handle = openDatabase({ databaseUrl: fresh.databaseUrl, dataDir: fresh.dataDir });
+  await handle.migrate();
+  const t = { db: handle.db, kind: fresh.kind, close: async () => (await handle.close(), await fresh.drop()) };
+  setDatabase(handle);
   try {
     const db = t.db;
     const started = performance.now();

@@ -74,5 +74,9 @@ export const submissions = pgTable(
     reviewedAt: timestamp("reviewed_at", { withTimezone: true, mode: "date" }),
     version: integer("version").notNull().default(1),
   },
-  (t) => [index("submissions_period_idx").on(t.obligationId, t.organisationId, t.periodKey, t.submittedAt)],
+  (t) => [
+    index("submissions_period_idx").on(t.obligationId, t.organisationId, t.periodKey, t.submittedAt),
+    // An obligation's page lists the latest returns.
+    index("submissions_recent_idx").on(t.obligationId, t.submittedAt),
+  ],
 );

@@ -4,7 +4,7 @@ import { appendAudit } from "../../audit/append.server";
 import type { Db, Tx } from "../../../db/client";
 import { actions, actionUpdates, agendaItems, decisions, meetings, organisations, partnershipRoles, partnerships, risks, users } from "../../../db/schema";
 import { actionState } from "./rules";
-import { actionStatuses, RECENTLY_CLOSED, type ActionStatus } from "./rules";
+import { actionStatuses, OPEN_SHOWN, RECENTLY_CLOSED, type ActionStatus } from "./rules";
 import { listPartnersForRules } from "../register/public.server";
 import { refuseIfLocked } from "../meetings/public.server";
 import { optionalText, requiredDate, requiredText, versionField } from "../../platform/forms";
@@ -82,7 +82,7 @@ export async function listActions(
 /** A person's open actions across every partnership they belong to, and the ones they closed most recently. */
 export async function listMyActions(db: Db, userId: string, today: string) {
   const mine = await db.selectDistinct({ id: partnershipRoles.partnershipId }).from(partnershipRoles).where(eq(partnershipRoles.userId, userId));
-  if (mine.length === 0) return { open: [], closed: [] };
+  if (mine.length === 0) return { open: [], openCount: 0, closed: [] };
   const query = (status: SQL) =>
     db
       .select({ ...actionColumns, partnershipSlug: partnerships.slug, partnershipName: partnerships.shortName })
@@ -94,13 +94,15 @@ export async function listMyActions(db: Db, userId: string, today: string) {
       .leftJoin(agendaItems, eq(agendaItems.id, actions.agendaItemId))
       .leftJoin(decisions, eq(decisions.id, actions.decisionId))
       .where(and(eq(actions.ownerUserId, userId), inArray(actions.partnershipId, mine.map((m) => m.id)), status));
-  const [open, closed] = await Promise.all([
-    query(eq(actions.status, "open")).orderBy(asc(actions.dueDate), asc(actions.id)),
+  const mineOpen = and(eq(actions.ownerUserId, userId), inArray(actions.partnershipId, mine.map((m) => m.id)), eq(actions.status, "open"));
+  const [open, closed, [{ openCount }]] = await Promise.all([
+    query(eq(actions.status, "open")).orderBy(asc(actions.dueDate), asc(actions.id)).limit(OPEN_SHOWN),
     query(inArray(actions.status, ["done", "cancelled"]))
       .orderBy(sql`${actions.completedOn} desc nulls last`, desc(actions.dueDate), desc(actions.id))
       .limit(RECENTLY_CLOSED),
+    db.select({ openCount: count() }).from(actions).where(mineOpen),
   ]);
-  return { open: withState(open, today), closed: withState(closed, today) };
+  return { open: withState(open, today), openCount, closed: withState(closed, today) };
 }
 
 export async function getAction(db: Db, partnershipId: string, actionId: string, today: string) {

@@ -16,3 +16,6 @@ export function actionState(status: ActionStatus, dueDate: string, today: string
 
 /** How many of a person's closed actions "my actions" shows: the latest. */
 export const RECENTLY_CLOSED = 20;
+
+/** How many open actions "my actions" lists, soonest due first (the count says how many there are in all). */
+export const OPEN_SHOWN = 100;

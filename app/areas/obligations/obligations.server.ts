@@ -1,11 +1,11 @@
-import { and, asc, count, desc, eq, gte, inArray, sql } from "drizzle-orm";
+import { and, asc, count, desc, eq, gte, inArray, ne, sql } from "drizzle-orm";
 import { z } from "zod";
 import { appendAudit } from "../../audit/append.server";
 import type { Db, Tx } from "../../../db/client";
 import { obligationResponsibles, obligations, organisations, partnershipRoles, partnerships, remindersSent, submissions, users } from "../../../db/schema";
 import { isPartnerCurrent, isSeatCurrent } from "../register/public";
 import { addDays, formatDate, londonDate } from "../../platform/time/dates";
-import { cadences, defaultReminderSchedule, dueRuleSchema, obligationTypes, onTime, periodsOf, periodStatus, reminderScheduleSchema, SCHEDULE_FORM_ROWS, type Cadence, type DueRule, type ObligationType, type Period, type PeriodStatus, type ReminderStage } from "./rules/obligations";
+import { cadences, defaultReminderSchedule, dueRuleSchema, obligationTypes, onTime, periodsOf, periodStatus, RECENT_RETURNS, reminderScheduleSchema, SCHEDULE_FORM_ROWS, type Cadence, type DueRule, type ObligationType, type Period, type PeriodStatus, type ReminderStage } from "./rules/obligations";
 import { organisationTypes, type OrganisationType } from "../partnerships/public";
 import { listPartnersForRules, listSeats } from "../register/public.server";
 import { chasedFor } from "./rules/reminders";
@@ -357,29 +357,40 @@ export async function reviewReturn(db: Db, scope: PartnershipScope, obligationId
   });
 }
 
+/** An obligation's returns waiting for review, and the latest reviewed ones, newest first. */
 export async function listSubmissions(db: Db, obligationId: string) {
-  const rows = await db
-    .select({
-      id: submissions.id,
-      organisationId: submissions.organisationId,
-      organisation: organisations.name,
-      periodKey: submissions.periodKey,
-      dueDate: submissions.dueDate,
-      submittedOn: submissions.submittedOn,
-      submittedBy: users.name,
-      comment: submissions.comment,
-      figures: submissions.figures,
-      filename: submissions.filename,
-      status: submissions.status,
-      reviewReason: submissions.reviewReason,
-      version: submissions.version,
-    })
-    .from(submissions)
-    .innerJoin(organisations, eq(organisations.id, submissions.organisationId))
-    .leftJoin(users, eq(users.id, submissions.submittedBy))
-    .where(eq(submissions.obligationId, obligationId))
-    .orderBy(desc(submissions.submittedAt));
-  return rows.map((r) => ({ ...r, status: r.status as SubmissionSummary["status"] }));
+  const query = () =>
+    db
+      .select({
+        id: submissions.id,
+        organisationId: submissions.organisationId,
+        organisation: organisations.name,
+        periodKey: submissions.periodKey,
+        dueDate: submissions.dueDate,
+        submittedOn: submissions.submittedOn,
+        submittedAt: submissions.submittedAt,
+        submittedBy: users.name,
+        comment: submissions.comment,
+        figures: submissions.figures,
+        filename: submissions.filename,
+        status: submissions.status,
+        reviewReason: submissions.reviewReason,
+        version: submissions.version,
+      })
+      .from(submissions)
+      .innerJoin(organisations, eq(organisations.id, submissions.organisationId))
+      .leftJoin(users, eq(users.id, submissions.submittedBy));
+  const [waiting, reviewed] = await Promise.all([
+    query().where(and(eq(submissions.obligationId, obligationId), eq(submissions.status, "submitted"))),
+    query()
+      .where(and(eq(submissions.obligationId, obligationId), ne(submissions.status, "submitted")))
+      .orderBy(desc(submissions.submittedAt))
+      .limit(RECENT_RETURNS),
+  ]);
+  const rows = [...waiting, ...reviewed]
+    .sort((a, b) => b.submittedAt.getTime() - a.submittedAt.getTime())
+    .map(({ submittedAt: _at, ...r }) => ({ ...r, status: r.status as SubmissionSummary["status"] }));
+  return { rows, limited: reviewed.length === RECENT_RETURNS };
 }
 
 export async function getSubmissionFile(db: Db, obligationId: string, submissionId: string) {
@@ -414,7 +425,8 @@ export async function loadObligationPage(db: Db, scope: PartnershipScope, obliga
     owing: owing.map((p) => ({ organisationId: p.organisationId, name: p.name })),
     periods,
     cells,
-    returns,
+    returns: returns.rows,
+    returnsLimited: returns.limited,
     responsibles,
     people,
     actFor: owing.filter((p) => scope.canOn("return:submit", { organisationIds: [p.organisationId], userId: null })).map((p) => ({ organisationId: p.organisationId, name: p.name })),

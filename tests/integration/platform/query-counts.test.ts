@@ -108,8 +108,8 @@ describe("queries per page", () => {
   });
 
   it("show a screenful however much history lies behind them", async () => {
-    // Doubling the archive leaves every page the same size (a picker of every meeting ever held did not),
-    // but "my actions", which lists every open action the chair owes (300 more of them).
-    for (const [name, size] of Object.entries(twice.bytes)) if (name !== "my actions") expect(size / decades.bytes[name], name).toBeLessThan(1.05);
+    // Doubling the archive leaves every page the same size (a picker of every meeting ever held did not;
+    // "my actions" lists the 100 open actions due soonest, of the chair's 600 and more).
+    for (const [name, size] of Object.entries(twice.bytes)) expect(size / decades.bytes[name], name).toBeLessThan(1.05);
   });
 });

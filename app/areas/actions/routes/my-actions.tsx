@@ -15,18 +15,18 @@ export async function loader({ request, context }: Route.LoaderArgs) {
 }
 
 export default function MyActions({ loaderData }: Route.ComponentProps) {
-  const { open, closed } = loaderData;
+  const { open, openCount, closed } = loaderData;
   const overdue = open.filter((r) => r.state === "overdue").length;
   return (
     <>
       <h1 className="govuk-heading-l">My actions</h1>
       <p className="govuk-body">
-        {open.length === 0 ? "You have no open actions." : `You have ${open.length} open ${open.length === 1 ? "action" : "actions"}${overdue ? `, ${overdue} overdue` : ""}.`}{" "}
+        {openCount === 0 ? "You have no open actions." : `You have ${openCount} open ${openCount === 1 ? "action" : "actions"}${overdue ? `, ${overdue}${openCount > open.length ? " or more" : ""} overdue` : ""}.`}{" "}
         <Link className="govuk-link" to="/">
           Your partnerships
         </Link>
       </p>
-      {open.length ? <ActionTable rows={open} caption="Open" showPartnership /> : null}
+      {open.length ? <ActionTable rows={open} caption={openCount > open.length ? `Open: the ${open.length} due soonest` : "Open"} showPartnership /> : null}
       {closed.length ? <ActionTable rows={closed} caption={closed.length < RECENTLY_CLOSED ? "Done or cancelled" : `Done or cancelled: the latest ${RECENTLY_CLOSED}`} showPartnership /> : null}
     </>
   );

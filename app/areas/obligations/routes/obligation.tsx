@@ -7,7 +7,7 @@ import { Notice, withNotice } from "../../../platform/ui/notice";
 import { periodStatusColour } from "../components/period-status";
 import { useFormResult } from "../../../platform/ui/use-form-result";
 import { formatDate } from "../../../platform/time/dates";
-import { cadenceLabels, describeDueRule, obligationTypeLabels, periodStatusLabels } from "../rules/obligations";
+import { cadenceLabels, describeDueRule, obligationTypeLabels, periodStatusLabels, RECENT_RETURNS } from "../rules/obligations";
 import { appToday } from "../../../platform/clock.server";
 import { failure, invalid, parseForm, rejected, submittedValues } from "../../../platform/forms";
 import { notFound, requirePermission } from "../../../platform/guard.server";
@@ -68,7 +68,7 @@ export async function action({ request, context, params }: Route.ActionArgs) {
 }
 
 export default function ObligationPage({ loaderData }: Route.ComponentProps) {
-  const { partnership: p, obligation: o, owing, periods, cells, returns, responsibles, people, actFor, canReview } = loaderData;
+  const { partnership: p, obligation: o, owing, periods, cells, returns, returnsLimited, responsibles, people, actFor, canReview } = loaderData;
   const f = useFormResult();
   const intent = f.value("intent");
   const mine = (name: string) => (intent === name ? f : undefined);
@@ -198,6 +198,7 @@ export default function ObligationPage({ loaderData }: Route.ComponentProps) {
           ) : null}
 
           <h2 className="govuk-heading-m">Returns received</h2>
+          {returnsLimited ? <p className="govuk-body">Every return waiting for review, and the latest {RECENT_RETURNS} reviewed.</p> : null}
           {returns.length === 0 ? (
             <p className="govuk-body">None yet.</p>
           ) : (

@@ -179,3 +179,6 @@ export function reminderDate(due: string, stage: Pick<ReminderStage, "offset" | 
 
 /** Rows the schedule form offers. */
 export const SCHEDULE_FORM_ROWS = 6;
+
+/** How many reviewed returns an obligation's page lists: the latest. Every return still waiting for review is listed too. */
+export const RECENT_RETURNS = 50;

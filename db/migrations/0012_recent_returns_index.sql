@@ -1,0 +1,1 @@
+CREATE INDEX "submissions_recent_idx" ON "submissions" USING btree ("obligation_id","submitted_at");
