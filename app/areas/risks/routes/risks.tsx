@@ -70,18 +70,16 @@ export default function RiskRegister({ loaderData }: Route.ComponentProps) {
     <>
       <Notice />
       <h1 className="govuk-heading-l">Risk register</h1>
-      <p className="govuk-body">
+      <div className="govuk-button-group">
         {canManage ? (
-          <>
-            <Link className="govuk-button govuk-!-margin-bottom-0" to={`/p/${p.slug}/risks/new`}>
-              Add a risk
-            </Link>{" "}
-          </>
+          <Link className="govuk-button" to={`/p/${p.slug}/risks/new`}>
+            Add a risk
+          </Link>
         ) : null}
         <Link className="govuk-link" to={`/p/${p.slug}/risks/appetite`}>
           Risk appetite
         </Link>
-      </p>
+      </div>
       <Form method="get" className="app-filters">
         <Filter name="status" label="Status" value={filters.status} options={Object.entries(statusFilterLabels).map(([value, label]) => ({ value, label }))} />
         <Filter name="category" label="Category" value={filters.category} options={[{ value: "", label: "All categories" }, ...riskCategories.map((c) => ({ value: c, label: riskCategoryLabels[c] }))]} />
