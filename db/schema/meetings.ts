@@ -45,6 +45,10 @@ export const agendaItems = pgTable(
     description: text("description"),
     // What was said, for the minutes.
     notes: text("notes"),
+    // Set when the item is a risk escalated to the board (risk_escalations
+    // holds the rest); no foreign key here, so the meetings schema does not
+    // depend on the risks schema.
+    riskId: uuid("risk_id"),
     version: integer("version").notNull().default(1),
   },
   (t) => [index("agenda_items_meeting_idx").on(t.meetingId, t.position)],

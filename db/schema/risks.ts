@@ -1,7 +1,8 @@
 import { sql } from "drizzle-orm";
-import { date, index, integer, pgTable, primaryKey, smallint, text, uniqueIndex, uuid } from "drizzle-orm/pg-core";
+import { date, index, integer, jsonb, pgTable, primaryKey, smallint, text, uniqueIndex, uuid } from "drizzle-orm/pg-core";
 import { createdAt } from "./columns";
 import { decisions } from "./decisions";
+import { agendaItems, meetings } from "./meetings";
 import { users } from "./identity";
 import { organisations, partnerships } from "./partnerships";
 
@@ -143,4 +144,39 @@ export const riskAppetites = pgTable(
     createdAt: createdAt(),
   },
   (t) => [primaryKey({ columns: [t.partnershipId, t.category] })],
+);
+
+/**
+ * A risk sent to the board: why, to which meeting's agenda (none while no
+ * board meeting is arranged), whether it was put back once and why, and the
+ * decision the board took on it. A risk has at most one escalation waiting
+ * for a decision.
+ */
+export const riskEscalations = pgTable(
+  "risk_escalations",
+  {
+    id: uuid("id").primaryKey(),
+    riskId: uuid("risk_id")
+      .notNull()
+      .references(() => risks.id),
+    partnershipId: uuid("partnership_id")
+      .notNull()
+      .references(() => partnerships.id),
+    // The sentences the chair reads out, as they stood on the day.
+    reasons: jsonb("reasons").$type<string[]>().notNull(),
+    escalatedOn: date("escalated_on", { mode: "string" }).notNull(),
+    escalatedBy: uuid("escalated_by").references(() => users.id),
+    meetingId: uuid("meeting_id").references(() => meetings.id),
+    agendaItemId: uuid("agenda_item_id").references(() => agendaItems.id),
+    deferrals: smallint("deferrals").notNull().default(0),
+    deferralReason: text("deferral_reason"),
+    decisionId: uuid("decision_id").references(() => decisions.id),
+    createdAt: createdAt(),
+    version: integer("version").notNull().default(1),
+  },
+  (t) => [
+    uniqueIndex("risk_escalations_waiting_key").on(t.riskId).where(sql`decision_id is null`),
+    index("risk_escalations_agenda_item_idx").on(t.agendaItemId),
+    index("risk_escalations_unplaced_idx").on(t.partnershipId).where(sql`meeting_id is null and decision_id is null`),
+  ],
 );

@@ -11,6 +11,7 @@ import {
   decisionVotes,
   meetings,
   organisations,
+  riskDecisions,
   termsOfReference,
   users,
 } from "../../../db/schema";
@@ -113,6 +114,8 @@ export async function recordMeetingDecision(
   agendaItemId: string,
   input: DecisionFormInput,
   castVotes: Map<string, Vote>,
+  /** Runs in the same transaction once the decision is recorded: a higher area's follow-up (the risks area links a decision on an escalated risk to it). */
+  onRecorded?: (tx: Tx, decision: { id: string; reference: string; status: DecisionStatus; decidedOn: string; agendaItemId: string; riskId: string | null }) => Promise<void>,
 ): Promise<WriteResult<{ id: string; reference: string; status: DecisionStatus }>> {
   const partnership = scope.partnership;
   return transact(db, async (tx: Tx) => {
@@ -208,6 +211,7 @@ export async function recordMeetingDecision(
       const applied = await applyMinutesApproval(tx, scope, approvesMeeting, recorded);
       if (!applied.ok) refuse(applied);
     }
+    await onRecorded?.(tx, { ...recorded, status: outcome.status, decidedOn: meeting.date, agendaItemId: item.id, riskId: item.riskId });
     return ok({ ...recorded, status: outcome.status });
   });
 }
@@ -442,6 +446,7 @@ export const decisionLogQuerySchema = z.object({
   to: z.iso.date().optional().catch(undefined),
   meeting: z.uuid().optional().catch(undefined),
   partner: z.uuid().optional().catch(undefined),
+  risk: z.uuid().optional().catch(undefined),
   after: z.string().regex(/^\d{4}-\d{2}-\d{2}_[0-9a-f-]{36}$/).optional().catch(undefined),
 });
 export type DecisionLogQuery = z.output<typeof decisionLogQuerySchema>;
@@ -469,6 +474,8 @@ function logConditions(partnershipId: string, q: DecisionLogQuery): SQL[] {
         sql`exists (select 1 from ${decisionRatifications} r where r.decision_id = ${decisions.id} and r.organisation_id = ${q.partner})`,
       )!,
     );
+  // Decisions linked to a risk of the register (by hand, or taken on it when it was escalated to the board).
+  if (q.risk) where.push(sql`exists (select 1 from ${riskDecisions} rd where rd.decision_id = ${decisions.id} and rd.risk_id = ${q.risk})`);
   return where;
 }
 

@@ -315,13 +315,47 @@ export async function addAgendaItem(db: Db, scope: PartnershipScope, meetingId: 
   return transact(db, async (tx: Tx) => {
     const m = await meetingForWrite(tx, partnershipId, meetingId);
     if (!m) return fail("form", "That meeting is not in this partnership");
-    await refuseIfLocked(tx, m.id);
-    const [{ last }] = await tx.select({ last: sql<number>`coalesce(max(${agendaItems.position}), 0)::int` }).from(agendaItems).where(eq(agendaItems.meetingId, m.id));
-    const row = { id: crypto.randomUUID(), meetingId: m.id, position: last + 1, ...input };
-    await tx.insert(agendaItems).values(row);
-    await appendAudit(tx, { actorUserId: scope.user.id, action: "agenda_item.create", entityId: row.id, partnershipId, after: { meetingId: m.id, position: row.position, ...input } });
-    return ok(row.id);
+    return ok(await appendAgendaItem(tx, scope.user.id, partnershipId, m.id, input));
   });
+}
+
+/**
+ * Adds an item at the end of a meeting's agenda inside the caller's
+ * transaction (the agenda builder, or an escalated risk placed by the risks
+ * area, with the risk's id). The actor is null when the scheduler does it.
+ */
+export async function appendAgendaItem(
+  tx: Tx,
+  actorUserId: string | null,
+  partnershipId: string,
+  meetingId: string,
+  input: z.output<typeof agendaItemSchema>,
+  riskId: string | null = null,
+): Promise<string> {
+  await refuseIfLocked(tx, meetingId);
+  const [{ last }] = await tx.select({ last: sql<number>`coalesce(max(${agendaItems.position}), 0)::int` }).from(agendaItems).where(eq(agendaItems.meetingId, meetingId));
+  const row = { id: crypto.randomUUID(), meetingId, position: last + 1, ...input, riskId };
+  await tx.insert(agendaItems).values(row);
+  await appendAudit(tx, { actorUserId, action: "agenda_item.create", entityId: row.id, partnershipId, after: { meetingId, position: row.position, ...input } });
+  return row.id;
+}
+
+/**
+ * Takes an escalated risk's item off a meeting's agenda when the risk is put
+ * back to a later meeting: refused once a decision was recorded under it or
+ * the meeting's minutes are approved.
+ */
+export async function withdrawRiskItem(tx: Tx, actorUserId: string, partnershipId: string, itemId: string): Promise<WriteResult> {
+  const [item] = await tx.select().from(agendaItems).where(eq(agendaItems.id, itemId));
+  if (!item) return fail("form", "That item is no longer on the agenda");
+  await refuseIfLocked(tx, item.meetingId);
+  const [{ n }] = await tx.select({ n: count() }).from(decisions).where(eq(decisions.agendaItemId, item.id));
+  if (n > 0) return fail("form", "The board has already recorded a decision on this risk, so it stays on the agenda");
+  await tx.update(meetingPapers).set({ agendaItemId: null }).where(eq(meetingPapers.agendaItemId, item.id));
+  await tx.delete(itemDeclarations).where(eq(itemDeclarations.agendaItemId, item.id));
+  await tx.delete(agendaItems).where(eq(agendaItems.id, item.id));
+  await appendAudit(tx, { actorUserId, action: "agenda_item.remove", entityId: item.id, partnershipId, before: { title: item.title, position: item.position } });
+  return ok();
 }
 
 export const editAgendaItemSchema = agendaItemSchema.extend({ version: versionField });
@@ -374,6 +408,7 @@ export async function removeAgendaItem(db: Db, scope: PartnershipScope, meetingI
     const item = await itemForWrite(tx, partnershipId, meetingId, itemId);
     if (!item) return fail("form", "That item is not on this meeting's agenda");
     await refuseIfLocked(tx, item.meetingId);
+    if (item.riskId) return fail("form", `"${item.title}" is a risk escalated to the board: put it back to a later meeting, with a reason, instead of removing it`);
     const [{ n }] = await tx.select({ n: count() }).from(decisions).where(eq(decisions.agendaItemId, item.id));
     if (n > 0) return fail("form", `Decisions were recorded under "${item.title}", so it stays on the agenda`);
     const [{ papers }] = await tx.select({ papers: count() }).from(meetingPapers).where(and(eq(meetingPapers.agendaItemId, item.id), isNull(meetingPapers.removedAt)));

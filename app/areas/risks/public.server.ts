@@ -1,4 +1,5 @@
 // The risks area's door for server code elsewhere: the only file other areas, jobs and seeds import from it.
 
-export { getRisk, listRisks, loadAppetite, riskSettingsOf } from "./register.server";
+export { getRisk, listRisks, listRisksWithDecisions, loadAppetite, riskSettingsOf } from "./register.server";
 export type { RiskDetail, RiskFilters } from "./register.server";
+export { escalateRisks, linkEscalationDecision, deferRiskEscalation, deferSchema, escalationsOnAgenda } from "./escalations.server";

@@ -2,7 +2,7 @@ import { and, asc, count, desc, eq, gte, inArray, lt, sql, type SQL } from "driz
 import { alias } from "drizzle-orm/pg-core";
 import { z } from "zod";
 import type { Db, Queryable } from "../../../db/client";
-import { decisions, organisations, riskAppetites, riskControls, riskDecisions, riskReviews, risks, users } from "../../../db/schema";
+import { decisions, meetings, organisations, riskAppetites, riskControls, riskDecisions, riskEscalations, riskReviews, risks, users } from "../../../db/schema";
 import { listActions } from "../actions/public.server";
 import type { ActionStatus } from "../actions/public";
 import {
@@ -184,7 +184,7 @@ export async function getRisk(db: Db, partnership: { id: string; riskSettings: u
   if (!row) return undefined;
   const risk = typedRisk(row.risk);
   const controlOwner = alias(users, "control_owner");
-  const [reviews, controls, mitigations, decisionsLinked, appetite] = await Promise.all([
+  const [reviews, controls, mitigations, decisionsLinked, appetite, escalations] = await Promise.all([
     db
       .select({ review: riskReviews, by: users.name })
       .from(riskReviews)
@@ -205,6 +205,7 @@ export async function getRisk(db: Db, partnership: { id: string; riskSettings: u
       .where(eq(riskDecisions.riskId, risk.id))
       .orderBy(asc(decisions.reference)),
     loadAppetite(db, partnership.id),
+    escalationsOf(db, risk.id),
   ]);
 
   const first = reviews[0]?.review;
@@ -258,8 +259,46 @@ export async function getRisk(db: Db, partnership: { id: string; riskSettings: u
     controls: controls.map((c) => ({ ...c.control, effectiveness: oneOf(controlEffectivenessRatings, c.control.effectiveness, "control rating"), ownerName: c.ownerName })),
     mitigations: mitigations.rows,
     decisions: decisionsLinked,
+    escalations,
   };
 }
+/** A risk's escalations, newest first, with the meeting and the decision taken, for its page. */
+export async function escalationsOf(db: Queryable, riskId: string) {
+  const rows = await db
+    .select({
+      id: riskEscalations.id,
+      reasons: riskEscalations.reasons,
+      escalatedOn: riskEscalations.escalatedOn,
+      meetingId: riskEscalations.meetingId,
+      meetingTitle: meetings.title,
+      meetingStartsAt: meetings.startsAt,
+      deferrals: riskEscalations.deferrals,
+      deferralReason: riskEscalations.deferralReason,
+      decisionId: riskEscalations.decisionId,
+    })
+    .from(riskEscalations)
+    .leftJoin(meetings, eq(meetings.id, riskEscalations.meetingId))
+    .where(eq(riskEscalations.riskId, riskId))
+    .orderBy(sql`${riskEscalations.escalatedOn} desc, ${riskEscalations.createdAt} desc`);
+  const decisionIds = rows.map((r) => r.decisionId).filter((x): x is string => x !== null);
+  const taken = decisionIds.length
+    ? await db.select({ id: decisions.id, reference: decisions.reference, title: decisions.title, status: decisions.status }).from(decisions).where(inArray(decisions.id, decisionIds))
+    : [];
+  const byId = new Map(taken.map((d) => [d.id, d]));
+  return rows.map((r) => ({ ...r, decision: r.decisionId ? (byId.get(r.decisionId) ?? null) : null }));
+}
+
+/** The risks that have decisions linked to them, for the decision log's filter (the one chosen is kept even past the limit). */
+export async function listRisksWithDecisions(db: Db, partnershipId: string, include?: string, limit = 200) {
+  const rows = await db
+    .select({ id: risks.id, reference: risks.reference, title: risks.title })
+    .from(risks)
+    .where(and(eq(risks.partnershipId, partnershipId), sql`(exists (select 1 from ${riskDecisions} rd where rd.risk_id = ${risks.id})${include && z.uuid().safeParse(include).success ? sql` or ${risks.id} = ${include}` : sql``})`))
+    .orderBy(asc(risks.number))
+    .limit(limit);
+  return rows;
+}
+
 export type RiskDetail = NonNullable<Awaited<ReturnType<typeof getRisk>>>;
 
 /** The appetite levels a category may be given, and what each tolerates. */

@@ -31,6 +31,7 @@ import {
   type RiskLevel,
 } from "./public";
 import { typedRisk } from "./register.server";
+import { escalateIfDue, sendToBoard } from "./escalations.server";
 
 // Changing the register: every write in one transaction with its catalogued
 // audit event; a risk changes only through the one versioned update, so a
@@ -141,6 +142,7 @@ export async function createRisk(db: Db, scope: PartnershipScope, input: RiskInp
     };
     await tx.insert(risks).values(row);
     await appendAudit(tx, { actorUserId: scope.user.id, action: "risk.create", entityId: row.id, partnershipId: partnership.id, after: row });
+    await escalateIfDue(tx, partnership, row.id, today, scope.user.id);
     return ok(row.id);
   });
 }
@@ -201,6 +203,7 @@ export async function editRisk(db: Db, scope: PartnershipScope, riskId: string, 
       after: { reference: row.reference, ...diff.after },
       reason: input.reason,
     });
+    await escalateIfDue(tx, scope.partnership, row.id, today, scope.user.id);
     return ok();
   });
 }
@@ -275,6 +278,7 @@ export async function reviewRisk(db: Db, scope: PartnershipScope, riskId: string
         commentary: input.commentary,
       },
     });
+    await escalateIfDue(tx, scope.partnership, row.id, today, scope.user.id);
     return ok();
   });
 }
@@ -318,6 +322,9 @@ export async function changeRiskStatus(db: Db, scope: PartnershipScope, riskId: 
       after: { reference: row.reference, status: next.status, transferredToOrganisationId: next.transferredToOrganisationId, transferredToRegister: next.transferredToRegister },
       reason: input.reason,
     });
+    // Escalated by hand: it goes on the next board meeting's agenda like any other.
+    if (next.status === "escalated")
+      await sendToBoard(tx, scope.partnership.id, row, [`Escalated by ${scope.user.name}${input.reason ? `: ${input.reason}` : "."}`], today, scope.user.id);
     return ok();
   });
 }

@@ -139,6 +139,36 @@ export const risksActions = {
       `${risk(e.after.reference, e.subject)} ${riskStatusLabels[e.before.status].toLowerCase()} → ${riskStatusLabels[e.after.status].toLowerCase()} by ${e.actor}` +
       `${e.after.transferredToRegister ? ` (to ${e.after.transferredToRegister})` : ""}${because(e.reason)}`,
   }),
+  "risk.escalate": defineAction({
+    entity: "risk",
+    label: "Risk escalated to the board",
+    before: z.strictObject({ status: z.enum(riskStatuses) }),
+    after: z.strictObject({ reference: text, escalationId: id, reasons: z.array(text).min(1), meetingId: id.nullable(), meetingDate: isoDate.nullable(), agendaItemId: id.nullable() }),
+    describe: (e) =>
+      `${risk(e.after.reference, e.subject)} escalated to the board by ${e.actor}` +
+      `${e.after.meetingDate ? `, on the agenda of the board meeting of ${on(e.after.meetingDate)}` : ", waiting for a board meeting to be arranged"}: ${e.after.reasons.join(" ")}`,
+  }),
+  "risk.escalation_placed": defineAction({
+    entity: "risk",
+    label: "Escalated risk put on an agenda",
+    before: null,
+    after: z.strictObject({ reference: text, escalationId: id, meetingId: id, meetingDate: isoDate, agendaItemId: id }),
+    describe: (e) => `${risk(e.after.reference, e.subject)}, escalated, put on the agenda of the board meeting of ${on(e.after.meetingDate)}`,
+  }),
+  "risk.escalation_deferred": defineAction({
+    entity: "risk",
+    label: "Escalated risk put back",
+    before: z.strictObject({ meetingId: id, meetingDate: isoDate }),
+    after: z.strictObject({ reference: text, escalationId: id, meetingId: id, meetingDate: isoDate, agendaItemId: id }),
+    describe: (e) => `${risk(e.after.reference, e.subject)} put back from the board meeting of ${on(e.before.meetingDate)} to ${on(e.after.meetingDate)} by ${e.actor}${because(e.reason)}`,
+  }),
+  "risk.escalation_decided": defineAction({
+    entity: "risk",
+    label: "Board decided on an escalated risk",
+    before: null,
+    after: z.strictObject({ reference: text, escalationId: id, decisionId: id, decisionReference: text, decidedOn: isoDate }),
+    describe: (e) => `The board decided on escalated ${risk(e.after.reference, e.subject).replace(/^Risk/, "risk").replace(/^A risk/, "a risk")} on ${on(e.after.decidedOn)}: decision ${e.after.decisionReference}, recorded by ${e.actor}`,
+  }),
   "risk.mitigation": defineAction({
     entity: "risk",
     label: "Mitigating action added",

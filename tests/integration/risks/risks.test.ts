@@ -178,12 +178,14 @@ describe("reviewing a risk", () => {
     expect(res.status).toBe(302);
     expect(res.headers.get("location")).toContain("notice=risk-reviewed");
     const row = await riskRow(riskId);
-    expect(row).toMatchObject({ currentLikelihood: 4, currentImpact: 4, currentScore: 16, targetLikelihood: 2, targetImpact: 3, nextReviewOn: "2027-02-22", version: 2 });
+    // 16 reaches the escalation threshold (15): the same save escalated it (a second version).
+    expect(row).toMatchObject({ currentLikelihood: 4, currentImpact: 4, currentScore: 16, targetLikelihood: 2, targetImpact: 3, nextReviewOn: "2027-02-22", status: "escalated", version: 3 });
     const [review] = await s.db.select().from(riskReviews).where(eq(riskReviews.riskId, riskId));
     expect(review).toMatchObject({ reviewedOn: SCENARIO_TODAY, reviewedBy: ownerId, previousLikelihood: 3, previousImpact: 4, commentary: "the provider gave notice" });
     const events = await eventsOf(riskId);
-    const last = events[events.length - 1];
+    const last = events[events.length - 2];
     expect(last.action).toBe("risk.review");
+    expect(events[events.length - 1].action).toBe("risk.escalate");
     expect(describeAuditEvent(last, { actor: "Marcus Bellamy" })).toBe("Risk NELCP-R-001's current score 12 → 16 by Marcus Bellamy: “the provider gave notice”");
 
     const text = await pageText(await as.observer.get(path()));
@@ -343,7 +345,7 @@ describe("changing a risk", () => {
     expect(await riskRow(riskId)).toMatchObject({ status: "transferred", transferredToOrganisationId: bd, transferredToRegister: "the council's corporate risk register", transferReason: "Only Barking and Dagenham carries it now" });
     const events = await eventsOf(riskId);
     expect(describeAuditEvent(events[events.length - 1], { actor: "Sam" })).toBe(
-      "Risk NELCP-R-001 open → transferred to a partner's register by Sam (to the council's corporate risk register): “Only Barking and Dagenham carries it now”",
+      "Risk NELCP-R-001 escalated to the board → transferred to a partner's register by Sam (to the council's corporate risk register): “Only Barking and Dagenham carries it now”",
     );
     version = String((await riskRow(riskId)).version);
     const refused = await as.secretariat.post(path(), { intent: "review", version, likelihood: "2", impact: "2", targetLikelihood: "1", targetImpact: "1", commentary: "Quieter" });
@@ -438,6 +440,7 @@ describe("the register's filters and pages", () => {
       "risk.update": 1,
       "risk.mitigation": 1,
       "risk.link_decision": 1,
+      "risk.escalate": 1,
       "risk.status": 2,
     });
     expect((await verifyAuditTrail(s.db)).ok).toBe(true);

@@ -125,6 +125,28 @@ const examples: Record<AuditActionName, Example> = {
     reason: "Only Havering carries it now",
     says: /^Risk NELCP-R-012 open → transferred to a partner's register by Priya Raman \(to the council's corporate risk register\): “Only Havering carries it now”$/,
   },
+  "risk.escalate": {
+    before: { status: "open" },
+    after: {
+      reference: "NELCP-R-012", escalationId: U(74), reasons: ["Its current score of 16 is at or above the partnership's escalation threshold of 15."],
+      meetingId: U(12), meetingDate: "2026-12-10", agendaItemId: U(13),
+    },
+    says: /^Risk NELCP-R-012 escalated to the board by Priya Raman, on the agenda of the board meeting of 10 December 2026: Its current score of 16 is at or above the partnership's escalation threshold of 15\.$/,
+  },
+  "risk.escalation_placed": {
+    after: { reference: "NELCP-R-012", escalationId: U(74), meetingId: U(12), meetingDate: "2027-01-14", agendaItemId: U(13) },
+    says: /^Risk NELCP-R-012, escalated, put on the agenda of the board meeting of 14 January 2027$/,
+  },
+  "risk.escalation_deferred": {
+    before: { meetingId: U(12), meetingDate: "2026-12-10" },
+    after: { reference: "NELCP-R-012", escalationId: U(74), meetingId: U(14), meetingDate: "2027-01-14", agendaItemId: U(15) },
+    reason: "The provider's answer is due on 5 January",
+    says: /^Risk NELCP-R-012 put back from the board meeting of 10 December 2026 to 14 January 2027 by Priya Raman: “The provider's answer is due on 5 January”$/,
+  },
+  "risk.escalation_decided": {
+    after: { reference: "NELCP-R-012", escalationId: U(74), decisionId: U(10), decisionReference: "NELCP-2026-014", decidedOn: "2026-12-10" },
+    says: /^The board decided on escalated risk NELCP-R-012 on 10 December 2026: decision NELCP-2026-014, recorded by Priya Raman$/,
+  },
   "risk.mitigation": {
     after: { reference: "NELCP-R-012", actionId: U(72), title: "Agree a retention payment", dueDate: "2027-01-31", ownerUserId: U(1), organisationId: null },
     says: /^Mitigating action “Agree a retention payment”, due 31 January 2027, added to risk NELCP-R-012 by Priya Raman$/,

@@ -10,6 +10,7 @@ import { listPartnersForRules } from "../../register/public.server";
 import { decisionLogQuerySchema, listDecisionLog, listProposals } from "../decisions.server";
 import { requirePermission } from "../../../platform/guard.server";
 import { listMeetingChoices } from "../../meetings/public.server";
+import { listRisksWithDecisions } from "../../risks/public.server";
 import type { Route } from "./+types/decisions";
 
 export const meta = ({ data }: Route.MetaArgs) => [{ title: `Decision log – ${data?.partnership.name ?? ""} – Partnership governance` }];
@@ -19,11 +20,12 @@ export async function loader({ request, context, params }: Route.LoaderArgs) {
   const db = getDb();
   const url = new URL(request.url);
   const query = decisionLogQuerySchema.parse(Object.fromEntries(url.searchParams));
-  const [log, proposals, meetings, partners] = await Promise.all([
+  const [log, proposals, meetings, partners, linkedRisks] = await Promise.all([
     listDecisionLog(db, scope.partnership.id, query),
     listProposals(db, scope.partnership.id),
     listMeetingChoices(db, scope.partnership.id, { from: query.from, to: query.to, include: query.meeting }),
     listPartnersForRules(db, scope.partnership.id),
+    listRisksWithDecisions(db, scope.partnership.id, query.risk),
   ]);
   const filters = new URLSearchParams(url.searchParams);
   filters.delete("after");
@@ -36,13 +38,14 @@ export async function loader({ request, context, params }: Route.LoaderArgs) {
     meetings: meetings.choices.map((m) => ({ id: m.id, label: `${m.title}, ${formatDate(m.date)}` })),
     moreMeetings: meetings.more,
     partners: partners.map((x) => ({ id: x.organisationId, name: x.name })),
+    linkedRisks: linkedRisks.map((r) => ({ id: r.id, label: `${r.reference} ${r.title}` })),
     canPropose: scope.permissions.has("decision:propose"),
     canRecord: scope.permissions.has("decision:record"),
   };
 }
 
 export default function DecisionLog({ loaderData }: Route.ComponentProps) {
-  const { partnership: p, query: q, filterQuery, rows, next, proposals, meetings, moreMeetings, partners, canPropose, canRecord } = loaderData;
+  const { partnership: p, query: q, filterQuery, rows, next, proposals, meetings, moreMeetings, partners, linkedRisks, canPropose, canRecord } = loaderData;
   return (
     <>
       <Notice />
@@ -141,6 +144,21 @@ export default function DecisionLog({ loaderData }: Route.ComponentProps) {
             ))}
           </select>
         </div>
+        {linkedRisks.length ? (
+          <div className="govuk-form-group">
+            <label className="govuk-label" htmlFor="risk">
+              Linked risk
+            </label>
+            <select className="govuk-select" id="risk" name="risk" defaultValue={q.risk ?? ""}>
+              <option value="">Any</option>
+              {linkedRisks.map((x) => (
+                <option key={x.id} value={x.id}>
+                  {x.label}
+                </option>
+              ))}
+            </select>
+          </div>
+        ) : null}
         <button type="submit" className="govuk-button govuk-button--secondary">
           Search
         </button>

@@ -1,7 +1,7 @@
 import { data, Link, redirect } from "react-router";
 import { z } from "zod";
 import { getDb } from "../../../../db/client";
-import { Button, ErrorSummary, SelectField, VersionField } from "../../../platform/ui/forms";
+import { Button, ErrorSummary, SelectField, TextArea, VersionField } from "../../../platform/ui/forms";
 import { Notice, withNotice } from "../../../platform/ui/notice";
 import { useFormResult } from "../../../platform/ui/use-form-result";
 import { agendaPurposeLabels, agendaPurposes } from "../rules/vocabulary";
@@ -25,6 +25,9 @@ import {
 import type { Route } from "./+types/meeting-agenda";
 import { readForm } from "../../../platform/read-form.server";
 import { AppForm } from "../../../platform/ui/app-form";
+import { appToday } from "../../../platform/clock.server";
+import { deferRiskEscalation, deferSchema, escalationsOnAgenda } from "../../risks/public.server";
+import { canDeferEscalation } from "../../risks/public";
 
 export const meta = () => [{ title: "Agenda and papers – Partnership governance" }];
 
@@ -32,8 +35,8 @@ export async function loader({ request, context, params }: Route.LoaderArgs) {
   const scope = await requirePermission(request, context, params.slug, "meeting:manage");
   const db = getDb();
   const meeting = await requireMeeting(db, scope, params.meetingId);
-  const [agenda, papers] = await Promise.all([listAgenda(db, meeting.id), listPapers(db, meeting.id)]);
-  return { partnership: { slug: scope.partnership.slug, name: scope.partnership.name }, meeting, agenda, papers };
+  const [agenda, papers, escalations] = await Promise.all([listAgenda(db, meeting.id), listPapers(db, meeting.id), escalationsOnAgenda(db, meeting.id)]);
+  return { partnership: { slug: scope.partnership.slug, name: scope.partnership.name }, meeting, agenda, papers, escalations, canDefer: canDeferEscalation(0) };
 }
 
 const itemRef = z.object({ itemId: z.uuid({ error: "Choose an agenda item" }) });
@@ -61,6 +64,17 @@ export async function action({ request, context, params }: Route.ActionArgs) {
     if (!result.ok) return rejected(result, form);
     throw redirect(withNotice(here, "paper-removed"));
   }
+  if (intent === "defer-risk") {
+    // Each escalated item has its own reason box (deferralReason-<escalation>), so two on one agenda keep distinct ids.
+    const fields = new FormData();
+    for (const key of ["intent", "escalationId", "version"]) fields.set(key, String(form.get(key) ?? ""));
+    fields.set("deferralReason", String(form.get(`deferralReason-${String(form.get("escalationId") ?? "")}`) ?? ""));
+    const parsed = parseForm(deferSchema, fields, "all");
+    if (!parsed.ok) return invalid(parsed);
+    const result = await deferRiskEscalation(db, scope, parsed.data, appToday());
+    if (!result.ok) return rejected(result, form);
+    throw redirect(withNotice(here, "risk-deferred"));
+  }
   if (intent === "up" || intent === "down" || intent === "remove") {
     const parsed = parseForm(itemRef, form);
     if (!parsed.ok) return invalid(parsed);
@@ -84,14 +98,15 @@ export async function action({ request, context, params }: Route.ActionArgs) {
 }
 
 export default function Agenda({ loaderData }: Route.ComponentProps) {
-  const { partnership: p, meeting: m, agenda, papers } = loaderData;
+  const { partnership: p, meeting: m, agenda, papers, escalations } = loaderData;
   const f = useFormResult();
   const editing = f.value("intent") === "edit" ? f.value("itemId") : null;
+  const deferring = f.value("intent") === "defer-risk" ? f.value("escalationId") : null;
   const adding = f.failed && (f.value("intent") === "add" || f.value("intent") === "");
   return (
     <>
       <Notice />
-      <ErrorSummary errors={editing && f.errors ? Object.fromEntries(Object.entries(f.errors).map(([k, v]) => [`item-${editing}-${k}`, v])) : f.errors} />
+      <ErrorSummary errors={editing && f.errors ? Object.fromEntries(Object.entries(f.errors).map(([k, v]) => [`item-${editing}-${k}`, v])) : deferring && f.errors ? Object.fromEntries(Object.entries(f.errors).map(([k, v]) => [k === "deferralReason" ? `deferralReason-${deferring}` : k, v])) : f.errors} />
       <span className="govuk-caption-l">
         {m.title}, {formatDate(m.date)}
       </span>
@@ -112,6 +127,7 @@ export default function Agenda({ loaderData }: Route.ComponentProps) {
               {agendaPurposeLabels[item.purpose]}
               {item.presenter ? `, presented by ${item.presenter}` : ""}
             </p>
+            {item.riskId ? <EscalatedRisk slug={p.slug} escalation={escalations.find((e) => e.agendaItemId === item.id)} f={f} /> : null}
             <div className="govuk-button-group govuk-!-margin-bottom-2">
               {i > 0 ? (
                 <AppForm method="post" className="app-inline-form">
@@ -131,6 +147,7 @@ export default function Agenda({ loaderData }: Route.ComponentProps) {
                   </button>
                 </AppForm>
               ) : null}
+              {item.riskId ? null : (
               <AppForm method="post" className="app-inline-form">
                 <input type="hidden" name="intent" value="remove" />
                 <input type="hidden" name="itemId" value={item.id} />
@@ -138,6 +155,7 @@ export default function Agenda({ loaderData }: Route.ComponentProps) {
                   Remove<span className="govuk-visually-hidden">: {item.title}</span>
                 </button>
               </AppForm>
+              )}
             </div>
             <details className="govuk-details" open={editing === item.id}>
               <summary className="govuk-details__summary">
@@ -277,6 +295,52 @@ function Field({ id, name, label, defaultValue, error }: { id: string; name: str
         </p>
       ) : null}
       <input className={`govuk-input${error ? " govuk-input--error" : ""}`} id={id} name={name} defaultValue={defaultValue} aria-describedby={error ? `${id}-error` : undefined} />
+    </div>
+  );
+}
+
+type Escalation = Route.ComponentProps["loaderData"]["escalations"][number];
+
+/** An escalated risk's item: where it came from, and putting it back to the next board meeting (once, with a reason). */
+function EscalatedRisk({ slug, escalation, f }: { slug: string; escalation?: Escalation; f: ReturnType<typeof useFormResult> }) {
+  if (!escalation) return null;
+  const active = f.value("intent") === "defer-risk" && f.value("escalationId") === escalation.id;
+  return (
+    <div className="govuk-inset-text govuk-!-margin-top-0 govuk-!-margin-bottom-2">
+      <p className="govuk-body-s govuk-!-margin-bottom-1">
+        Escalated from the risk register:{" "}
+        <Link className="govuk-link" to={`/p/${slug}/risks/${escalation.riskId}`}>
+          risk {escalation.reference}
+        </Link>
+        .{escalation.deferralReason ? ` Put back once already: ${escalation.deferralReason}` : ""}
+      </p>
+      {escalation.decisionId ? (
+        <p className="govuk-body-s govuk-!-margin-bottom-0">The board has decided on it.</p>
+      ) : canDeferEscalation(escalation.deferrals) ? (
+        <details className="govuk-details govuk-!-margin-bottom-0" open={active}>
+          <summary className="govuk-details__summary">
+            <span className="govuk-details__summary-text">Put back to the next board meeting</span>
+          </summary>
+          <div className="govuk-details__text">
+            <AppForm method="post" noValidate>
+              <input type="hidden" name="intent" value="defer-risk" />
+              <input type="hidden" name="escalationId" value={escalation.id} />
+              <VersionField value={escalation.version} />
+              <TextArea
+                name={`deferralReason-${escalation.id}`}
+                label="Why the board will consider it later"
+                hint="A risk can be put back once: the board must consider it at the meeting after this one."
+                rows={3}
+                error={active ? f.errors?.deferralReason : undefined}
+                defaultValue={active ? f.value(`deferralReason-${escalation.id}`) : undefined}
+              />
+              <Button secondary>Put back</Button>
+            </AppForm>
+          </div>
+        </details>
+      ) : (
+        <p className="govuk-body-s govuk-!-margin-bottom-0">It has been put back once, so the board must consider it at this meeting.</p>
+      )}
     </div>
   );
 }

@@ -16,6 +16,7 @@ import { decisionStatusLabels, voteLabels, votes } from "../../decisions/public"
 import { createAction, newActionSchema } from "../../actions/public.server";
 import { listPartnersForRules } from "../../register/public.server";
 import { appToday } from "../../../platform/clock.server";
+import { linkEscalationDecision } from "../../risks/public.server";
 import { DECISION_FORM_ARRAYS, decisionFormSchema, parseVotes, recordMeetingDecision } from "../../decisions/public.server";
 import { failure, invalid, parseForm, rejected, submittedValues } from "../../../platform/forms";
 import { requirePermission } from "../../../platform/guard.server";
@@ -89,7 +90,8 @@ export async function action({ request, context, params }: Route.ActionArgs) {
     if (!parsed.ok) return invalid(parsed);
     const cast = parseVotes(form);
     if (!cast.ok) return data(failure({ votes: cast.message }, submittedValues(form)), { status: 400 });
-    const result = await recordMeetingDecision(db, scope, meeting, itemId, parsed.data, cast.votes);
+    // A decision on an escalated risk is linked back to the risk in the same transaction.
+    const result = await recordMeetingDecision(db, scope, meeting, itemId, parsed.data, cast.votes, (tx, decision) => linkEscalationDecision(tx, scope.user.id, scope.partnership.id, decision));
     if (!result.ok) return rejected(result, form);
     throw redirect(here("decision-recorded"));
   }

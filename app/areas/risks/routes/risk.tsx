@@ -4,7 +4,7 @@ import { getDb } from "../../../../db/client";
 import { appToday } from "../../../platform/clock.server";
 import { failure, invalid, parseForm, rejected } from "../../../platform/forms";
 import { notFound, requirePermission } from "../../../platform/guard.server";
-import { formatDate } from "../../../platform/time/dates";
+import { formatDate, londonDate } from "../../../platform/time/dates";
 import { readForm } from "../../../platform/read-form.server";
 import { AppForm } from "../../../platform/ui/app-form";
 import { Button, ErrorSummary, SelectField, SummaryList, Tag, TextArea, TextField, VersionField, WarningText } from "../../../platform/ui/forms";
@@ -254,6 +254,39 @@ export default function RiskPage({ loaderData }: Route.ComponentProps) {
 
       <h2 className="govuk-heading-m">Mitigating actions</h2>
       {d.mitigations.length ? <ActionTable rows={d.mitigations} slug={p.slug} caption="Planned to bring the risk to its target" /> : <p className="govuk-body">No mitigating actions planned yet.</p>}
+
+      {d.escalations.length ? (
+        <>
+          <h2 className="govuk-heading-m">Escalations to the board</h2>
+          <ul className="govuk-list">
+            {d.escalations.map((e) => (
+              <li key={e.id} className="govuk-!-margin-bottom-3">
+                Escalated on {formatDate(e.escalatedOn)}: {e.reasons.join(" ")}{" "}
+                {e.decision ? (
+                  <>
+                    The board decided:{" "}
+                    <Link className="govuk-link" to={`/p/${p.slug}/decisions/${e.decision.id}`}>
+                      {e.decision.reference}
+                    </Link>{" "}
+                    {e.decision.title}.
+                  </>
+                ) : e.meetingId && e.meetingStartsAt ? (
+                  <>
+                    On the agenda of{" "}
+                    <Link className="govuk-link" to={`/p/${p.slug}/meetings/${e.meetingId}`}>
+                      {e.meetingTitle}, {formatDate(londonDate(e.meetingStartsAt))}
+                    </Link>
+                    .
+                  </>
+                ) : (
+                  "Waiting for a board meeting to be arranged."
+                )}
+                {e.deferralReason ? ` Put back once: ${e.deferralReason}` : ""}
+              </li>
+            ))}
+          </ul>
+        </>
+      ) : null}
 
       <h2 className="govuk-heading-m">Linked decisions</h2>
       {d.decisions.length ? (
