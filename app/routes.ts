@@ -45,6 +45,8 @@ export default [
     route("actions", "areas/actions/routes/partnership-actions.tsx"),
     route("actions/:actionId", "areas/actions/routes/action.tsx"),
     route("risks", "areas/risks/routes/risks.tsx"),
+    route("risks.csv", "areas/risks/routes/risks-csv.ts"),
+    route("risks/heat-map", "areas/risks/routes/risk-heat-map.tsx"),
     route("risks/new", "areas/risks/routes/risk-new.tsx"),
     route("risks/appetite", "areas/risks/routes/risk-appetite.tsx"),
     route("risks/:riskId", "areas/risks/routes/risk.tsx"),

@@ -106,8 +106,8 @@ export {
 export type { ReviewScores, TrendPoint } from "./rules/trend";
 export { scoreTrend, trendDirection } from "./rules/trend";
 
-export type { AssessedRisk, HeatMap, HeatMapCell, HeatMapRow, PlacedRating, RiskMovement } from "./rules/heat-map";
-export { heatMap, heatMapCell, riskMovements } from "./rules/heat-map";
+export type { AssessedRisk, CellCount, HeatMap, HeatMapCell, HeatMapRow, PlacedRating, RiskMovement } from "./rules/heat-map";
+export { heatMap, heatMapCell, heatMapOfCounts, riskMovements } from "./rules/heat-map";
 
 export type { MitigationForReachability, ReachabilityReason, ReachabilityReasonKey, TargetReachability } from "./rules/reachability";
 export { reachabilityReasonKeys, targetReachability } from "./rules/reachability";

@@ -22,6 +22,8 @@ import {
   riskScore,
   riskSettingsSchema,
   riskStatuses,
+  scoreKinds,
+  heatMapOfCounts,
   scoreTrend,
   defaultRiskSettings,
   targetReachability,
@@ -89,6 +91,10 @@ export const riskFilterSchema = z.object({
   band: z.enum(ragBands).optional().catch(undefined),
   appetite: z.enum(["above"]).optional().catch(undefined),
   review: z.enum(["overdue"]).optional().catch(undefined),
+  /** A heat map's cell: risks whose inherent, current (the default) or target rating is this likelihood × impact. */
+  rating: z.enum(scoreKinds).optional().catch(undefined),
+  likelihood: z.coerce.number().int().min(1).max(5).optional().catch(undefined),
+  impact: z.coerce.number().int().min(1).max(5).optional().catch(undefined),
   /** Continue after this (current score, number) of the previous page. */
   after: z.string().regex(/^\d{1,2}_\d{1,9}$/).optional().catch(undefined),
 });
@@ -109,21 +115,7 @@ const maximumFor = (settings: RiskSettings) => sql.join(
  */
 export async function listRisks(db: Db, partnership: { id: string; riskSettings: unknown }, filters: RiskFilters, today: string, pageSize = RISK_PAGE_SIZE) {
   const settings = riskSettingsOf(partnership);
-  const where: SQL[] = [eq(risks.partnershipId, partnership.id)];
-  const status = filters.status ?? "live";
-  if (status === "live") where.push(inArray(risks.status, [...liveRiskStatuses]));
-  else if (status !== "all") where.push(eq(risks.status, status));
-  if (filters.category) where.push(eq(risks.category, filters.category));
-  if (filters.owner) where.push(eq(risks.ownerUserId, filters.owner));
-  if (filters.partner) where.push(eq(risks.ownerOrganisationId, filters.partner));
-  const { amberFrom, redFrom } = settings.bands;
-  if (filters.band === "green") where.push(lt(risks.currentScore, amberFrom));
-  if (filters.band === "amber") where.push(gte(risks.currentScore, amberFrom), lt(risks.currentScore, redFrom));
-  if (filters.band === "red") where.push(gte(risks.currentScore, redFrom));
-  if (filters.appetite === "above")
-    where.push(sql`exists (select 1 from ${riskAppetites} where ${riskAppetites.partnershipId} = ${risks.partnershipId} and ${riskAppetites.category} = ${risks.category}
-      and ${risks.currentScore} > case ${riskAppetites.level} ${maximumFor(settings)} else 25 end)`);
-  if (filters.review === "overdue") where.push(sql`${risks.nextReviewOn} < ${today}`, inArray(risks.status, [...liveRiskStatuses]));
+  const where = registerConditions(partnership.id, settings, filters, today);
   const counting = db.select({ n: count() }).from(risks).where(and(...where));
   if (filters.after) {
     const [score, number] = filters.after.split("_").map(Number);
@@ -163,6 +155,101 @@ export async function listRisks(db: Db, partnership: { id: string; riskSettings:
       };
     }),
   };
+}
+
+const ratingColumns = {
+  inherent: [risks.inherentLikelihood, risks.inherentImpact],
+  current: [risks.currentLikelihood, risks.currentImpact],
+  target: [risks.targetLikelihood, risks.targetImpact],
+} as const;
+
+/** The register's filters as SQL conditions (the page, the heat map's links and the CSV share them). */
+function registerConditions(partnershipId: string, settings: RiskSettings, filters: RiskFilters, today: string): SQL[] {
+  const where: SQL[] = [eq(risks.partnershipId, partnershipId)];
+  const status = filters.status ?? "live";
+  if (status === "live") where.push(inArray(risks.status, [...liveRiskStatuses]));
+  else if (status !== "all") where.push(eq(risks.status, status));
+  if (filters.category) where.push(eq(risks.category, filters.category));
+  if (filters.owner) where.push(eq(risks.ownerUserId, filters.owner));
+  if (filters.partner) where.push(eq(risks.ownerOrganisationId, filters.partner));
+  const { amberFrom, redFrom } = settings.bands;
+  if (filters.band === "green") where.push(lt(risks.currentScore, amberFrom));
+  if (filters.band === "amber") where.push(gte(risks.currentScore, amberFrom), lt(risks.currentScore, redFrom));
+  if (filters.band === "red") where.push(gte(risks.currentScore, redFrom));
+  if (filters.appetite === "above")
+    where.push(sql`exists (select 1 from ${riskAppetites} where ${riskAppetites.partnershipId} = ${risks.partnershipId} and ${riskAppetites.category} = ${risks.category}
+      and ${risks.currentScore} > case ${riskAppetites.level} ${maximumFor(settings)} else 25 end)`);
+  if (filters.review === "overdue") where.push(sql`${risks.nextReviewOn} < ${today}`, inArray(risks.status, [...liveRiskStatuses]));
+  if (filters.likelihood && filters.impact) {
+    const [likelihood, impact] = ratingColumns[filters.rating ?? "current"];
+    where.push(eq(likelihood, filters.likelihood), eq(impact, filters.impact));
+  }
+  return where;
+}
+
+/** Every risk the filters select, highest current score first, a batch at a time (for the CSV: constant memory however long the register). */
+export async function* exportRisks(db: Db, partnership: { id: string; riskSettings: unknown }, filters: RiskFilters, today: string, batchSize = 1000) {
+  const settings = riskSettingsOf(partnership);
+  const { statement } = await loadAppetite(db, partnership.id);
+  let after: { score: number; number: number } | null = null;
+  for (;;) {
+    const where = registerConditions(partnership.id, settings, filters, today);
+    if (after) where.push(sql`(${risks.currentScore}, ${risks.number}) < (${after.score}::smallint, ${after.number}::int)`);
+    const rows = await db
+      .select({ risk: risks, ownerName: users.name, organisationName: organisations.name })
+      .from(risks)
+      .innerJoin(users, eq(users.id, risks.ownerUserId))
+      .innerJoin(organisations, eq(organisations.id, risks.ownerOrganisationId))
+      .where(and(...where))
+      .orderBy(desc(risks.currentScore), desc(risks.number))
+      .limit(batchSize);
+    if (rows.length === 0) return;
+    yield rows.map((r) => {
+      const risk = typedRisk(r.risk);
+      const score = riskScore(risk.current);
+      return {
+        risk,
+        ownerName: r.ownerName,
+        organisationName: r.organisationName,
+        score,
+        band: ragBand(score, settings.bands),
+        appetite: appetiteCheck(score, risk.category, statement, settings),
+        review: describeReviewDue(risk.nextReviewOn, risk.reviewFrequency, today),
+      };
+    });
+    if (rows.length < batchSize) return;
+    const last = rows[rows.length - 1].risk;
+    after = { score: last.currentScore ?? 0, number: last.number };
+  }
+}
+
+/**
+ * The heat map's figures, counted by the database: live risks per
+ * likelihood × impact cell for one kind of rating, and how many moved from
+ * each inherent band to each current band.
+ */
+export async function heatMapFigures(db: Db, partnership: { id: string; riskSettings: unknown }, kind: (typeof scoreKinds)[number]) {
+  const settings = riskSettingsOf(partnership);
+  const [likelihood, impact] = ratingColumns[kind];
+  const live = and(eq(risks.partnershipId, partnership.id), inArray(risks.status, [...liveRiskStatuses]));
+  const [cells, moves] = await Promise.all([
+    db
+      .select({ likelihood, impact, count: count() })
+      .from(risks)
+      .where(live)
+      .groupBy(likelihood, impact),
+    db
+      .select({ inherent: sql<number>`${risks.inherentLikelihood} * ${risks.inherentImpact}`, current: risks.currentScore, count: count() })
+      .from(risks)
+      .where(live)
+      .groupBy(sql`1`, sql`2`),
+  ]);
+  const movement = ragBands.flatMap((from) => ragBands.map((to) => ({ from, to, count: 0 })));
+  for (const m of moves) {
+    const cell = movement.find((x) => x.from === ragBand(Number(m.inherent), settings.bands) && x.to === ragBand(Number(m.current ?? 0), settings.bands))!;
+    cell.count += m.count;
+  }
+  return { settings, map: heatMapOfCounts(cells, kind, settings.bands), movement };
 }
 
 // ------------------------------------------------------------------ one risk

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { scoreTrend, trendDirection } from "../../../app/areas/risks/rules/trend";
-import { heatMap, heatMapCell, riskMovements, type AssessedRisk } from "../../../app/areas/risks/rules/heat-map";
+import { heatMap, heatMapCell, heatMapOfCounts, riskMovements, type AssessedRisk } from "../../../app/areas/risks/rules/heat-map";
 import { defaultBandThresholds, riskLevels, riskScore, type Rating, type RiskLevel } from "../../../app/areas/risks/rules/scoring";
 
 const r = (likelihood: RiskLevel, impact: RiskLevel): Rating => ({ likelihood, impact });
@@ -127,5 +127,46 @@ describe("heat map", () => {
     expect(moves[0].inherent).toEqual({ likelihood: 4, impact: 4, score: 16, band: "red" });
     expect(moves[0].current.band).toBe("amber");
     expect(moves[0].target?.band).toBe("green");
+  });
+});
+
+describe("a heat map from counts per cell", () => {
+  it("gives the same grid as one built from the risks themselves, cell by cell", () => {
+    const ratings = [
+      [4, 4],
+      [4, 4],
+      [2, 5],
+      [1, 1],
+      [5, 3],
+      [2, 5],
+      [2, 5],
+    ] as const;
+    const risks = ratings.map(([likelihood, impact], i) => ({ id: `r${i}`, inherent: { likelihood, impact }, current: { likelihood, impact }, target: null }));
+    const counts = new Map<string, number>();
+    for (const [l, i] of ratings) counts.set(`${l}:${i}`, (counts.get(`${l}:${i}`) ?? 0) + 1);
+    const fromCounts = heatMapOfCounts(
+      [...counts].map(([key, count]) => ({ likelihood: Number(key.split(":")[0]), impact: Number(key.split(":")[1]), count })),
+      "current",
+      defaultBandThresholds,
+    );
+    const fromRisks = heatMap(risks, "current", defaultBandThresholds);
+    expect(fromCounts.total).toBe(7);
+    expect(fromCounts.rows.map((r) => r.cells.map((c) => [c.score, c.band, c.count]))).toEqual(fromRisks.rows.map((r) => r.cells.map((c) => [c.score, c.band, c.count])));
+    expect(heatMapCell(fromCounts, 2, 5).count).toBe(3);
+  });
+
+  it("ignores counts outside the grid and empty cells", () => {
+    const map = heatMapOfCounts(
+      [
+        { likelihood: 0, impact: 3, count: 4 },
+        { likelihood: 3, impact: 6, count: 1 },
+        { likelihood: 3, impact: 3, count: 0 },
+        { likelihood: 3, impact: 3, count: 2 },
+      ],
+      "inherent",
+      defaultBandThresholds,
+    );
+    expect(map.total).toBe(2);
+    expect(map.rows.flatMap((r) => r.cells).filter((c) => c.count > 0)).toEqual([expect.objectContaining({ likelihood: 3, impact: 3, score: 9, band: "amber", count: 2 })]);
   });
 });

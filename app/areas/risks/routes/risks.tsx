@@ -33,6 +33,7 @@ export async function loader({ request, context, params }: Route.LoaderArgs) {
       appetite: filters.appetite ?? "",
       review: filters.review ?? "",
     },
+    cell: filters.likelihood && filters.impact ? { rating: filters.rating ?? "current", likelihood: filters.likelihood, impact: filters.impact } : null,
     rows: page.rows,
     total: page.total,
     next: page.next,
@@ -63,8 +64,9 @@ function Filter({ name, label, value, options }: { name: string; label: string; 
 }
 
 export default function RiskRegister({ loaderData }: Route.ComponentProps) {
-  const { partnership: p, filters, rows, total, next, partners, people, canManage } = loaderData;
-  const query = new URLSearchParams(Object.entries(filters).filter(([, v]) => v !== ""));
+  const { partnership: p, filters, cell, rows, total, next, partners, people, canManage } = loaderData;
+  const query = new URLSearchParams(Object.entries({ ...filters, ...(cell ?? {}) }).map(([k, v]) => [k, String(v)]).filter(([, v]) => v !== ""));
+  const csvQuery = query.toString();
   if (next) query.set("after", next);
   return (
     <>
@@ -76,10 +78,25 @@ export default function RiskRegister({ loaderData }: Route.ComponentProps) {
             Add a risk
           </Link>
         ) : null}
+        <Link className="govuk-link" to={`/p/${p.slug}/risks/heat-map`}>
+          Heat map
+        </Link>
         <Link className="govuk-link" to={`/p/${p.slug}/risks/appetite`}>
           Risk appetite
         </Link>
       </div>
+      {cell ? (
+        <p className="govuk-inset-text">
+          Showing risks whose {cell.rating} rating is likelihood {cell.likelihood}, impact {cell.impact}, from the{" "}
+          <Link className="govuk-link" to={`/p/${p.slug}/risks/heat-map?show=${cell.rating}`}>
+            heat map
+          </Link>
+          .{" "}
+          <Link className="govuk-link" to={`/p/${p.slug}/risks`}>
+            Show every risk
+          </Link>
+        </p>
+      ) : null}
       <Form method="get" className="app-filters">
         <Filter name="status" label="Status" value={filters.status} options={Object.entries(statusFilterLabels).map(([value, label]) => ({ value, label }))} />
         <Filter name="category" label="Category" value={filters.category} options={[{ value: "", label: "All categories" }, ...riskCategories.map((c) => ({ value: c, label: riskCategoryLabels[c] }))]} />
@@ -88,10 +105,22 @@ export default function RiskRegister({ loaderData }: Route.ComponentProps) {
         <Filter name="band" label="RAG band" value={filters.band} options={[{ value: "", label: "Any band" }, ...ragBands.map((b) => ({ value: b, label: ragBandLabels[b] }))]} />
         <Filter name="appetite" label="Appetite" value={filters.appetite} options={[{ value: "", label: "Any" }, { value: "above", label: "Above appetite" }]} />
         <Filter name="review" label="Review" value={filters.review} options={[{ value: "", label: "Any" }, { value: "overdue", label: "Overdue" }]} />
+        {cell ? (
+          <>
+            <input type="hidden" name="rating" value={cell.rating} />
+            <input type="hidden" name="likelihood" value={cell.likelihood} />
+            <input type="hidden" name="impact" value={cell.impact} />
+          </>
+        ) : null}
         <button type="submit" className="govuk-button govuk-button--secondary">
           Show risks
         </button>
       </Form>
+      <p className="govuk-body">
+        <a className="govuk-link" href={`/p/${p.slug}/risks.csv${csvQuery ? `?${csvQuery}` : ""}`} download>
+          Download these risks as a spreadsheet (CSV)
+        </a>
+      </p>
       {rows.length ? (
         <>
           <div {...tableScroll("Risks")}>

@@ -41,6 +41,24 @@ export function heatMap(risks: readonly AssessedRisk[], kind: ScoreKind, thresho
   return { kind, rows, total };
 }
 
+/** A count of risks in one likelihood × impact cell, as the database groups them. */
+export type CellCount = { likelihood: number; impact: number; count: number };
+
+/**
+ * The same grid from counts per cell (how the pages build it, so its cost does
+ * not grow with the register): cells hold no risk ids, and counts outside
+ * 1–5 are ignored.
+ */
+export function heatMapOfCounts(counts: readonly CellCount[], kind: ScoreKind, thresholds: BandThresholds): HeatMap {
+  const map = heatMap([], kind, thresholds);
+  for (const c of counts) {
+    if (!riskLevels.includes(c.likelihood as RiskLevel) || !riskLevels.includes(c.impact as RiskLevel) || c.count <= 0) continue;
+    heatMapCell(map, c.likelihood as RiskLevel, c.impact as RiskLevel).count += c.count;
+    map.total += c.count;
+  }
+  return map;
+}
+
 /** One cell of a heat map. */
 export function heatMapCell(map: HeatMap, likelihood: RiskLevel, impact: RiskLevel): HeatMapCell {
   return map.rows[5 - impact].cells[likelihood - 1];
