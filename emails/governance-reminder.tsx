@@ -6,7 +6,7 @@ import { readableDates } from "./text";
 export type GovernanceReminderEmailProps = {
   recipientName: string;
   partnershipName: string;
-  kind: "terms_review" | "board_term_ending" | "deputy_lapsing" | "minutes_awaiting_approval";
+  kind: "terms_review" | "board_term_ending" | "deputy_lapsing" | "minutes_awaiting_approval" | "risk_review_due" | "risk_review_overdue";
   /** What it is about, e.g. "Joanna Whitfield's term as member for London Borough of Hackney". */
   subject: string;
   /** YYYY-MM-DD: the review date, term end, lapse date or circulation date. */
@@ -33,6 +33,16 @@ const wording: Record<GovernanceReminderEmailProps["kind"], Wording> = {
     heading: "A deputy's delegation is ending",
     body: (s, d) => [`${s} ends on ${d}.`, "After that date they cannot attend in the member's place or count towards the quorum. The chair or secretariat can extend it."],
     action: "Open the delegation",
+  },
+  risk_review_due: {
+    heading: "A risk is due for review",
+    body: (s, d) => [`${s} is due for review by ${d}.`, "Record its likelihood and impact as they stand now, with a sentence on what has changed, on the risk's page."],
+    action: "Review the risk",
+  },
+  risk_review_overdue: {
+    heading: "A risk's review is overdue",
+    body: (s, d) => [`${s} was due for review by ${d} and has not been reviewed.`, "Ask its owner to review it; a risk more than one cycle overdue goes to the board."],
+    action: "Open the risk",
   },
   minutes_awaiting_approval: {
     heading: "Minutes are waiting for approval",

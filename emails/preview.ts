@@ -38,6 +38,7 @@ export const previewTemplates: Record<string, () => ReactElement> = {
   "obligation-reminder-due-today": example(ObligationReminderEmail, { stage: "due_today" }),
   "obligation-reminder-overdue": example(ObligationReminderEmail, { stage: "overdue", daysLate: 3 }),
   "action-reminder-due-soon": example(ActionReminderEmail, { overdue: false, dueDate: "2026-11-26" }),
+  "governance-reminder-risk-review": example(GovernanceReminderEmail, { kind: "risk_review_due", subject: "Risk CIP-R-002, “Front-loaded investment without a guarantee of return”,", date: "2026-12-01", link: "http://localhost:3000/p/leicestershire-cip/risks" }),
   "governance-reminder-terms-review": example(GovernanceReminderEmail, { kind: "terms_review", subject: "Version 2 of the terms of reference", date: "2027-03-31", link: "http://localhost:3000/p/nelcp/terms" }),
   "governance-reminder-deputy-lapsing": example(GovernanceReminderEmail, {
     kind: "deputy_lapsing",

@@ -1,5 +1,6 @@
 import { nelcpMeetings, newportMeetings } from "./demo-meetings";
 import { cipObligations, nelcpObligations, newportObligations } from "./demo-obligations";
+import { cipRisks, newportRisks } from "./demo-risks";
 import type { SeedData } from "./types";
 
 // Demo data for local development and demonstrations.
@@ -269,6 +270,7 @@ export const demoData: SeedData = {
         "built and run locally by the council and Barnardo's together.",
       referencePrefix: "CIP",
       obligations: { recordedBy: "c.langley@leics.example", list: cipObligations },
+      risks: cipRisks,
       keyDates: [
         { kind: "review", onDate: "2026-12-01", description: "Annual review of the CIP Collaboration Agreement" },
         { kind: "extension", onDate: "2028-11-30", description: "End of the ten-year innovation partnership term; any extension to be agreed by Cabinet" },
@@ -356,6 +358,7 @@ export const demoData: SeedData = {
       sharedVision: "Children in Newport grow up safely with their own families wherever possible, with help that comes early and builds on what families do well.",
       referencePrefix: "NCC-BC",
       meetings: { recordedBy: "r.pugh@newport.example", list: newportMeetings },
+      risks: newportRisks,
       obligations: { recordedBy: "r.pugh@newport.example", list: newportObligations },
       keyDates: [
         { kind: "review", onDate: "2026-12-09", description: "Winter contract review meeting of senior leaders" },

@@ -17,6 +17,7 @@ import { termsRulesSchema, termsSectionsSchema } from "../app/areas/register/pub
 import { hashPassword } from "../app/areas/identity/public.server";
 import { seedMeetings } from "./seed-meetings";
 import { seedObligations } from "./seed-obligations";
+import { seedRisks } from "./seed-risks";
 import { moveStory } from "./move-story";
 import { appToday } from "../app/platform/clock.server";
 import type { SeedData } from "./types";
@@ -200,6 +201,7 @@ export async function seedDemoData(db: Db, story: SeedData) {
       }
       if (p.meetings) await seedMeetings(tx, { slug: p.slug, recorderEmail: p.meetings.recordedBy, meetings: p.meetings.list, orgIds, userIds });
       if (p.obligations) await seedObligations(tx, { slug: p.slug, recorderEmail: p.obligations.recordedBy, list: p.obligations.list, orgIds, userIds, today });
+      if (p.risks) await seedRisks(tx, { slug: p.slug, register: p.risks, orgIds, userIds, today });
     }
     return { partnershipsCreated: created };
   });

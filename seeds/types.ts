@@ -1,6 +1,7 @@
 import type { TermsRulesInput, TermsSections } from "../app/areas/register/public";
 import type { SeedMeeting } from "./seed-meetings";
 import type { SeedObligation } from "./seed-obligations";
+import type { SeedRiskRegister } from "./seed-risks";
 import type { BoardRole, InterestType, SeniorityTier } from "../app/areas/register/public";
 import type { KeyDateKind, OrganisationType, PartnerRole, PartnershipStatus, PartnershipType } from "../app/areas/partnerships/public";
 import type { PartnershipRole } from "../app/platform/permissions";
@@ -82,6 +83,7 @@ export type SeedPartnership = {
   declarations: SeedDeclaration[];
   meetings?: { recordedBy: string; list: SeedMeeting[] }; // recorded as that person would through the pages
   obligations?: { recordedBy: string; list: SeedObligation[] };
+  risks?: SeedRiskRegister;
   access: SeedAccess[]; // who can sign in to this partnership and as what
 };
 

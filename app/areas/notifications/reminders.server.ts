@@ -26,7 +26,8 @@ export type ReminderMessage = {
     | "minutes_circulated"
     | "invitation"
     | "password_reset"
-    | "audit_checkpoint";
+    | "audit_checkpoint"
+    | "risk_review";
   /** null: a message about the person's account, not one partnership (a password reset). */
   partnershipId: string | null;
   subjectId: string;

@@ -386,6 +386,19 @@ export async function listRisksWithDecisions(db: Db, partnershipId: string, incl
   return rows;
 }
 
+/** What the overview's "Needs attention" says about the register: live risks above the approved appetite, and live risks whose review is overdue. */
+export async function riskAttention(db: Db, partnership: { id: string; slug: string; riskSettings: unknown }, today: string) {
+  const settings = riskSettingsOf(partnership);
+  const count_ = async (filters: RiskFilters) => (await db.select({ n: count() }).from(risks).where(and(...registerConditions(partnership.id, settings, filters, today))))[0].n;
+  const [above, overdue] = await Promise.all([count_({ appetite: "above" }), count_({ review: "overdue" })]);
+  const items: { kind: string; message: string; href: string }[] = [];
+  if (above)
+    items.push({ kind: "risks_above_appetite", message: `${above} ${above === 1 ? "risk is" : "risks are"} above the appetite the board approved`, href: `/p/${partnership.slug}/risks?appetite=above` });
+  if (overdue)
+    items.push({ kind: "risk_reviews_overdue", message: `${overdue} ${overdue === 1 ? "risk's review is" : "risks' reviews are"} overdue`, href: `/p/${partnership.slug}/risks?review=overdue` });
+  return items;
+}
+
 export type RiskDetail = NonNullable<Awaited<ReturnType<typeof getRisk>>>;
 
 /** The appetite levels a category may be given, and what each tolerates. */

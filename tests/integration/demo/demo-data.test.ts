@@ -1,8 +1,8 @@
-import { and, asc, eq } from "drizzle-orm";
+import { and, asc, eq, sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { attendance, boardSeats, decisions, meetings, minutes, obligations, organisations } from "../../../db/schema";
+import { attendance, boardSeats, decisions, meetings, minutes, obligations, organisations, partnerships, risks } from "../../../db/schema";
 import { partnershipId, userId } from "../../helpers/pages";
-import { pageText, startTestServer, type HttpClient, type TestServer } from "../../helpers/server";
+import { pageText, SCENARIO_TODAY, startTestServer, type HttpClient, type TestServer } from "../../helpers/server";
 
 // The demo year a chair or a scrutiny committee explores after `npm start`:
 // what it must show, read from the pages where a person would read it.
@@ -131,5 +131,19 @@ describe("returns and reminders", () => {
     const list = await pageText(await admin.get("/p/newport-barnardos/meetings"));
     expect(list).toContain("Contract review (summer) Contract review meeting 3 June 2026");
     expect(list).toContain("Contract review (winter) Contract review meeting 9 December 2026");
+  });
+});
+
+describe("the demo's risk registers", () => {
+  it("the CIP and Newport each run a register with a year of reviews, one review overdue", async () => {
+    const rows = await s.db
+      .select({ slug: partnerships.slug, reference: risks.reference, nextReviewOn: risks.nextReviewOn, reviews: sql<number>`(select count(*)::int from risk_reviews rr where rr.risk_id = ${risks.id})` })
+      .from(risks)
+      .innerJoin(partnerships, eq(partnerships.id, risks.partnershipId))
+      .orderBy(risks.reference);
+    expect(rows.map((r) => r.reference)).toEqual(["CIP-R-001", "CIP-R-002", "CIP-R-003", "NCC-BC-R-001", "NCC-BC-R-002"]);
+    expect(rows.filter((r) => r.reviews > 0).length).toBe(4);
+    // The CIP's provider risk was last reviewed in August: its quarterly review is overdue.
+    expect(rows.filter((r) => r.nextReviewOn < SCENARIO_TODAY).map((r) => r.reference)).toEqual(["CIP-R-001"]);
   });
 });

@@ -205,7 +205,7 @@ const expectations: Record<string, Entry> = {
   "areas/meetings/routes/meeting-edit.tsx": { get: ["admin", "chair", "secretariat"], post: [{ label: "save", allowed: ["admin", "chair", "secretariat"] }] },
   "areas/meetings/routes/meeting-agenda.tsx": {
     get: ["admin", "chair", "secretariat"],
-    post: ["add", "edit", "up", "down", "remove", "remove-paper", "upload"].map((intent) => ({ intent, allowed: ["admin", "chair", "secretariat"] as const })),
+    post: ["add", "edit", "up", "down", "remove", "remove-paper", "upload", "defer-risk"].map((intent) => ({ intent, allowed: ["admin", "chair", "secretariat"] as const })),
   },
   "areas/meetings/routes/meeting-run.tsx": {
     get: ["admin", "chair", "secretariat"],
@@ -269,6 +269,8 @@ const expectations: Record<string, Entry> = {
   // ---------------------------------------------------------------- the risk register
   // The chair and secretariat manage the register and its appetite; everyone in the partnership reads it.
   "areas/risks/routes/risks.tsx": { get: ADULTS },
+  "areas/risks/routes/risks-csv.ts": { get: ADULTS },
+  "areas/risks/routes/risk-heat-map.tsx": { get: ADULTS },
   "areas/risks/routes/risk-new.tsx": { get: ["admin", "chair", "secretariat"], post: [{ label: "add", allowed: ["admin", "chair", "secretariat"] }] },
   "areas/risks/routes/risk-appetite.tsx": { get: ADULTS, post: [{ label: "approve", allowed: ["admin", "chair", "secretariat"] }] },
   // The usual risk is owned by Barking and Dagenham's board member: its representative may review it, as may its owner.

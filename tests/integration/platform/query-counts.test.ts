@@ -83,6 +83,8 @@ beforeAll(async () => {
     actions: "/p/nelcp/actions?state=all",
     obligations: "/p/nelcp/obligations",
     obligation: `/p/nelcp/obligations/${obligation.id}`,
+    "risk register": "/p/nelcp/risks",
+    "risk heat map": "/p/nelcp/risks/heat-map",
     "calendar feed": new URL(feed).pathname,
   };
   demo = await measureAll();

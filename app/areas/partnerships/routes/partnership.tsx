@@ -8,6 +8,7 @@ import { formatDate } from "../../../platform/time/dates";
 import { boardRoleLabels, seniorityTierLabels } from "../../register/public";
 import { keyDateKindLabels, organisationTypeLabels, partnerRoleLabels, partnershipStatusLabels, partnershipTypeLabels, type PartnershipStatus, type PartnershipType } from "../rules/vocabulary";
 import { loadPartnershipOverview } from "../overview.server";
+import { riskAttention } from "../../risks/public.server";
 import { requirePermission } from "../../../platform/guard.server";
 import { appToday } from "../../../platform/clock.server";
 import type { Route } from "./+types/partnership";
@@ -17,7 +18,7 @@ export const meta = ({ data }: Route.MetaArgs) => [{ title: `${data?.partnership
 export async function loader({ request, context, params }: Route.LoaderArgs) {
   const scope = await requirePermission(request, context, params.slug, "partnership:view");
   const today = appToday();
-  const overview = await loadPartnershipOverview(getDb(), scope.partnership, today);
+  const [overview, risks] = await Promise.all([loadPartnershipOverview(getDb(), scope.partnership, today), riskAttention(getDb(), scope.partnership, today)]);
   const { id, slug, name, shortName, purpose, sharedVision, type, status, startDate, termYears, leadAgreement, reportsTo } = scope.partnership;
   return {
     partnership: { id, slug, name, shortName, purpose, sharedVision, type, status, startDate, termYears, leadAgreement, reportsTo },
@@ -25,6 +26,7 @@ export async function loader({ request, context, params }: Route.LoaderArgs) {
     canInvite: scope.permissions.has("member:invite"),
     canManage: scope.permissions.has("partnership:manage"),
     ...overview,
+    problems: [...overview.problems, ...risks],
   };
 }
 

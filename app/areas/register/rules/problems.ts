@@ -10,6 +10,9 @@ const problemLabels: Record<string, string> = {
   no_terms_in_force: "Terms of reference",
   terms_review_overdue: "Review overdue",
   terms_review_due: "Review due",
+  // From the risk register, shown with the board's problems on the overview.
+  risks_above_appetite: "Above appetite",
+  risk_reviews_overdue: "Risk reviews overdue",
 };
 export const problemLabel = (kind: string) => problemLabels[kind] ?? kind;
 
