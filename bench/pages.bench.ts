@@ -49,6 +49,7 @@ import {
   type BenchDatabase,
 } from "./lib/databases";
 import { countRows, generateNationalData } from "./lib/generate";
+import { ensureNationalRisks } from "./lib/risks";
 import { loadPage, type LoadResult } from "./lib/load";
 import { NATIONAL } from "./lib/plan";
 import { cpuMsOf, ensureBuild, postgresCpuMs, RssSampler, startServer, type ServerProcess } from "./lib/server";
@@ -107,6 +108,7 @@ async function prepare(adminUrl: string, target: BenchDatabase, kind: "national"
         );
       }
       log(`${target.name}: kept from ${marker.madeAt ?? "an earlier run"} (BENCH_REGENERATE=1 makes it again)`);
+      if (kind === "national") await ensureNationalRisks(target.ownerUrl, scale);
       const ageDays = (Date.now() - Date.parse(String(marker.madeAt))) / 86_400_000;
       if (ageDays > 30)
         log(`${target.name}: made ${Math.floor(ageDays)} days ago; its records end on that day (meetings then upcoming have no attendance now): consider BENCH_REGENERATE=1`);
@@ -118,6 +120,7 @@ async function prepare(adminUrl: string, target: BenchDatabase, kind: "national"
     let info: Record<string, unknown>;
     if (kind === "national") {
       const report = await generateNationalData(target.ownerUrl, scale);
+      await ensureNationalRisks(target.ownerUrl, scale);
       info = { kind, scale, generationSeconds: report.seconds, steps: report.steps, counts: report.counts, nelcp: report.nelcp };
     } else {
       const db = adminClient(target.ownerUrl);
@@ -193,6 +196,9 @@ function pagesFor(ids: Awaited<ReturnType<typeof discover>>): Page[] {
     compliance ? { name: "compliance", path: compliance.startsWith("/") ? compliance : `${p}/${compliance}`, main: true } : null,
     ids.obligation ? { name: "return", path: `${p}/obligations/${ids.obligation}`, main: true } : null,
     { name: "calendar feed", path: ids.feed, main: true },
+    { name: "risk register", path: `${p}/risks`, main: true },
+    { name: "risks red, service delivery", path: `${p}/risks?band=red&category=service_delivery`, main: true },
+    { name: "risk heat map", path: `${p}/risks/heat-map`, main: true },
     { name: "healthz", path: "/healthz", main: false },
     { name: "floor", path: "/accessibility", main: false },
   ];

@@ -1,6 +1,6 @@
 import { nelcpMeetings, newportMeetings } from "./demo-meetings";
 import { cipObligations, nelcpObligations, newportObligations } from "./demo-obligations";
-import { cipRisks, newportRisks } from "./demo-risks";
+import { cipRisks, nelcpRisks, newportRisks } from "./demo-risks";
 import type { SeedData } from "./types";
 
 // Demo data for local development and demonstrations.
@@ -111,6 +111,7 @@ export const demoData: SeedData = {
         "with providers we know well and who know them, and young people help decide what good care looks like.",
       referencePrefix: "NELCP",
       meetings: { recordedBy: "secretariat@nelcp.example", list: nelcpMeetings },
+      risks: nelcpRisks,
       obligations: { recordedBy: "secretariat@nelcp.example", list: nelcpObligations },
       keyDates: [
         { kind: "review", onDate: "2027-03-31", description: "Review of the block contracts and the innovation payment before the next contract year" },

@@ -1,10 +1,146 @@
 import type { SeedRiskRegister } from "./seed-risks";
 
 // The partnerships' risk registers, as of the story's today (22 November
-// 2026), drawn from the evaluations: the CIP's struggle to contract a
-// provider in time, its front-loaded investment and the ten-year agreement's
-// annual review; Newport's demand and co-investment. (NELCP's register is
-// left empty for now: its tests raise risks of their own from NELCP-R-001.)
+// 2026), drawn from the evaluations: NELCP's worries about the block-contract
+// market, demand, one programme lead and children placed far from home; the
+// CIP's struggle to contract a provider in time, its front-loaded investment
+// and the ten-year agreement's annual review; Newport's demand and
+// co-investment.
+
+const sec = "secretariat@nelcp.example";
+
+export const nelcpRisks: SeedRiskRegister = {
+  recordedBy: sec,
+  appetite: {
+    decision: {
+      title: "Adopt the partnership's risk appetite statement",
+      text: "The board adopts a risk appetite for each category of risk: cautious for service delivery, financial risk and the partnership's relationships, minimal for safeguarding, open for demand and workforce.",
+      decidedOn: "2024-12-05",
+    },
+    levels: { service_delivery: "cautious", financial: "cautious", partnership_relationship: "cautious", safeguarding: "minimal", demand: "open", workforce: "open" },
+  },
+  risks: [
+    {
+      title: "Providers unwilling to bid under the block contract",
+      cause: "Block prices set in 2019 sit below what providers say a placement now costs, and the four-lot model asks providers to hold beds empty between placements",
+      event: "Too few compliant bids when lots are re-tendered, and current providers leave at the break clause",
+      effect: "Children are placed by spot purchase, at higher cost and further from their borough, and the partnership's savings case fails",
+      category: "service_delivery",
+      owner: { email: "chair@nelcp.example", orgKey: "havering" },
+      scope: "shared",
+      raisedOn: "2025-10-06",
+      reviewFrequency: "quarterly",
+      inherent: [5, 4],
+      current: [3, 4],
+      target: [2, 3],
+      targetDate: "2027-09-30",
+      controls: [
+        { description: "Quarterly market engagement events with current and prospective providers", ownerEmail: sec, effectiveness: "effective" },
+        { description: "Price review clause in each block contract, used once a year", ownerEmail: "chair@nelcp.example", effectiveness: "partly_effective" },
+      ],
+      reviews: [
+        { on: "2026-01-08", by: sec, current: [3, 4], commentary: "Two of the five lot 2 bidders withdrew before the deadline, citing the block price. Award still possible." },
+        { on: "2026-04-07", by: "chair@nelcp.example", current: [3, 4], commentary: "Lot 2 awarded to the Thames Gateway Care consortium in March; no challenge during standstill." },
+        { on: "2026-06-22", by: sec, current: [4, 4], commentary: "Three specialist-band providers have said they will not renew at the block price. Goes to the July board for a decision on price." },
+        { on: "2026-09-21", by: "chair@nelcp.example", current: [3, 4], commentary: "After the 4% uplift two providers are back in talks, but none has signed. Still above the board's cautious appetite." },
+      ],
+      escalated: {
+        review: 2,
+        itemTitle: "Specialist-needs band: price uplift",
+        decisionTitle: "Uplift the specialist-needs band price by 4%",
+        reopened: { on: "2026-07-20", reason: "The board answered it on 9 July with a 4% uplift: back with its owner to review the effect" },
+      },
+    },
+    {
+      title: "Fewer placements needed than the block contract buys",
+      cause: "Boroughs' edge-of-care work is reducing the number of children who need residential care",
+      event: "Block beds stand empty for long periods",
+      effect: "Boroughs pay for unused beds and question the value of staying in the partnership",
+      category: "demand",
+      owner: { email: "member@nelcp.example", orgKey: "newham" },
+      scope: "shared",
+      raisedOn: "2025-11-03",
+      reviewFrequency: "quarterly",
+      inherent: [4, 4],
+      current: [3, 3],
+      target: [2, 3],
+      controls: [{ description: "Monthly occupancy report to the commissioning group, with a spot-purchase check before any out-of-block placement", ownerEmail: sec, effectiveness: "effective" }],
+      reviews: [
+        { on: "2026-02-05", by: "member@nelcp.example", current: [3, 3], commentary: "Occupancy 27 of 35 beds over the quarter." },
+        { on: "2026-05-06", by: "member@nelcp.example", current: [3, 3], commentary: "Occupancy 29 of 35; two boroughs used spot placements while block beds were free." },
+        { on: "2026-08-10", by: "member@nelcp.example", current: [2, 3], commentary: "Occupancy rose to 31 of 35 once the spot-purchase check began." },
+      ],
+    },
+    {
+      title: "Reliance on one implementation lead",
+      cause: "The programme has one lead who holds the provider relationships and the contract knowledge",
+      event: "The lead leaves or is absent for a long period",
+      effect: "Contract management and the re-procurement timetable slip",
+      category: "workforce",
+      owner: { email: sec, orgKey: "havering" },
+      scope: "shared",
+      raisedOn: "2025-12-01",
+      reviewFrequency: "half_yearly",
+      inherent: [4, 4],
+      current: [3, 4],
+      target: [2, 2],
+      targetDate: "2027-03-31",
+      controls: [{ description: "Contract files and provider contacts kept in the shared drive, not personal mailboxes", ownerEmail: sec, effectiveness: "partly_effective" }],
+      reviews: [{ on: "2026-06-01", by: "chair@nelcp.example", current: [3, 3], commentary: "A deputy programme lead started in May and is shadowing the provider meetings." }],
+    },
+    {
+      title: "Children placed far from home",
+      cause: "Not enough block beds for higher-needs children inside or near the eight boroughs",
+      event: "Children are placed more than 20 miles from home",
+      effect: "Children lose contact with family, school and friends; social workers' visits take longer",
+      category: "safeguarding",
+      owner: { email: "vicechair@nelcp.example", orgKey: "redbridge" },
+      scope: "shared",
+      raisedOn: "2026-02-16",
+      reviewFrequency: "quarterly",
+      inherent: [4, 4],
+      current: [3, 3],
+      target: [2, 2],
+      targetDate: "2027-12-31",
+      reviews: [
+        { on: "2026-05-18", by: "vicechair@nelcp.example", current: [3, 3], commentary: "9 of 29 children placed more than 20 miles from home." },
+        { on: "2026-08-24", by: "vicechair@nelcp.example", current: [3, 3], commentary: "7 of 31 children placed more than 20 miles from home: better, but still above the board's minimal appetite." },
+      ],
+    },
+    {
+      title: "A borough leaves the partnership",
+      cause: "A borough finds better value elsewhere, or its Cabinet will not ratify the lot 1 extension",
+      event: "A borough gives notice to leave the partnership agreement",
+      effect: "The remaining boroughs carry a larger share of the block cost",
+      category: "partnership_relationship",
+      owner: { email: "chair@nelcp.example", orgKey: "havering" },
+      scope: "shared",
+      raisedOn: "2026-03-12",
+      reviewFrequency: "annually",
+      inherent: [3, 5],
+      current: [2, 4],
+      target: [1, 4],
+    },
+    {
+      title: "Barking and Dagenham's share of spend overruns",
+      cause: "Higher-needs placements cost more than the band prices assumed",
+      event: "Barking and Dagenham's spend exceeds its share of the contract budget",
+      effect: "The borough must find savings elsewhere in children's services",
+      category: "financial",
+      owner: { email: "m.bellamy@barking-dagenham.example", orgKey: "barking-dagenham" },
+      scope: "partner_only",
+      raisedOn: "2026-04-01",
+      reviewFrequency: "quarterly",
+      inherent: [3, 3],
+      current: [2, 3],
+      target: [2, 2],
+      reviews: [
+        { on: "2026-07-01", by: "rep@barking-dagenham.example", current: [2, 3], commentary: "Spend within 2% of the borough's share at quarter 1." },
+        { on: "2026-10-01", by: "rep@barking-dagenham.example", current: [2, 3], commentary: "Spend within 3% at quarter 2; one specialist placement added." },
+      ],
+    },
+  ],
+};
 
 export const cipRisks: SeedRiskRegister = {
   recordedBy: "c.langley@leics.example",

@@ -3,5 +3,6 @@
 export { getRisk, listRisks, listRisksWithDecisions, loadAppetite, riskAttention, riskSettingsOf } from "./register.server";
 export type { RiskDetail, RiskFilters } from "./register.server";
 export { escalateRisks, linkEscalationDecision, deferRiskEscalation, deferSchema, escalationsOnAgenda } from "./escalations.server";
-export { controlSchema, createRisk, newRiskSchema, reviewRisk, riskReviewSchema, saveControl } from "./risks.server";
+export { changeRiskStatus, controlSchema, createRisk, newRiskSchema, reviewRisk, riskReviewSchema, riskStatusSchema, saveControl } from "./risks.server";
+export { approveAppetite, appetiteApprovalSchema } from "./appetite.server";
 export { riskReviewMessages } from "./reminders.server";

@@ -135,15 +135,30 @@ describe("returns and reminders", () => {
 });
 
 describe("the demo's risk registers", () => {
-  it("the CIP and Newport each run a register with a year of reviews, one review overdue", async () => {
+  it("each partnership runs a register with a year of reviews; NELCP's has an appetite, a risk the board decided on, and a review overdue", async () => {
     const rows = await s.db
       .select({ slug: partnerships.slug, reference: risks.reference, nextReviewOn: risks.nextReviewOn, reviews: sql<number>`(select count(*)::int from risk_reviews rr where rr.risk_id = ${risks.id})` })
       .from(risks)
       .innerJoin(partnerships, eq(partnerships.id, risks.partnershipId))
       .orderBy(risks.reference);
-    expect(rows.map((r) => r.reference)).toEqual(["CIP-R-001", "CIP-R-002", "CIP-R-003", "NCC-BC-R-001", "NCC-BC-R-002"]);
-    expect(rows.filter((r) => r.reviews > 0).length).toBe(4);
-    // The CIP's provider risk was last reviewed in August: its quarterly review is overdue.
-    expect(rows.filter((r) => r.nextReviewOn < SCENARIO_TODAY).map((r) => r.reference)).toEqual(["CIP-R-001"]);
+    expect(rows.map((r) => r.reference)).toEqual([
+      "CIP-R-001", "CIP-R-002", "CIP-R-003",
+      "NCC-BC-R-001", "NCC-BC-R-002",
+      "NELCP-R-001", "NELCP-R-002", "NELCP-R-003", "NELCP-R-004", "NELCP-R-005", "NELCP-R-006",
+    ]);
+    expect(rows.filter((r) => r.reviews > 0).length).toBe(9);
+    // Last reviewed in August, their quarterly reviews are overdue.
+    expect(rows.filter((r) => r.nextReviewOn < SCENARIO_TODAY).map((r) => r.reference)).toEqual(["CIP-R-001", "NELCP-R-002"]);
+
+    const chair = s.client();
+    await chair.signIn("chair@nelcp.example");
+    const [r001] = await s.db.select().from(risks).where(eq(risks.reference, "NELCP-R-001"));
+    const page = await pageText(await chair.get(`/p/nelcp/risks/${r001.id}`));
+    expect(page).toContain("Above appetite");
+    expect(page).toContain("The board decided:");
+    expect(page).toContain("Uplift the specialist-needs band price by 4%");
+    const overview = await pageText(await chair.get("/p/nelcp"));
+    expect(overview).toContain("2 risks are above the appetite the board approved");
+    expect(overview).toContain("1 risk's review is overdue");
   });
 });

@@ -27,7 +27,8 @@ describe("the partnership page's board checks", () => {
     const res = await chair.get("/p/nelcp");
     const html = await res.text();
     const text = await pageText(new Response(html));
-    expect(text).toContain("Needs attention (4)");
+    // Four about the board, two from the risk register (risks above appetite, a review overdue).
+    expect(text).toContain("Needs attention (6)");
     expect(text).toContain("Claire Hennessy (London Borough of Waltham Forest, head of service) is below the seniority the terms of reference require");
     expect(text).toContain("City of London Corporation has nobody on the board");
     expect(text).toContain("Tom Egan's delegation as deputy for Rahima Chowdhury lapsed on 30 June 2026 and has not been renewed");
@@ -40,7 +41,7 @@ describe("the partnership page's board checks", () => {
     const admin = s.client();
     await admin.signIn("admin@platform.example");
     const cip = await pageText(await admin.get("/p/leicestershire-cip"));
-    expect(cip).toContain("Needs attention (1)");
+    expect(cip).toContain("Needs attention (2)"); // the terms' review, and a risk's review overdue
     expect(cip).toContain("The terms of reference (version 1) are due for review on 1 December 2026");
     expect(cip).not.toContain("below the seniority");
     const newport = await pageText(await admin.get("/p/newport-barnardos"));

@@ -13,7 +13,8 @@ import { DEMO_PASSWORD, type HttpClient, pageText, SCENARIO_TODAY, startTestServ
 // A risk that reaches the escalation threshold, leaves its appetite or falls
 // more than a cycle behind on its review goes to the board: on the next board
 // meeting's agenda as an item for decision, put back once at most with a
-// reason, and linked to the decision the board takes on it.
+// reason, and linked to the decision the board takes on it. (The demo's NELCP
+// register holds six risks: the first raised here is NELCP-R-007.)
 
 let s: TestServer;
 const as: Record<string, HttpClient> = {};
@@ -35,7 +36,8 @@ const riskForm = (over: Record<string, string> = {}) => ({
   cause: "Block prices below what providers say a placement costs",
   event: "No compliant bids for lot 4 at the next tender",
   effect: "Children placed through spot purchase, at higher cost and further from home",
-  category: "service_delivery",
+  // Legal and contractual: NELCP's demo appetite sets none for it, so the threshold alone decides.
+  category: "legal_contractual",
   ownerUserId: ownerId,
   ownerOrganisationId: bd,
   scope: "shared",
@@ -103,7 +105,7 @@ describe("escalating to the board", () => {
     expect(e).toMatchObject({ meetingId: next.id, escalatedOn: SCENARIO_TODAY, deferrals: 0, decisionId: null });
     expect(e.reasons).toEqual(["Its current score of 16 is at or above the partnership's escalation threshold of 15."]);
     const [item] = await riskItemsOn(next.id);
-    expect(item).toMatchObject({ id: e.agendaItemId, purpose: "decision", title: "Escalated risk NELCP-R-001: Providers will not bid under the block contract" });
+    expect(item).toMatchObject({ id: e.agendaItemId, purpose: "decision", title: "Escalated risk NELCP-R-007: Providers will not bid under the block contract" });
     expect((await s.db.select().from(risks).where(eq(risks.id, riskId)))[0].status).toBe("escalated");
 
     const page = await pageText(await as.observer.get(path()));
@@ -111,7 +113,7 @@ describe("escalating to the board", () => {
     expect(page).toContain(`On the agenda of ${next.title}`);
     const events = await s.db.select().from(auditEvents).where(and(eq(auditEvents.entityId, riskId), eq(auditEvents.action, "risk.escalate")));
     expect(events).toHaveLength(1);
-    expect(describeAuditEvent(events[0], { actor: "Rep" })).toMatch(/^Risk NELCP-R-001 escalated to the board by Rep, on the agenda of the board meeting of \d+ \w+ 20\d\d: Its current score of 16/);
+    expect(describeAuditEvent(events[0], { actor: "Rep" })).toMatch(/^Risk NELCP-R-007 escalated to the board by Rep, on the agenda of the board meeting of \d+ \w+ 20\d\d: Its current score of 16/);
   });
 
   it("a further review while it waits for the board does not send it twice", async () => {
@@ -124,7 +126,7 @@ describe("escalating to the board", () => {
     const [e] = await escalationsOf(riskId);
     const agenda = `/p/nelcp/meetings/${e.meetingId}/agenda`;
     const text = await pageText(await as.secretariat.get(agenda));
-    expect(text).toContain("Escalated from the risk register: risk NELCP-R-001");
+    expect(text).toContain("Escalated from the risk register: risk NELCP-R-007");
     expect(text).toContain("Put back to the next board meeting");
 
     const remove = await as.secretariat.post(agenda, { intent: "remove", itemId: e.agendaItemId! });
@@ -148,7 +150,7 @@ describe("escalating to the board", () => {
     expect(await riskItemsOn(e.meetingId!)).toEqual([]);
     expect((await riskItemsOn(later.id)).map((i) => i.id)).toEqual([after.agendaItemId]);
     const [deferred] = await s.db.select().from(auditEvents).where(and(eq(auditEvents.entityId, riskId), eq(auditEvents.action, "risk.escalation_deferred")));
-    expect(describeAuditEvent(deferred, { actor: "Sam" })).toMatch(/^Risk NELCP-R-001 put back from the board meeting of .+ to .+ by Sam: “The tender's clarification answers arrive on 10 December”$/);
+    expect(describeAuditEvent(deferred, { actor: "Sam" })).toMatch(/^Risk NELCP-R-007 put back from the board meeting of .+ to .+ by Sam: “The tender's clarification answers arrive on 10 December”$/);
 
     // Once only: the later meeting must consider it.
     const again = await as.secretariat.post(`/p/nelcp/meetings/${later.id}/agenda`, { intent: "defer-risk", escalationId: e.id, version: String(after.version), [`deferralReason-${e.id}`]: "Again" });
@@ -181,7 +183,7 @@ describe("escalating to the board", () => {
     expect(filtered).toContain("Linked risk");
     expect(filtered).not.toContain("Extend the block contract"); // a demo decision with no link to the risk
     const [decided] = await s.db.select().from(auditEvents).where(and(eq(auditEvents.entityId, riskId), eq(auditEvents.action, "risk.escalation_decided")));
-    expect(describeAuditEvent(decided, { actor: "Chair" })).toMatch(/^The board decided on escalated risk NELCP-R-001 on .+: decision NELCP-\d{4}-\d+, recorded by Chair$/);
+    expect(describeAuditEvent(decided, { actor: "Chair" })).toMatch(/^The board decided on escalated risk NELCP-R-007 on .+: decision NELCP-\d{4}-\d+, recorded by Chair$/);
     travelTo(SCENARIO_TODAY);
   });
 });
@@ -226,7 +228,7 @@ describe("the scheduler's daily pass", () => {
     expect(placed.meetingId).toBe(arranged);
     expect(await riskItemsOn(arranged, lapse)).toHaveLength(1);
     const [event] = await s.db.select().from(auditEvents).where(and(eq(auditEvents.entityId, lapse), eq(auditEvents.action, "risk.escalation_placed")));
-    expect(describeAuditEvent(event, { actor: "The platform" })).toBe("Risk NELCP-R-003, escalated, put on the agenda of the board meeting of 13 March 2031");
+    expect(describeAuditEvent(event, { actor: "The platform" })).toBe("Risk NELCP-R-009, escalated, put on the agenda of the board meeting of 13 March 2031");
     await escalateRisks(s.db, "2031-03-03");
     expect(await riskItemsOn(arranged, lapse)).toHaveLength(1);
     expect(await escalationsOf(lapse)).toHaveLength(1);

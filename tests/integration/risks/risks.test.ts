@@ -1,4 +1,4 @@
-import { and, asc, count, eq } from "drizzle-orm";
+import { and, asc, count, desc, eq, inArray } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { describeAuditEvent } from "../../../app/audit/catalogue";
 import { hashPassword } from "../../../app/areas/identity/public.server";
@@ -54,7 +54,8 @@ const riskForm = (over: Record<string, string> = {}) => ({
   cause: "Rising staff costs and a small number of providers bidding for lot 2",
   event: "A provider holding several block beds gives notice",
   effect: "Children have to move placement, some far from home",
-  category: "service_delivery",
+  // Demand: the demo's appetite for it is open (scores up to 12), so a 12 is raised without being escalated.
+  category: "demand",
   ownerUserId: ownerId,
   ownerOrganisationId: bd,
   scope: "shared",
@@ -81,6 +82,9 @@ const riskCount = async () => (await s.db.select({ n: count() }).from(risks).whe
 const eventsOf = async (entityId: string) => s.db.select().from(auditEvents).where(eq(auditEvents.entityId, entityId)).orderBy(asc(auditEvents.seq));
 
 let riskId: string;
+// The demo's NELCP register holds six risks (NELCP-R-001 to 006): those raised here follow.
+const R1 = "NELCP-R-007";
+const R2 = "NELCP-R-008";
 
 describe("raising a risk", () => {
   it("refuses bad input precisely and saves nothing", async () => {
@@ -123,24 +127,24 @@ describe("raising a risk", () => {
 
     riskId = await createRisk(as.secretariat, "nelcp", riskForm());
     const row = await riskRow(riskId);
-    expect(row).toMatchObject({ reference: "NELCP-R-001", number: 1, status: "open", currentScore: 12, nextReviewOn: "2027-02-01", version: 1 });
+    expect(row).toMatchObject({ reference: R1, number: 7, status: "open", currentScore: 12, nextReviewOn: "2027-02-01", version: 1 });
     const [event] = await eventsOf(riskId);
     expect(event.action).toBe("risk.create");
     expect(describeAuditEvent(event, { actor: "Sam Secretariat" })).toBe(
-      "Risk NELCP-R-001 “A block provider leaves the market” added to the register by Sam Secretariat, current score 12 (target 6), reviewed quarterly",
+      `Risk ${R1} “A block provider leaves the market” added to the register by Sam Secretariat, current score 12 (target 6), reviewed quarterly`,
     );
 
     const second = await createRisk(as.chair, "nelcp", riskForm({ title: "Co-investment is not matched", category: "financial", currentLikelihood: "2", currentImpact: "2", targetLikelihood: "1", targetImpact: "2" }));
-    expect((await riskRow(second)).reference).toBe("NELCP-R-002");
+    expect((await riskRow(second)).reference).toBe(R2);
 
     const register = await pageText(await as.member.get("/p/nelcp/risks"));
-    expect(register).toContain("NELCP-R-001");
+    expect(register).toContain(R1);
     expect(register).toContain("A block provider leaves the market");
     expect(register).toContain("12 Amber");
     expect(register).toContain("Marcus Bellamy, London Borough of Barking and Dagenham");
     expect(register).toContain("Review due on 1 February 2027");
     // Highest score first.
-    expect(register.indexOf("NELCP-R-001")).toBeLessThan(register.indexOf("NELCP-R-002"));
+    expect(register.indexOf(R1)).toBeLessThan(register.indexOf(R2));
   });
 });
 
@@ -186,7 +190,7 @@ describe("reviewing a risk", () => {
     const last = events[events.length - 2];
     expect(last.action).toBe("risk.review");
     expect(events[events.length - 1].action).toBe("risk.escalate");
-    expect(describeAuditEvent(last, { actor: "Marcus Bellamy" })).toBe("Risk NELCP-R-001's current score 12 → 16 by Marcus Bellamy: “the provider gave notice”");
+    expect(describeAuditEvent(last, { actor: "Marcus Bellamy" })).toBe(`Risk ${R1}'s current score 12 → 16 by Marcus Bellamy: “the provider gave notice”`);
 
     const text = await pageText(await as.observer.get(path()));
     expect(text).toContain("16 Red");
@@ -212,7 +216,7 @@ describe("reviewing a risk", () => {
     expect(res.status).toBe(302);
     expect(await riskRow(riskId)).toMatchObject({ currentScore: 12, targetLikelihood: 2, targetImpact: 2 });
     const events = await eventsOf(riskId);
-    expect(describeAuditEvent(events[events.length - 1], { actor: "Rep" })).toBe("Risk NELCP-R-001's current score 16 → 12 and target 6 → 4 by Rep: “A second provider offered beds”");
+    expect(describeAuditEvent(events[events.length - 1], { actor: "Rep" })).toBe(`Risk ${R1}'s current score 16 → 12 and target 6 → 4 by Rep: “A second provider offered beds”`);
     const text = await pageText(await as.member.get(path()));
     expect(text).toContain("Falling");
   });
@@ -279,7 +283,7 @@ describe("changing a risk", () => {
     const last = events[events.length - 1];
     expect(last.action).toBe("risk.update");
     expect(describeAuditEvent(last, { actor: "Sam" })).toBe(
-      "Risk NELCP-R-001 changed by Sam: title “A block provider leaves the market” → “A lot 2 provider leaves the market”; reviewed monthly; next review 22 February 2027 → 22 December 2026: “Narrowed to lot 2”",
+      `Risk ${R1} changed by Sam: title “A block provider leaves the market” → “A lot 2 provider leaves the market”; reviewed monthly; next review 22 February 2027 → 22 December 2026: “Narrowed to lot 2”`,
     );
 
     const stale = await as.chair.post(edit, { ...fields, title: "The chair's title" });
@@ -302,7 +306,7 @@ describe("changing a risk", () => {
     expect((await s.db.select().from(riskControls).where(eq(riskControls.id, control.id)))[0]).toMatchObject({ effectiveness: "effective", version: 2 });
     const controlEvents = await eventsOf(control.id);
     expect(controlEvents.map((e) => e.action)).toEqual(["risk_control.create", "risk_control.update"]);
-    expect(describeAuditEvent(controlEvents[1], { actor: "Sam" })).toBe("A control on risk NELCP-R-001 changed by Sam: partly effective → effective");
+    expect(describeAuditEvent(controlEvents[1], { actor: "Sam" })).toBe(`A control on risk ${R1} changed by Sam: partly effective → effective`);
 
     const noTitle = await as.secretariat.post(path(), { intent: "mitigation", title: "", ownerUserId: ownerId, organisationId: bd, dueDate: "2027-01-31", description: "" });
     expect(noTitle.status).toBe(400);
@@ -318,7 +322,7 @@ describe("changing a risk", () => {
     expect(page).toContain("Agree a retention payment with the lot 2 provider");
     expect(page).toContain("Monthly contract meetings with each lot 2 provider");
     expect(page).toContain("The open mitigating action is due by the target date of 30 September 2027.");
-    expect(await pageText(await as.member.get(`/p/nelcp/actions/${action.id}`))).toContain("NELCP-R-001: A lot 2 provider leaves the market");
+    expect(await pageText(await as.member.get(`/p/nelcp/actions/${action.id}`))).toContain(`${R1}: A lot 2 provider leaves the market`);
   });
 
   it("decisions are linked by reference", async () => {
@@ -346,7 +350,7 @@ describe("changing a risk", () => {
     expect(await riskRow(riskId)).toMatchObject({ status: "transferred", transferredToOrganisationId: bd, transferredToRegister: "the council's corporate risk register", transferReason: "Only Barking and Dagenham carries it now" });
     const events = await eventsOf(riskId);
     expect(describeAuditEvent(events[events.length - 1], { actor: "Sam" })).toBe(
-      "Risk NELCP-R-001 escalated to the board → transferred to a partner's register by Sam (to the council's corporate risk register): “Only Barking and Dagenham carries it now”",
+      `Risk ${R1} escalated to the board → transferred to a partner's register by Sam (to the council's corporate risk register): “Only Barking and Dagenham carries it now”`,
     );
     version = String((await riskRow(riskId)).version);
     const refused = await as.secretariat.post(path(), { intent: "review", version, likelihood: "2", impact: "2", targetLikelihood: "1", targetImpact: "1", commentary: "Quieter" });
@@ -361,6 +365,7 @@ describe("changing a risk", () => {
 
 describe("the appetite", () => {
   it("is approved by an agreed decision of the partnership's own log, and flags risks above it", async () => {
+    const demoAppetite = await s.db.select().from(riskAppetites).where(eq(riskAppetites.partnershipId, nelcp));
     const cipProposal = await as.cipChair.post("/p/leicestershire-cip/decisions/new", { kind: "proposal", title: "Adopt a risk appetite", text: "The board adopts a risk appetite.", rationale: "", optionsConsidered: "", meetingId: "" });
     const cipDecision = cipProposal.headers.get("location")!.match(/\/decisions\/([0-9a-f-]{36})/)![1];
     const elsewhere = await as.chair.post("/p/nelcp/risks/appetite", { decisionId: cipDecision, "appetite-service_delivery": "averse" });
@@ -372,30 +377,39 @@ describe("the appetite", () => {
     expect(await pageText(notAgreed)).toContain("is not agreed: choose the agreed decision that approved this appetite");
     const nothing = await as.chair.post("/p/nelcp/risks/appetite", { decisionId: proposed });
     expect(await pageText(nothing)).toContain("Choose an appetite level for at least one category of risk");
-    expect(await s.db.select().from(riskAppetites).where(eq(riskAppetites.partnershipId, nelcp))).toEqual([]);
+    expect(await s.db.select().from(riskAppetites).where(eq(riskAppetites.partnershipId, nelcp))).toEqual(demoAppetite);
 
     const [agreed] = await s.db.select().from(decisions).where(and(eq(decisions.partnershipId, nelcp), eq(decisions.status, "agreed"))).limit(1);
     expect((await as.observer.post("/p/nelcp/risks/appetite", { decisionId: agreed.id, "appetite-service_delivery": "averse" })).status).toBe(403);
-    const approved = await as.chair.post("/p/nelcp/risks/appetite", { decisionId: agreed.id, "appetite-service_delivery": "cautious", "appetite-financial": "open" });
+    const approved = await as.chair.post("/p/nelcp/risks/appetite", { decisionId: agreed.id, "appetite-service_delivery": "cautious", "appetite-financial": "open", "appetite-demand": "cautious" });
     expect(approved.status).toBe(302);
     const rows = await s.db.select().from(riskAppetites).where(eq(riskAppetites.partnershipId, nelcp)).orderBy(asc(riskAppetites.category));
-    expect(rows.map((r) => [r.category, r.level, r.approvedByDecisionId])).toEqual([
+    // The three categories chosen change; the demo's others stay as they were.
+    expect(rows.filter((r) => ["demand", "financial", "service_delivery"].includes(r.category)).map((r) => [r.category, r.level, r.approvedByDecisionId])).toEqual([
+      ["demand", "cautious", agreed.id],
       ["financial", "open", agreed.id],
       ["service_delivery", "cautious", agreed.id],
     ]);
-    const [event] = await eventsOf(nelcp).then((all) => all.filter((e) => e.action === "risk_appetite.approve"));
-    expect(describeAuditEvent(event, { actor: "Chair" })).toMatch(new RegExp(`^The partnership's risk appetite approved by decision ${agreed.reference} on .+, recorded by Chair: service delivery cautious; financial open$`));
+    const others = (list: typeof rows) =>
+      list
+        .filter((r) => !["demand", "financial", "service_delivery"].includes(r.category))
+        .map((r) => [r.category, r.level, r.approvedByDecisionId])
+        .sort((a, b) => String(a[0]).localeCompare(String(b[0])));
+    expect(others(rows)).toEqual(others(demoAppetite));
+    // The latest approval (the demo's own came first).
+    const event = await eventsOf(nelcp).then((all) => all.filter((e) => e.action === "risk_appetite.approve").at(-1)!);
+    expect(describeAuditEvent(event, { actor: "Chair" })).toMatch(new RegExp(`^The partnership's risk appetite approved by decision ${agreed.reference} on .+, recorded by Chair: service delivery cautious; financial cautious → open; demand open → cautious; workforce open; safeguarding minimal; partnership relationship cautious$`));
 
     const appetite = await pageText(await as.observer.get("/p/nelcp/risks/appetite"));
     expect(appetite).toContain("Service delivery Cautious 9");
     expect(appetite).toContain(agreed.reference);
-    // NELCP-R-001 scores 12, above a cautious appetite (9).
+    // The risk raised above scores 12: above a cautious appetite (9).
     const page = await pageText(await as.member.get(`/p/nelcp/risks/${riskId}`));
     expect(page).toContain("Above appetite");
-    expect(page).toContain("A current score of 12 is above the partnership's cautious appetite for service delivery risks, which tolerates scores up to 9.");
+    expect(page).toContain("A current score of 12 is above the partnership's cautious appetite for demand risks, which tolerates scores up to 9.");
     const above = await pageText(await as.member.get("/p/nelcp/risks?appetite=above"));
-    expect(above).toContain("NELCP-R-001");
-    expect(above).not.toContain("NELCP-R-002");
+    expect(above).toContain(R1);
+    expect(above).not.toContain(R2);
   });
 });
 
@@ -404,24 +418,32 @@ describe("the register's filters and pages", () => {
     const overdue = await createRisk(as.secretariat, "nelcp", riskForm({ title: "Monthly returns stop arriving", category: "data_information", raisedOn: "2026-01-05", reviewFrequency: "monthly", currentLikelihood: "5", currentImpact: "5", targetLikelihood: "2", targetImpact: "2" }));
     const red = await pageText(await as.member.get("/p/nelcp/risks?band=red"));
     expect(red).toContain("Monthly returns stop arriving");
-    expect(red).not.toContain("NELCP-R-002");
+    expect(red).not.toContain(R2);
     const reviews = await pageText(await as.member.get("/p/nelcp/risks?review=overdue"));
     expect(reviews).toContain("Monthly returns stop arriving");
     expect(reviews).toContain("more than a month overdue");
-    expect(reviews).not.toContain("NELCP-R-001");
+    expect(reviews).not.toContain(R1);
     expect(await pageText(await as.member.get("/p/nelcp/risks?category=financial"))).toContain("Co-investment is not matched");
-    expect(await pageText(await as.member.get(`/p/nelcp/risks?partner=${bd}&band=green`))).toContain("1 risk,");
+    expect(await pageText(await as.member.get(`/p/nelcp/risks?partner=${bd}&band=green`))).toContain("2 risks,"); // with the demo's own
 
     const [p] = await s.db.select().from(partnerships).where(eq(partnerships.id, nelcp));
     const seen: string[] = [];
     let after: string | undefined;
-    for (let i = 0; i < 10; i++) {
+    for (let i = 0; i < 50; i++) {
       const page = await listRisks(s.db, p, { after }, SCENARIO_TODAY, 1);
       seen.push(...page.rows.map((r) => `${r.risk.reference}:${r.score}`));
       if (!page.next) break;
       after = page.next;
     }
-    expect(seen).toEqual([`${(await riskRow(overdue)).reference}:25`, "NELCP-R-001:12", "NELCP-R-002:4"]);
+    // Every live risk once, highest current score first, the newest first within a score: the demo's and those raised here.
+    const live = await s.db
+      .select({ reference: risks.reference, score: risks.currentScore })
+      .from(risks)
+      .where(and(eq(risks.partnershipId, nelcp), inArray(risks.status, ["open", "escalated"])))
+      .orderBy(desc(risks.currentScore), desc(risks.number));
+    expect(seen).toEqual(live.map((r) => `${r.reference}:${r.score}`));
+    const overdueRef = (await riskRow(overdue)).reference;
+    expect(seen.filter((x) => [overdueRef, R1, R2].some((r) => x.startsWith(`${r}:`)))).toEqual([`${overdueRef}:25`, `${R1}:12`, `${R2}:4`]);
   });
 
   it("risks raised at the same moment each get their own number", async () => {
