@@ -78,12 +78,12 @@ describe("the heat map", () => {
     expect(html).toContain('<title id="heat-map-title">Risk heat map: Current (with controls in place)</title>');
     const desc = html.match(/<desc id="heat-map-desc">([^<]*)<\/desc>/)![1].replace(/&#x27;|&#39;/g, "'");
     const fromDesc = Object.fromEntries([...desc.matchAll(/Likelihood (\d), impact (\d) \(score \d+, \w+\): (\d+) risks?\./g)].map((m) => [`${m[1]}-${m[2]}`, Number(m[3])]));
-    // The cells drawn: each a link to its risks with its count.
+    // The cells drawn, each with its count.
     const fromSvg = Object.fromEntries(
-      [...html.matchAll(/<a href="\/p\/nelcp\/risks\?rating=current&amp;likelihood=(\d)&amp;impact=(\d)"[^>]*>.*?<text[^>]*>([^<]*)<\/text><\/a>/g)]
-        .filter((m) => m[3] !== "·")
-        .map((m) => [`${m[1]}-${m[2]}`, Number(m[3])]),
+      [...html.matchAll(/<g data-svg-cell="(\d-\d)">.*?<text[^>]*>([^<]*)<\/text><\/g>/g)].filter((m) => m[2] !== "·").map((m) => [m[1], Number(m[2])]),
     );
+    // The table's counts are links to their risks.
+    expect(html).toContain('href="/p/nelcp/risks?rating=current&amp;likelihood=4&amp;impact=4"');
     const fromTable = Object.fromEntries(
       [...html.matchAll(/data-cell="(\d-\d)">(?:<a[^>]*>)?(\d+)/g)].filter((m) => m[2] !== "0").map((m) => [m[1], Number(m[2])]),
     );

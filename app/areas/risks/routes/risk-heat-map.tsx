@@ -30,8 +30,13 @@ const TOP = 8;
 const cellLink = (slug: string, kind: ScoreKind, likelihood: number, impact: number) => `/p/${slug}/risks?rating=${kind}&likelihood=${likelihood}&impact=${impact}`;
 const riskCount = (n: number) => `${n} ${n === 1 ? "risk" : "risks"}`;
 
-/** The 5 × 5 grid as SVG: an image with a title and a description that gives every figure; the table beside it has the same figures as links. */
-function HeatMapSvg({ map, slug }: { map: HeatMap; slug: string }) {
+/**
+ * The 5 × 5 grid as SVG: an image (role img, so its cells are not links:
+ * axe forbids controls inside an image) with a title and a description that
+ * gives every figure. The table beside it is the same grid, each count a
+ * link to its risks, for mouse, keyboard and screen reader alike.
+ */
+function HeatMapSvg({ map }: { map: HeatMap }) {
   const size = LEFT + CELL * 5 + 8;
   const height = TOP + CELL * 5 + 48;
   const filled = map.rows.flatMap((r) => r.cells).filter((c) => c.count > 0);
@@ -49,12 +54,12 @@ function HeatMapSvg({ map, slug }: { map: HeatMap; slug: string }) {
           const x = LEFT + l * CELL;
           const y = TOP + r * CELL;
           return (
-            <a key={`${c.likelihood}-${c.impact}`} href={cellLink(slug, map.kind, c.likelihood, c.impact)} tabIndex={-1}>
+            <g key={`${c.likelihood}-${c.impact}`} data-svg-cell={`${c.likelihood}-${c.impact}`}>
               <rect x={x} y={y} width={CELL - 2} height={CELL - 2} fill={fill[c.band].cell} />
               <text x={x + CELL / 2 - 1} y={y + CELL / 2 + 7} textAnchor="middle" fontSize="20" fontWeight={c.count ? 700 : 400} fill={fill[c.band].text}>
                 {c.count || "·"}
               </text>
-            </a>
+            </g>
           );
         }),
       )}
@@ -108,7 +113,7 @@ export default function RiskHeatMap({ loaderData }: Route.ComponentProps) {
       </nav>
       <div className="govuk-grid-row">
         <div className="govuk-grid-column-one-half">
-          <HeatMapSvg map={map} slug={p.slug} />
+          <HeatMapSvg map={map} />
         </div>
         <div className="govuk-grid-column-one-half">
           <div {...tableScroll("The heat map's figures")}>
