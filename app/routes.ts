@@ -49,6 +49,7 @@ export default [
     route("risks/heat-map", "areas/risks/routes/risk-heat-map.tsx"),
     route("risks/new", "areas/risks/routes/risk-new.tsx"),
     route("risks/appetite", "areas/risks/routes/risk-appetite.tsx"),
+    route("risks/settings", "areas/risks/routes/risk-settings.tsx"),
     route("risks/:riskId", "areas/risks/routes/risk.tsx"),
     route("risks/:riskId/edit", "areas/risks/routes/risk-edit.tsx"),
     route("obligations", "areas/obligations/routes/obligations.tsx"),

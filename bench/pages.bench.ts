@@ -197,7 +197,7 @@ function pagesFor(ids: Awaited<ReturnType<typeof discover>>): Page[] {
     ids.obligation ? { name: "return", path: `${p}/obligations/${ids.obligation}`, main: true } : null,
     { name: "calendar feed", path: ids.feed, main: true },
     { name: "risk register", path: `${p}/risks`, main: true },
-    { name: "risks red, service delivery", path: `${p}/risks?band=red&category=service_delivery`, main: true },
+    { name: "risks red service delivery", path: `${p}/risks?band=red&category=service_delivery`, main: true },
     { name: "risk heat map", path: `${p}/risks/heat-map`, main: true },
     { name: "healthz", path: "/healthz", main: false },
     { name: "floor", path: "/accessibility", main: false },

@@ -2,12 +2,13 @@ import { and, desc, eq } from "drizzle-orm";
 import { z } from "zod";
 import { appendAudit } from "../../audit/append.server";
 import type { Db } from "../../../db/client";
-import { decisions, riskAppetites } from "../../../db/schema";
+import { decisions, partnerships, riskAppetites } from "../../../db/schema";
 import type { PartnershipScope } from "../../platform/guard.server";
-import { fail, ok, transact, type WriteResult } from "../../platform/write-result";
-import { appetiteLevels, riskCategories, type AppetiteLevel, type AppetiteStatement, type RiskCategory } from "./public";
+import { conflict, fail, ok, transact, type WriteResult } from "../../platform/write-result";
+import { versionedUpdate } from "../../platform/versioned-update.server";
+import { appetiteLevels, riskCategories, type AppetiteLevel, type AppetiteStatement, type RiskCategory, type RiskSettings } from "./public";
 import { appetiteField } from "./fields";
-import { loadAppetite } from "./register.server";
+import { loadAppetite, riskSettingsOf } from "./register.server";
 
 // The partnership's risk appetite: for each category, the Orange Book level
 // the board approved, by a decision of its own log. Approving a statement
@@ -74,6 +75,27 @@ export async function approveAppetite(db: Db, scope: PartnershipScope, input: z.
       before: { levels: before },
       after: { levels: { ...before, ...input.levels }, decisionId: decision.id, decisionReference: decision.reference, approvedOn },
     });
+    return ok();
+  });
+}
+
+// ------------------------------------------------------------------ scoring settings
+
+/**
+ * Saves the partnership's scoring settings (level definitions, RAG bands,
+ * appetite maxima, escalation threshold) against the version of the
+ * partnership the form was loaded with: a save from an older version is a
+ * conflict, never applied over someone else's.
+ */
+export async function saveRiskSettings(db: Db, scope: PartnershipScope, settings: RiskSettings, version: number): Promise<WriteResult> {
+  const partnershipId = scope.partnership.id;
+  return transact(db, async (tx) => {
+    const [row] = await tx.select({ riskSettings: partnerships.riskSettings, version: partnerships.version }).from(partnerships).where(eq(partnerships.id, partnershipId));
+    if (!row || row.version !== version) return conflict("partnership's settings");
+    const before = riskSettingsOf({ riskSettings: row.riskSettings });
+    if (JSON.stringify(before) === JSON.stringify(settings)) return ok();
+    await versionedUpdate(tx, partnerships, eq(partnerships.id, partnershipId), version, { riskSettings: settings }, "partnership's settings");
+    await appendAudit(tx, { actorUserId: scope.user.id, action: "risk_settings.update", entityId: partnershipId, partnershipId, before, after: settings });
     return ok();
   });
 }

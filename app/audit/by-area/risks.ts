@@ -13,7 +13,10 @@ import {
   riskScopes,
   riskStatuses,
   riskStatusLabels,
+  levelKeys,
+  riskSettingsSchema,
   type AppetiteStatement,
+  type RiskSettings,
 } from "../../areas/risks/public";
 import { because, change, defineAction, id, isoDate, on, quoted, text } from "../define";
 
@@ -73,6 +76,20 @@ function riskChanges(before: Content, after: Content): string {
   if ("raisedOn" in after) parts.push(`raised on ${change(before.raisedOn, after.raisedOn)}`);
   if ("nextReviewOn" in after) parts.push(`next review ${change(before.nextReviewOn, after.nextReviewOn)}`);
   if ("targetDate" in after) parts.push(`target date ${change(before.targetDate, after.targetDate)}`);
+  return parts.join("; ");
+}
+
+/** "red from 15 → 16; escalation threshold 15 → 20; impact level 4 redefined": what a settings change did. */
+function settingsChanges(before: RiskSettings, after: RiskSettings): string {
+  const parts: string[] = [];
+  const moved = (what: string, a: number, b: number) => (a !== b ? parts.push(`${what} ${a} → ${b}`) : 0);
+  moved("amber from", before.bands.amberFrom, after.bands.amberFrom);
+  moved("red from", before.bands.redFrom, after.bands.redFrom);
+  moved("escalation threshold", before.escalationThreshold, after.escalationThreshold);
+  for (const level of appetiteLevels) moved(`${appetiteLevelLabels[level].toLowerCase()} appetite's highest score`, before.appetiteMaxima[level], after.appetiteMaxima[level]);
+  for (const scale of ["likelihood", "impact"] as const)
+    for (const key of levelKeys)
+      if (JSON.stringify(before[scale][key]) !== JSON.stringify(after[scale][key])) parts.push(`${scale} level ${key} now “${after[scale][key].name}”`);
   return parts.join("; ");
 }
 
@@ -203,6 +220,13 @@ export const risksActions = {
       if ("ownerUserId" in e.after) parts.push("owner changed");
       return `A control on risk ${e.after.reference} changed by ${e.actor}${parts.length ? `: ${parts.join("; ")}` : ""}${because(e.reason)}`;
     },
+  }),
+  "risk_settings.update": defineAction({
+    entity: "partnership",
+    label: "Risk scoring settings changed",
+    before: riskSettingsSchema,
+    after: riskSettingsSchema,
+    describe: (e) => `The risk register's scoring settings changed by ${e.actor}: ${settingsChanges(e.before, e.after) || "no setting changed"}`,
   }),
   "risk_appetite.approve": defineAction({
     entity: "risk_appetite",

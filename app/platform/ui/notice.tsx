@@ -25,6 +25,7 @@ const notices = {
   "meeting-updated": "The meeting has been changed",
   "meeting-cancelled": "The meeting has been cancelled",
   "agenda-updated": "The agenda has been updated",
+  "risk-settings-saved": "The risk scoring has been saved",
   "risk-deferred": "The escalated risk has been put back to the next board meeting",
   "paper-uploaded": "The paper has been uploaded",
   "paper-removed": "The paper has been removed",

@@ -40,7 +40,7 @@ async function riskIdOf(reference: string) {
 }
 
 describe("the risk register in a browser", () => {
-  it("the register, the heat map and a risk's page pass axe on a desktop and a phone", async () => {
+  it("the register, the heat map, a risk's page and the scoring settings pass axe on a desktop and a phone", async () => {
     const page = await signedIn("chair@nelcp.example");
     await page.goto("/p/nelcp/risks");
     await page.getByRole("heading", { name: "Risk register", level: 1 }).waitFor();
@@ -60,6 +60,9 @@ describe("the risk register in a browser", () => {
     await page.goto(`/p/nelcp/risks/${await riskIdOf("NELCP-R-001")}`);
     await page.getByRole("heading", { name: "Providers unwilling to bid under the block contract", level: 1 }).waitFor();
     await page.getByText("The board decided:").waitFor();
+    await expectAccessible(page);
+    await page.goto("/p/nelcp/risks/settings");
+    await page.getByRole("heading", { name: "Risk scoring", level: 1 }).waitFor();
     await expectAccessible(page);
   });
 

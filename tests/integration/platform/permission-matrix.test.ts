@@ -271,6 +271,7 @@ const expectations: Record<string, Entry> = {
   "areas/risks/routes/risks.tsx": { get: ADULTS },
   "areas/risks/routes/risks-csv.ts": { get: ADULTS },
   "areas/risks/routes/risk-heat-map.tsx": { get: ADULTS },
+  "areas/risks/routes/risk-settings.tsx": { get: ["admin", "chair", "secretariat"], post: [{ label: "save", allowed: ["admin", "chair", "secretariat"] }] },
   "areas/risks/routes/risk-new.tsx": { get: ["admin", "chair", "secretariat"], post: [{ label: "add", allowed: ["admin", "chair", "secretariat"] }] },
   "areas/risks/routes/risk-appetite.tsx": { get: ADULTS, post: [{ label: "approve", allowed: ["admin", "chair", "secretariat"] }] },
   // The usual risk is owned by Barking and Dagenham's board member: its representative may review it, as may its owner.

@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { auditActionNames, auditCatalogue, describeAuditEvent, type AuditActionName } from "../../../app/audit/catalogue";
 import type { AuditActionDefinition } from "../../../app/audit/define";
+import { defaultRiskSettings } from "../../../app/areas/risks/rules/scoring";
 
 // Every catalogued action, with a payload shaped as the code writes it: each
 // must pass its own schemas and read as a sentence a councillor understands.
@@ -146,6 +147,11 @@ const examples: Record<AuditActionName, Example> = {
   "risk.escalation_decided": {
     after: { reference: "NELCP-R-012", escalationId: U(74), decisionId: U(10), decisionReference: "NELCP-2026-014", decidedOn: "2026-12-10" },
     says: /^The board decided on escalated risk NELCP-R-012 on 10 December 2026: decision NELCP-2026-014, recorded by Priya Raman$/,
+  },
+  "risk_settings.update": {
+    before: defaultRiskSettings,
+    after: { ...defaultRiskSettings, bands: { amberFrom: 8, redFrom: 16 }, escalationThreshold: 20, impact: { ...defaultRiskSettings.impact, "4": { name: "Serious", description: "Loss over £500k" } } },
+    says: /^The risk register's scoring settings changed by Priya Raman: red from 15 → 16; escalation threshold 15 → 20; impact level 4 now “Serious”$/,
   },
   "risk.mitigation": {
     after: { reference: "NELCP-R-012", actionId: U(72), title: "Agree a retention payment", dueDate: "2027-01-31", ownerUserId: U(1), organisationId: null },

@@ -84,6 +84,11 @@ export default function RiskRegister({ loaderData }: Route.ComponentProps) {
         <Link className="govuk-link" to={`/p/${p.slug}/risks/appetite`}>
           Risk appetite
         </Link>
+        {canManage ? (
+          <Link className="govuk-link" to={`/p/${p.slug}/risks/settings`}>
+            Scoring
+          </Link>
+        ) : null}
       </div>
       {cell ? (
         <p className="govuk-inset-text">
