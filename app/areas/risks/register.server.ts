@@ -119,20 +119,9 @@ export async function listRisks(db: Db, partnership: { id: string; riskSettings:
   const counting = db.select({ n: count() }).from(risks).where(and(...where));
   if (filters.after) {
     const [score, number] = filters.after.split("_").map(Number);
-    where.push(sql`(${risks.currentScore}, ${risks.number}) < (${score}::smallint, ${number}::int)`);
+    where.push(after(score, number));
   }
-  const [rows, [{ n: total }], appetite] = await Promise.all([
-    db
-      .select({ risk: risks, ownerName: users.name, organisationName: organisations.name })
-      .from(risks)
-      .innerJoin(users, eq(users.id, risks.ownerUserId))
-      .innerJoin(organisations, eq(organisations.id, risks.ownerOrganisationId))
-      .where(and(...where))
-      .orderBy(desc(risks.currentScore), desc(risks.number))
-      .limit(pageSize + 1),
-    counting,
-    loadAppetite(db, partnership.id),
-  ]);
+  const [rows, [{ n: total }], appetite] = await Promise.all([registerRows(db, where, pageSize + 1), counting, loadAppetite(db, partnership.id)]);
   const page = rows.slice(0, pageSize);
   const last = page[page.length - 1];
   return {
@@ -140,20 +129,37 @@ export async function listRisks(db: Db, partnership: { id: string; riskSettings:
     appetite: appetite.statement,
     total,
     next: rows.length > pageSize && last ? `${last.risk.currentScore}_${last.risk.number}` : null,
-    rows: page.map((r) => {
-      const risk = typedRisk(r.risk);
-      const score = riskScore(risk.current);
-      return {
-        risk,
-        ownerName: r.ownerName,
-        organisationName: r.organisationName,
-        score,
-        band: ragBand(score, settings.bands),
-        appetite: appetiteCheck(score, risk.category, appetite.statement, settings),
-        live: isLiveRisk(risk.status),
-        review: { state: reviewState(risk.nextReviewOn, risk.reviewFrequency, today), text: describeReviewDue(risk.nextReviewOn, risk.reviewFrequency, today) },
-      };
-    }),
+    rows: page.map((r) => registerRow(r, settings, appetite.statement, today)),
+  };
+}
+
+/** The register's order continued after a (current score, number) of the previous page or batch. */
+const after = (score: number, number: number) => sql`(${risks.currentScore}, ${risks.number}) < (${score}::smallint, ${number}::int)`;
+
+/** Risks with their owner and owning partner, highest current score first, the newest first within a score. */
+const registerRows = (db: Db, where: SQL[], limit: number) =>
+  db
+    .select({ risk: risks, ownerName: users.name, organisationName: organisations.name })
+    .from(risks)
+    .innerJoin(users, eq(users.id, risks.ownerUserId))
+    .innerJoin(organisations, eq(organisations.id, risks.ownerOrganisationId))
+    .where(and(...where))
+    .orderBy(desc(risks.currentScore), desc(risks.number))
+    .limit(limit);
+
+/** One row of the register as the page and the CSV show it: its score, band, appetite flag and review. */
+function registerRow(r: Awaited<ReturnType<typeof registerRows>>[number], settings: RiskSettings, appetite: AppetiteStatement, today: string) {
+  const risk = typedRisk(r.risk);
+  const score = riskScore(risk.current);
+  return {
+    risk,
+    ownerName: r.ownerName,
+    organisationName: r.organisationName,
+    score,
+    band: ragBand(score, settings.bands),
+    appetite: appetiteCheck(score, risk.category, appetite, settings),
+    live: isLiveRisk(risk.status),
+    review: { state: reviewState(risk.nextReviewOn, risk.reviewFrequency, today), text: describeReviewDue(risk.nextReviewOn, risk.reviewFrequency, today) },
   };
 }
 
@@ -191,35 +197,16 @@ function registerConditions(partnershipId: string, settings: RiskSettings, filte
 export async function* exportRisks(db: Db, partnership: { id: string; riskSettings: unknown }, filters: RiskFilters, today: string, batchSize = 1000) {
   const settings = riskSettingsOf(partnership);
   const { statement } = await loadAppetite(db, partnership.id);
-  let after: { score: number; number: number } | null = null;
+  let from: { score: number; number: number } | null = null;
   for (;;) {
     const where = registerConditions(partnership.id, settings, filters, today);
-    if (after) where.push(sql`(${risks.currentScore}, ${risks.number}) < (${after.score}::smallint, ${after.number}::int)`);
-    const rows = await db
-      .select({ risk: risks, ownerName: users.name, organisationName: organisations.name })
-      .from(risks)
-      .innerJoin(users, eq(users.id, risks.ownerUserId))
-      .innerJoin(organisations, eq(organisations.id, risks.ownerOrganisationId))
-      .where(and(...where))
-      .orderBy(desc(risks.currentScore), desc(risks.number))
-      .limit(batchSize);
+    if (from) where.push(after(from.score, from.number));
+    const rows = await registerRows(db, where, batchSize);
     if (rows.length === 0) return;
-    yield rows.map((r) => {
-      const risk = typedRisk(r.risk);
-      const score = riskScore(risk.current);
-      return {
-        risk,
-        ownerName: r.ownerName,
-        organisationName: r.organisationName,
-        score,
-        band: ragBand(score, settings.bands),
-        appetite: appetiteCheck(score, risk.category, statement, settings),
-        review: describeReviewDue(risk.nextReviewOn, risk.reviewFrequency, today),
-      };
-    });
+    yield rows.map((r) => registerRow(r, settings, statement, today));
     if (rows.length < batchSize) return;
     const last = rows[rows.length - 1].risk;
-    after = { score: last.currentScore ?? 0, number: last.number };
+    from = { score: last.currentScore ?? 0, number: last.number };
   }
 }
 

@@ -246,3 +246,23 @@ describe("the scheduler's daily pass", () => {
     expect((await verifyAuditTrail(s.db)).ok).toBe(true);
   });
 });
+
+// Last, so the risks raised above keep their references on either database.
+describe("putting back, twice at once", () => {
+  it.runIf(Boolean(process.env.TEST_DATABASE_URL))("on PostgreSQL, a double click (or two secretaries at once) puts the risk back once", async () => {
+    const made = await as.secretariat.post("/p/nelcp/risks/new", riskForm({ title: "A provider's registration is suspended", currentLikelihood: "4", currentImpact: "4" }));
+    const id = made.headers.get("location")!.match(/\/risks\/([0-9a-f-]{36})/)![1];
+    const [e] = await escalationsOf(id);
+    expect(e.meetingId).not.toBeNull();
+    const second = s.client();
+    await second.signIn("chair@nelcp.example");
+    const form = { intent: "defer-risk", escalationId: e.id, version: String(e.version), [`deferralReason-${e.id}`]: "The inspection report is due next month" };
+    const answers = await Promise.all([as.secretariat.post(`/p/nelcp/meetings/${e.meetingId}/agenda`, form), second.post(`/p/nelcp/meetings/${e.meetingId}/agenda`, form)]);
+    expect(answers.map((a) => a.status).sort()).toEqual([302, 409]);
+    const [after] = await escalationsOf(id);
+    expect(after.deferrals).toBe(1);
+    expect((await s.db.select({ n: count() }).from(agendaItems).where(eq(agendaItems.riskId, id)))[0].n).toBe(1);
+    const deferred = await s.db.select().from(auditEvents).where(and(eq(auditEvents.entityId, id), eq(auditEvents.action, "risk.escalation_deferred")));
+    expect(deferred).toHaveLength(1);
+  });
+});

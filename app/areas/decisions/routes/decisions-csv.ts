@@ -1,5 +1,5 @@
 import { getDb } from "../../../../db/client";
-import { csvLines } from "../../../platform/text/csv";
+import { csvDownload } from "../../../platform/csv-download.server";
 import { ratificationSummary } from "../rules/decisions";
 import { decisionRouteLabels, decisionStatusLabels, type DecisionRoute, type DecisionStatus, type RatificationStatus } from "../rules/vocabulary";
 import { decisionLogQuerySchema, exportDecisionLog } from "../decisions.server";
@@ -30,29 +30,7 @@ const header = [
 export async function loader({ request, context, params }: Route.LoaderArgs) {
   const scope = await requirePermission(request, context, params.slug, "partnership:view");
   const query = decisionLogQuerySchema.parse(Object.fromEntries(new URL(request.url).searchParams));
-  const batches = exportDecisionLog(getDb(), scope.partnership.id, query);
-  const encoder = new TextEncoder();
-  const body = new ReadableStream<Uint8Array>({
-    start(controller) {
-      // A byte-order mark so Excel reads the UTF-8 (names such as Siân) correctly.
-      controller.enqueue(encoder.encode(`\uFEFF${csvLines([header])}`));
-    },
-    async pull(controller) {
-      const next = await batches.next();
-      if (next.done) return controller.close();
-      controller.enqueue(encoder.encode(csvLines(next.value.map(csvRow))));
-    },
-    async cancel() {
-      await batches.return(undefined);
-    },
-  });
-  return new Response(body, {
-    headers: {
-      "Content-Type": "text/csv; charset=utf-8",
-      "Content-Disposition": `attachment; filename="${scope.partnership.slug}-decisions.csv"`,
-      "Cache-Control": "private, no-store",
-    },
-  });
+  return csvDownload(`${scope.partnership.slug}-decisions.csv`, header, exportDecisionLog(getDb(), scope.partnership.id, query), csvRow);
 }
 
 type ExportRow = ReturnType<typeof exportDecisionLog> extends AsyncGenerator<(infer R)[]> ? R : never;

@@ -1,7 +1,7 @@
 import { getDb } from "../../../../db/client";
 import { appToday } from "../../../platform/clock.server";
 import { requirePermission } from "../../../platform/guard.server";
-import { csvLines } from "../../../platform/text/csv";
+import { csvDownload } from "../../../platform/csv-download.server";
 import { appetiteLevelLabels, ragBandLabels, reviewFrequencyLabels, riskCategoryLabels, riskScopeLabels, riskStatusLabels } from "../public";
 import { exportRisks, riskFilterSchema } from "../register.server";
 import type { Route } from "./+types/risks-csv";
@@ -39,28 +39,7 @@ const header = [
 export async function loader({ request, context, params }: Route.LoaderArgs) {
   const scope = await requirePermission(request, context, params.slug, "partnership:view");
   const filters = riskFilterSchema.parse(Object.fromEntries(new URL(request.url).searchParams));
-  const batches = exportRisks(getDb(), scope.partnership, filters, appToday());
-  const encoder = new TextEncoder();
-  const body = new ReadableStream<Uint8Array>({
-    start(controller) {
-      controller.enqueue(encoder.encode(`\uFEFF${csvLines([header])}`));
-    },
-    async pull(controller) {
-      const next = await batches.next();
-      if (next.done) return controller.close();
-      controller.enqueue(encoder.encode(csvLines(next.value.map(csvRow))));
-    },
-    async cancel() {
-      await batches.return(undefined);
-    },
-  });
-  return new Response(body, {
-    headers: {
-      "Content-Type": "text/csv; charset=utf-8",
-      "Content-Disposition": `attachment; filename="${scope.partnership.slug}-risks.csv"`,
-      "Cache-Control": "private, no-store",
-    },
-  });
+  return csvDownload(`${scope.partnership.slug}-risks.csv`, header, exportRisks(getDb(), scope.partnership, filters, appToday()), csvRow);
 }
 
 type ExportRow = ReturnType<typeof exportRisks> extends AsyncGenerator<(infer R)[]> ? R : never;
@@ -89,7 +68,7 @@ const csvRow = ({ risk: r, ownerName, organisationName, score, band, appetite, r
   r.target.likelihood * r.target.impact,
   r.targetDate,
   appetite.status === "above" ? `Above (${appetiteLevelLabels[appetite.level]})` : appetite.status === "within" ? `Within (${appetiteLevelLabels[appetite.level]})` : "No appetite set",
-  review,
+  review.text,
   reviewFrequencyLabels[r.reviewFrequency],
   r.nextReviewOn,
 ];
