@@ -6,6 +6,7 @@ import {
   Outlet,
   Scripts,
   ScrollRestoration,
+  useMatches,
   useRouteError,
   useRouteLoaderData,
   type LoaderFunctionArgs,
@@ -30,6 +31,26 @@ export function Layout({ children }: { children: ReactNode }) {
   const data = useRouteLoaderData<typeof loader>("root");
   const user = data?.user ?? null;
   const nonce = useNonce();
+  // The young people's portal has its own header, exit control and footer (its layout route says so).
+  const portal = useMatches().some((m) => (m.handle as { portal?: boolean } | undefined)?.portal);
+  if (portal)
+    return (
+      <html lang="en-GB" className="govuk-template">
+        <head>
+          <meta charSet="utf-8" />
+          <meta name="viewport" content="width=device-width, initial-scale=1, viewport-fit=cover" />
+          <meta name="theme-color" content="#0b0c0c" />
+          <meta name="robots" content="noindex, nofollow" />
+          <Meta />
+          <Links />
+        </head>
+        <body className="govuk-template__body app-portal">
+          {children}
+          <ScrollRestoration nonce={nonce} />
+          <Scripts nonce={nonce} />
+        </body>
+      </html>
+    );
   return (
     <html lang="en-GB" className="govuk-template">
       <head>

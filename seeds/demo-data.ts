@@ -79,12 +79,29 @@ export const demoData: SeedData = {
 
   platformAdmins: ["admin@platform.example"],
 
-  // Young people sign in with a pseudonym only; no full names are held.
-  youngPeople: [
-    { displayName: "River", email: "river@young.example", partnershipSlug: "nelcp" },
-    { displayName: "Sky K.", email: "sky@young.example", partnershipSlug: "nelcp" },
-    { displayName: "Jae", email: "jae@young.example", partnershipSlug: "nelcp" },
-  ],
+  // NELCP's young people: made-up portal names and age bands only, never an
+  // email, a real name or a date of birth. River is the demo account.
+  portal: {
+    partnershipSlug: "nelcp",
+    workerEmail: "participation@nelcp.example",
+    demoAccount: { displayName: "River", passphrase: "purple kettle rain", description: "NELCP young person, on the portal at /portal/sign-in" },
+    cohort: [
+      { displayName: "River", ageBand: "16-17", own: ["take_part", "quote", "quote_with_name"], joinedDaysAgo: 210 },
+      { displayName: "Skylark", ageBand: "13-15", own: ["take_part", "quote"], adult: { givenBy: "parent", scopes: ["take_part"] }, joinedDaysAgo: 200 },
+      { displayName: "Blue 7", ageBand: "16-17", own: ["take_part", "quote"], joinedDaysAgo: 198 },
+      { displayName: "Nova", ageBand: "18-21", own: ["take_part", "quote", "quote_with_name", "photos"], joinedDaysAgo: 190 },
+      { displayName: "Comet", ageBand: "13-15", own: ["take_part"], joinedDaysAgo: 160 },
+      { displayName: "Maple", ageBand: "16-17", own: ["take_part", "quote"], joinedDaysAgo: 150 },
+      // A looked-after child: the consent of the person with parental responsibility, recorded by the worker.
+      { displayName: "Zed", ageBand: "10-12", own: ["take_part"], adult: { givenBy: "parental_responsibility", scopes: ["take_part", "quote"] }, joinedDaysAgo: 120 },
+      { displayName: "Pixel", ageBand: "16-17", own: ["take_part", "quote"], withdrawn: true, joinedDaysAgo: 110 },
+      { displayName: "Echo", ageBand: "18-21", own: ["take_part"], joinedDaysAgo: 90 },
+      { displayName: "Orbit", ageBand: "22-25", own: ["take_part", "quote"], joinedDaysAgo: 60 },
+      // Under 13 and waiting for a carer's consent: nothing of theirs is used yet.
+      { displayName: "Fern", ageBand: "10-12", own: ["take_part"], joinedDaysAgo: 20 },
+      { displayName: null, ageBand: "13-15", own: [], joinedDaysAgo: 4 },
+    ],
+  },
 
   partnerships: [
     {
@@ -427,7 +444,6 @@ export const demoData: SeedData = {
     { email: "rep@barking-dagenham.example", password: DEMO_PASSWORD, description: "NELCP partner representative (Barking and Dagenham)" },
     { email: "secretariat@nelcp.example", password: DEMO_PASSWORD, description: "NELCP secretariat (Havering programme lead)" },
     { email: "participation@nelcp.example", password: DEMO_PASSWORD, description: "NELCP participation worker" },
-    { email: "river@young.example", password: DEMO_PASSWORD, description: "NELCP young person (River)" },
     { email: "scrutiny@leics.example", password: DEMO_PASSWORD, description: "CIP scrutiny member (Leicestershire councillor)" },
     { email: "observer@nelcp.example", password: DEMO_PASSWORD, description: "NELCP observer (independent evaluation adviser)" },
   ],

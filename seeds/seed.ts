@@ -18,6 +18,7 @@ import { hashPassword } from "../app/areas/identity/public.server";
 import { seedMeetings } from "./seed-meetings";
 import { seedObligations } from "./seed-obligations";
 import { seedRisks } from "./seed-risks";
+import { seedYoungPeople } from "../app/areas/participation/public.server";
 import { moveStory } from "./move-story";
 import { appToday } from "../app/platform/clock.server";
 import type { SeedData } from "./types";
@@ -87,11 +88,6 @@ export async function seedDemoData(db: Db, story: SeedData) {
           isPlatformAdmin: data.platformAdmins.includes(p.email),
           passwordHash: hashes.get(p.email) ?? null,
         }),
-      );
-    for (const y of data.youngPeople)
-      userIds.set(
-        y.email,
-        await ensureUser(tx, { email: y.email, name: y.displayName, jobTitle: null, kind: "young_person", isPlatformAdmin: false, passwordHash: hashes.get(y.email) ?? null }),
       );
     const person = (email: string) => {
       const id = userIds.get(email);
@@ -190,9 +186,6 @@ export async function seedDemoData(db: Db, story: SeedData) {
       }
       const grants = [
         ...p.access.map((a) => ({ userId: person(a.email), role: a.role, organisationId: a.orgKey ? org(a.orgKey) : null })),
-        ...data.youngPeople
-          .filter((y) => y.partnershipSlug === p.slug)
-          .map((y) => ({ userId: person(y.email), role: "young_person" as const, organisationId: null })),
       ];
       for (const g of grants) {
         const values = { id: crypto.randomUUID(), partnershipId, ...g };
@@ -202,6 +195,8 @@ export async function seedDemoData(db: Db, story: SeedData) {
       if (p.meetings) await seedMeetings(tx, { slug: p.slug, recorderEmail: p.meetings.recordedBy, meetings: p.meetings.list, orgIds, userIds });
       if (p.obligations) await seedObligations(tx, { slug: p.slug, recorderEmail: p.obligations.recordedBy, list: p.obligations.list, orgIds, userIds, today });
       if (p.risks) await seedRisks(tx, { slug: p.slug, register: p.risks, orgIds, userIds, today });
+      if (data.portal.partnershipSlug === p.slug)
+        await seedYoungPeople(tx, { partnershipId, workerUserId: person(data.portal.workerEmail), cohort: data.portal.cohort, passphraseHash: await hashPassword(data.portal.demoAccount.passphrase), now: new Date() });
     }
     return { partnershipsCreated: created };
   });

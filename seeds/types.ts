@@ -5,6 +5,7 @@ import type { SeedRiskRegister } from "./seed-risks";
 import type { BoardRole, InterestType, SeniorityTier } from "../app/areas/register/public";
 import type { KeyDateKind, OrganisationType, PartnerRole, PartnershipStatus, PartnershipType } from "../app/areas/partnerships/public";
 import type { PartnershipRole } from "../app/platform/permissions";
+import type { DemoYoungPerson } from "../app/areas/participation/public.server";
 
 export type SeedOrganisation = {
   key: string; // stable key used to refer to it within the seed
@@ -97,7 +98,8 @@ export type SeedData = {
   organisations: SeedOrganisation[];
   people: SeedPerson[];
   platformAdmins: string[]; // emails of people who are platform administrators
-  youngPeople: { displayName: string; email: string; partnershipSlug: string }[];
+  /** The young people's portal: a cohort in one partnership, with one account to sign in as. */
+  portal: { partnershipSlug: string; workerEmail: string; cohort: DemoYoungPerson[]; demoAccount: { displayName: string; passphrase: string; description: string } };
   partnerships: SeedPartnership[];
   demoAccounts: SeedDemoAccount[];
 };

@@ -67,6 +67,8 @@ function printBanner(port: number) {
   console.log(`Emails: ${e.SMTP_URL ? "sent over SMTP_URL" : `written to ${path.join(e.DATA_DIR, "outbox")} (see ${where}/dev/outbox)`}`);
   console.log("\nDemo sign-ins (all use the password shown):");
   for (const a of demoData.demoAccounts) console.log(`  ${a.email.padEnd(32)} ${a.password}   ${a.description}`);
+  const yp = demoData.portal.demoAccount;
+  console.log(`\nYoung people's portal (${where}/portal/sign-in): portal name ${yp.displayName}, passphrase "${yp.passphrase}"   ${yp.description}`);
   console.log("");
 }
 

@@ -5,6 +5,7 @@ import { identityActions } from "./by-area/identity";
 import { meetingsActions } from "./by-area/meetings";
 import { notificationsActions } from "./by-area/notifications";
 import { obligationsActions } from "./by-area/obligations";
+import { participationActions } from "./by-area/participation";
 import { partnershipsActions } from "./by-area/partnerships";
 import { registerActions } from "./by-area/register";
 import { risksActions } from "./by-area/risks";
@@ -22,6 +23,7 @@ export const auditCatalogue = {
   ...actionsActions,
   ...obligationsActions,
   ...risksActions,
+  ...participationActions,
   ...notificationsActions,
 };
 

@@ -28,6 +28,7 @@ export const auditEntities = [
   "risk",
   "risk_control",
   "risk_appetite",
+  "young_person",
 ] as const;
 export type AuditEntity = (typeof auditEntities)[number];
 

@@ -32,6 +32,7 @@ export const permissions = [
   "audit:view", // the partnership's audit trail
   "member:invite", // invite a person to this partnership
   "participation:use", // the young people's participation portal
+  "participation:manage", // the partnership's young people: their places, codes and consents (participation workers only)
   "partnership:manage", // partnership details, partners, board seats, terms of reference, any declaration
   "board:manage_own_organisation", // deputies and declarations for the user's own organisation
   "meeting:manage", // meetings, agendas, papers, attendance, minutes
@@ -48,6 +49,7 @@ export const permissionRefusals: Record<Permission, string> = {
   "audit:view": "Observers cannot see the partnership's audit trail.",
   "member:invite": "Only the chair or a platform administrator can invite people to this partnership.",
   "participation:use": "This is the young people's participation portal.",
+  "participation:manage": "Only the partnership's participation workers can see its young people.",
   "partnership:manage": "Only the chair or secretariat can change this.",
   "board:manage_own_organisation": "Only the chair, the secretariat or a partner's representative can change this.",
   "meeting:manage": "Only the chair or secretariat arrange meetings and record what happened at them.",
@@ -66,16 +68,17 @@ export const roleMatrix: Record<PartnershipRole, readonly Permission[]> = {
   board_member: [...adultRead, "decision:propose"],
   partner_rep: [...adultRead, "board:manage_own_organisation", "decision:propose"],
   secretariat: [...adultRead, "partnership:manage", ...runsMeetings, "risk:manage"],
-  participation_worker: adultRead,
+  participation_worker: [...adultRead, "participation:manage"],
   scrutiny_member: adultRead,
   observer: ["partnership:view"],
   // A young person's account reaches the participation portal and nothing else.
   young_person: ["participation:use"],
 };
 
-// Platform administrators hold every adult permission in every partnership;
-// they are not young people and do not use the portal as one.
-const adminPermissions: readonly Permission[] = permissions.filter((p) => p !== "participation:use");
+// Platform administrators hold every adult permission in every partnership
+// but one: young people's records are for the partnership's participation
+// workers alone. They are not young people and do not use the portal as one.
+const adminPermissions: readonly Permission[] = permissions.filter((p) => p !== "participation:use" && p !== "participation:manage");
 
 export function permissionsFor(roles: readonly PartnershipRole[], isPlatformAdmin: boolean): Set<Permission> {
   const granted = new Set<Permission>(isPlatformAdmin ? adminPermissions : []);

@@ -15,6 +15,7 @@ import {
   submissions,
   users,
 } from "../../db/schema";
+import { youngPeople } from "../../db/schema/participation";
 import { outboxWhen, type HttpClient, type TestServer } from "./server";
 
 // The records the permission matrix (tests/integration/platform/permission-matrix.test.ts)
@@ -37,6 +38,8 @@ export type PartnershipRecords = {
   partnerId: string;
   /** A risk owned by the organisation repOrganisationId names (in NELCP, Barking and Dagenham's board member's). */
   riskId: string;
+  /** A young person's place (in NELCP, one of the demo's cohort; elsewhere an id that is nowhere). */
+  youngPersonId: string;
   number: string;
   /** The organisation the matrix's partner representative would act for here (Barking and Dagenham in NELCP). */
   repOrganisationId: string;
@@ -204,6 +207,7 @@ export async function setUpMatrixRecords(s: TestServer, as: { admin: HttpClient;
     declarationId: await declarationOf(s, nelcp, bellamy),
     partnerId: await partnerOf(s, nelcp, bd),
     riskId: await insertRisk(s, nelcp, "Barking and Dagenham's placements run short", bellamy, bd),
+    youngPersonId: q(await s.db.select({ id: youngPeople.id }).from(youngPeople).where(eq(youngPeople.partnershipId, nelcp)).limit(1), "NELCP young person").id,
     number: "2",
     repOrganisationId: bd,
   };
@@ -240,6 +244,7 @@ export async function setUpMatrixRecords(s: TestServer, as: { admin: HttpClient;
     declarationId: await declarationOf(s, cip, await user("n.hargreaves@barnardos.example")),
     partnerId: await partnerOf(s, cip, leicestershire),
     riskId: await insertRisk(s, cip, "The second children's home opens late", await user("p.rowntree@leics.example"), leicestershire),
+    youngPersonId: crypto.randomUUID(),
     number: "1",
     repOrganisationId: leicestershire,
   };

@@ -109,6 +109,13 @@ export class HttpClient {
     if (res.status !== 302) throw new Error(`sign-in as ${email} failed with ${res.status}: ${await res.text()}`);
     return res;
   }
+
+  /** Signs in to the young people's portal (its own session; the demo's young person by default). */
+  async signInPortal(displayName = "River", passphrase = "purple kettle rain") {
+    const res = await this.post("/portal/sign-in", { displayName, passphrase });
+    if (res.status !== 302) throw new Error(`portal sign-in as ${displayName} failed with ${res.status}: ${await res.text()}`);
+    return res;
+  }
 }
 
 /**

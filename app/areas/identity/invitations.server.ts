@@ -16,7 +16,10 @@ export const invitationSchema = z.object({
     .min(1, { error: "Enter the person's name" })
     .max(120, { error: "Name must be 120 characters or fewer" }),
   email: emailSchema,
-  role: z.enum(roleValues, { error: "Choose the role they will have in this partnership" }),
+  role: z
+    .enum(roleValues, { error: "Choose the role they will have in this partnership" })
+    // Young people have no email account: a participation worker gives them a portal code.
+    .refine((r) => r !== "young_person", { error: "Young people join through the portal, not by email: a participation worker adds them on the Young people page and gives them a code" }),
   organisationId: z
     .string()
     .trim()
@@ -48,15 +51,8 @@ export async function invitePerson(
     if (!member) return { ok: false, field: "organisationId", message: "Choose an organisation that is a partner in this partnership" };
   }
   const existing = await findUserByEmail(db, input.email);
-  if (existing && (existing.kind === "young_person") !== (input.role === "young_person")) {
-    return {
-      ok: false,
-      field: "role",
-      message:
-        input.role === "young_person"
-          ? "This email belongs to an adult's account; young people need their own account"
-          : "This email belongs to a young person's account, which can only be given the young person role",
-    };
+  if (existing?.kind === "young_person") {
+    return { ok: false, field: "email", message: "This email belongs to an old young person's account, which cannot be given an adult's role" };
   }
 
   const outcome = await db.transaction(async (tx) => {
@@ -67,14 +63,14 @@ export async function invitePerson(
         id: userId,
         email: input.email,
         name: input.name,
-        kind: input.role === "young_person" ? "young_person" : "adult",
+        kind: "adult",
       });
       // Reference the person, never their name or email: audit rows cannot be erased.
       await appendAudit(tx, {
         actorUserId: actor.id,
         action: "user.create",
         entityId: userId,
-        after: { kind: input.role === "young_person" ? "young_person" : "adult" },
+        after: { kind: "adult" },
       });
     }
     const inserted = await tx

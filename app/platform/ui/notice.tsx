@@ -57,6 +57,10 @@ const notices = {
   "mitigation-added": "The mitigating action has been added",
   "decision-linked": "The decision has been linked to the risk",
   "appetite-approved": "The approved risk appetite has been recorded",
+  "young-person-consent-recorded": "The adult's consent has been recorded",
+  "portal-consent-saved": "Thank you. We have saved what you agreed to",
+  "portal-consent-withdrawn": "Done. You have taken back your consent. Adults can no longer see anything you wrote",
+  "portal-joined": "You have joined. Welcome!",
 } as const;
 export type NoticeKey = keyof typeof notices;
 

@@ -97,9 +97,9 @@ describe("in a browser", () => {
   it("a young person on a phone lands on the portal", async () => {
     const context = await browser.newContext({ baseURL: s.baseUrl, viewport: { width: 375, height: 740 }, isMobile: true });
     const page = await context.newPage();
-    await page.goto("/sign-in");
-    await page.getByLabel("Email address").fill("river@young.example");
-    await page.getByLabel("Password").fill(DEMO_PASSWORD);
+    await page.goto("/portal");
+    await page.getByLabel("Your portal name").fill("River");
+    await page.getByLabel("Your passphrase").fill("purple kettle rain");
     await page.getByRole("button", { name: "Sign in" }).click();
     await page.getByRole("heading", { name: "Hello, River" }).waitFor();
     if (process.env.SCREENSHOTS) await page.screenshot({ path: `${process.env.SCREENSHOTS}/portal-phone.png`, fullPage: true });

@@ -1,6 +1,6 @@
 import { and, eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { auditEvents, remindersSent, userTokens } from "../../../db/schema";
+import { auditEvents, remindersSent, users, userTokens } from "../../../db/schema";
 import { deliverReminder } from "../../../app/areas/notifications/delivery.server";
 import { pageText, startTestServer, type TestServer } from "../../helpers/server";
 import { startSmtpServer } from "../../helpers/smtp";
@@ -95,12 +95,15 @@ describe("inviting a person", () => {
     expect(await pageText(duplicate)).toContain("This person already has that role in this partnership");
   });
 
-  it("never gives an adult's account the young person role", async () => {
+  it("never invites anyone by email as a young person: young people join the portal with a worker's code", async () => {
     const chair = s.client();
     await chair.signIn("chair@nelcp.example");
-    const res = await chair.post("/p/nelcp/invite", { name: "Daniel", email: "member@nelcp.example", role: "young_person", organisationId: "" });
-    expect(res.status).toBe(400);
-    expect(await pageText(res)).toContain("young people need their own account");
+    for (const email of ["member@nelcp.example", "new.young.person@example.org"]) {
+      const res = await chair.post("/p/nelcp/invite", { name: "Daniel", email, role: "young_person", organisationId: "" });
+      expect(res.status).toBe(400);
+      expect(await pageText(res)).toContain("Young people join through the portal, not by email");
+    }
+    expect(await s.db.select().from(users).where(eq(users.email, "new.young.person@example.org"))).toHaveLength(0);
   });
 });
 

@@ -24,7 +24,7 @@ const principals = {
   secretariat: "secretariat@nelcp.example",
   participation: "participation@nelcp.example",
   observer: "observer@nelcp.example",
-  young: "river@young.example",
+  young: "portal:River", // the demo's young person, signed in to the portal (young people have no adult account)
   scrutiny: "scrutiny@leics.example",
 } as const;
 type Who = keyof typeof principals;
@@ -106,6 +106,17 @@ const expectations: Record<string, Entry> = {
     post: [
       { label: "add", allowed: ["admin", "chair", "secretariat"] },
       { intent: "remove", allowed: ["admin", "chair", "secretariat"] },
+    ],
+  },
+  // Young people: every adult here sees the suppressed counts; only participation workers see the young people
+  // (not the platform administrator: children's records are for the partnership's workers alone).
+  "areas/participation/routes/participation.tsx": { get: ADULTS },
+  "areas/participation/routes/young-person-new.tsx": { get: ["participation"], post: [{ label: "add", allowed: ["participation"] }] },
+  "areas/participation/routes/young-person.tsx": {
+    get: ["participation"],
+    post: [
+      { label: "record an adult's consent", allowed: ["participation"] },
+      { intent: "reset", allowed: ["participation"], writes: true },
     ],
   },
   "areas/identity/routes/partnership-invite.tsx": { get: ["admin", "chair"], post: [{ label: "invite", allowed: ["admin", "chair"] }] },
@@ -325,7 +336,23 @@ const expectations: Record<string, Entry> = {
   "areas/meetings/routes/calendar.tsx": { get: ADULTS, post: [{ label: "reset the feed", allowed: ADULTS, writes: true }], last: true },
   // The secret address is the credential: calendar apps cannot sign in.
   "areas/meetings/routes/calendar-feed.ts": { get: EVERYONE, params: (m) => ({ token: m.globals.calendarToken }) },
-  "areas/participation/routes/portal.tsx": { get: ["young"], adultRefusal: { status: 302, location: "/" } },
+  // The young people's portal: its own sign-in; anyone else is asked to sign in to it.
+  "areas/participation/routes/portal-layout.tsx": { get: ["young"], adultRefusal: { status: 302, location: "/portal/sign-in" } },
+  "areas/participation/routes/portal-home.tsx": { get: ["young"], adultRefusal: { status: 302, location: "/portal/sign-in" } },
+  "areas/participation/routes/portal-join.tsx": { get: EVERYONE, post: [{ label: "redeem a code", allowed: EVERYONE }] },
+  "areas/participation/routes/portal-sign-in.tsx": { get: EVERYONE, post: [{ label: "sign in", allowed: EVERYONE }] },
+  "areas/participation/routes/portal-sign-out.tsx": { get: EVERYONE, post: [{ label: "sign out", allowed: EVERYONE, freshClient: true, writes: true }], last: true },
+  "areas/participation/routes/portal-privacy.tsx": { get: EVERYONE },
+  "areas/participation/routes/portal-consent.tsx": {
+    get: ["young"],
+    adultRefusal: { status: 302, location: "/portal/sign-in" },
+    post: [
+      { label: "save consent", allowed: ["young"] },
+      // Withdrawing takes no fields: it really withdraws the demo young person's consent, so it runs last.
+      { intent: "withdraw", allowed: ["young"], writes: true },
+    ],
+    last: true,
+  },
   // Development only (off in production and with SMTP): open to anyone who can reach it.
   // Outside production, without SMTP: the emails it holds sign people in, so only a platform administrator reads them.
   "platform/routes/dev-outbox.tsx": { get: ["admin"] },
@@ -350,6 +377,10 @@ const manifest = flatten(routes);
 // ------------------------------------------------------------------ running a cell
 
 let s: TestServer;
+async function signInAs(client: HttpClient, who: Who) {
+  if (who === "young") await client.signInPortal();
+  else if (principals[who]) await client.signIn(principals[who]!);
+}
 let clients: Record<Who, HttpClient>;
 let m: MatrixRecords;
 let cells = 0;
@@ -359,8 +390,7 @@ beforeAll(async () => {
   const entries = await Promise.all(
     everyone.map(async (who) => {
       const client = s.client();
-      const email = principals[who];
-      if (email) await client.signIn(email);
+      await signInAs(client, who);
       return [who, client] as const;
     }),
   );
@@ -407,13 +437,14 @@ const partnershipParams = (r: PartnershipRecords) => ({
   declarationId: r.declarationId,
   partnerId: r.partnerId,
   riskId: r.riskId,
+  youngPersonId: r.youngPersonId,
   number: r.number,
 });
 
 const describeResponse = (res: Response) => `${res.status}${res.headers.get("location") ? ` to ${res.headers.get("location")}` : ""}`;
 
 const describeRefusal = (who: Who, entry: Entry) =>
-  who === "signedOut" ? "302 to sign in" : who === "young" ? "403 or 302 to /portal" : entry.adultRefusal ? `${entry.adultRefusal.status} to ${entry.adultRefusal.location}` : "403";
+  who === "signedOut" ? "302 to sign in" : who === "young" ? "403 or 302 to sign in" : entry.adultRefusal ? `${entry.adultRefusal.status} to ${entry.adultRefusal.location}` : "403";
 
 /**
  * How a response reads for this principal: "allowed", "denied" (the refusal the
@@ -425,11 +456,13 @@ function outcome(res: Response, who: Who, path: string, entry: Entry) {
   const toSignIn = res.status === 302 && location?.startsWith("/sign-in?");
   if (who === "signedOut") {
     if (toSignIn && location === `/sign-in?redirectTo=${encodeURIComponent(path)}`) return "denied";
+    if (entry.adultRefusal && res.status === entry.adultRefusal.status && location === entry.adultRefusal.location) return "denied";
     if (toSignIn) return `sent to sign in, but to come back to ${location}`;
     return res.status === 403 ? "403 (not sent to sign in)" : "allowed";
   }
   if (who === "young") {
-    if (res.status === 403 || (res.status === 302 && location === "/portal")) return "denied";
+    // A young person has no adult session: adults' pages send them to sign in as an adult.
+    if (res.status === 403 || toSignIn) return "denied";
   } else if (entry.adultRefusal) {
     if (res.status === entry.adultRefusal.status && location === entry.adultRefusal.location) return "denied";
   } else if (res.status === 403) return "denied";
@@ -444,7 +477,7 @@ const cellName = (cell: Cell) => `${cell.who} ${cell.method}${cell.label ? ` ${c
 async function check(entry: Entry, cell: Cell) {
   cells += 1;
   const client = cell.fresh ? s.client() : clients[cell.who];
-  if (cell.fresh && principals[cell.who]) await client.signIn(principals[cell.who]!);
+  if (cell.fresh) await signInAs(client, cell.who);
   const res = cell.method === "GET" ? await client.get(cell.path) : await client.post(cell.path, cell.form ?? {});
   await res.arrayBuffer();
   const got = outcome(res, cell.who, cell.path, entry);

@@ -173,6 +173,13 @@ const examples: Record<AuditActionName, Example> = {
     says: /^The partnership's risk appetite approved by decision NELCP-2026-020 on 20 November 2026, recorded by Priya Raman: financial cautious; safeguarding minimal → averse$/,
   },
   "delivery.requeue": { after: { kind: "obligation", partnershipId: U(11) }, says: /A obligation email that had failed was queued to be sent again by Priya Raman/ },
+  // Young people are referenced, never described: no name, no words of theirs.
+  "young_person.place_added": { after: { ageBand: "13-15" }, says: /^Priya Raman added a place for a young person aged 13 to 15$/ },
+  "young_person.code_issued": { after: { expiresAt: "2026-12-19T10:00:00.000Z" }, says: /^Priya Raman issued a young person a single-use portal code$/ },
+  "young_person.joined": { says: /^A young person used their code and joined the portal$/ },
+  "young_person.access_reset": { says: /^A young person used a new code and chose a new passphrase$/ },
+  "young_person.consent_changed": { after: { givenBy: "carer", given: ["take_part", "quote"], withdrawn: [] }, says: /^A carer of a young person \(recorded by Priya Raman\) agreed to taking part, quoting$/ },
+  "young_person.consent_withdrawn": { after: { scopes: ["take_part", "photos"] }, says: /^A young person withdrew all consent \(taking part, photos\): what they wrote is hidden from adults from now on$/ },
 };
 
 describe("the audit catalogue", () => {

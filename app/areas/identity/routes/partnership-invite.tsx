@@ -78,7 +78,7 @@ export default function InvitePerson({ loaderData }: Route.ComponentProps) {
             label="Role in this partnership"
             defaultValue={f.value("role", "board_member")}
             error={errors?.role}
-            options={partnershipRoles.map((r) => ({ value: r, label: partnershipRoleLabels[r] }))}
+            options={partnershipRoles.filter((r) => r !== "young_person").map((r) => ({ value: r, label: partnershipRoleLabels[r] }))}
           />
           <SelectField
             name="organisationId"

@@ -1,0 +1,120 @@
+import { Link } from "react-router";
+import { getDb } from "../../../../db/client";
+import { requirePermission } from "../../../platform/guard.server";
+import { formatDate } from "../../../platform/time/dates";
+import { Tag } from "../../../platform/ui/forms";
+import { Notice } from "../../../platform/ui/notice";
+import { tableScroll } from "../../../platform/ui/table-scroll";
+import { listYoungPeople, participationPolicy } from "../accounts.server";
+import { youngPeopleTakingPart } from "../figures.server";
+import { ageBandLabels, youngPersonStatusLabels } from "../rules/accounts";
+import { consentState } from "../rules/consent";
+import { showCount, suppressionNote } from "../rules/suppression";
+import type { Route } from "./+types/participation";
+
+export const meta = ({ data }: Route.MetaArgs) => [{ title: `Young people – ${data?.partnership.name ?? ""} – Partnership governance` }];
+
+// Every adult in the partnership sees how many young people take part, as
+// suppressed counts; only its participation workers see the young people.
+export async function loader({ request, context, params }: Route.LoaderArgs) {
+  const scope = await requirePermission(request, context, params.slug, "partnership:view");
+  const db = getDb();
+  const isWorker = scope.permissions.has("participation:manage");
+  const [figures, policy, people] = await Promise.all([
+    youngPeopleTakingPart(db, scope.partnership.id),
+    participationPolicy(db, scope.partnership.id),
+    isWorker ? listYoungPeople(db, scope.partnership.id) : Promise.resolve(null),
+  ]);
+  return {
+    partnership: { slug: scope.partnership.slug, name: scope.partnership.name },
+    figures: { threshold: figures.threshold, byBand: figures.byBand.map((b) => ({ band: ageBandLabels[b.band], shown: showCount(b.count) })), total: showCount(figures.total) },
+    people: people?.map((p) => ({
+      id: p.id,
+      displayName: p.displayName,
+      ageBand: ageBandLabels[p.ageBand],
+      status: youngPersonStatusLabels[p.status],
+      consent: p.status === "active" ? consentState(p.consents, p.ageBand, policy.adultConsentUnder) : null,
+      addedOn: p.createdAt.toISOString().slice(0, 10),
+    })),
+  };
+}
+
+const consentTag = { needs_own: ["Not agreed yet", "grey"], needs_adult: ["Waiting for an adult's consent", "yellow"], taking_part: ["Taking part", "green"] } as const;
+
+export default function Participation({ loaderData }: Route.ComponentProps) {
+  const { partnership: p, figures, people } = loaderData;
+  return (
+    <>
+      <Notice />
+      <span className="govuk-caption-l">{p.name}</span>
+      <h1 className="govuk-heading-l">Young people</h1>
+      <p className="govuk-body">
+        Young people take part through their own portal. Adults see how many take part, never who.
+      </p>
+      <p className="govuk-body-s">{suppressionNote(figures.threshold)}</p>
+      <div {...tableScroll("Young people taking part, by age")}>
+        <table className="govuk-table">
+          <caption className="govuk-table__caption govuk-table__caption--m">Taking part, by age</caption>
+          <thead className="govuk-table__head">
+            <tr className="govuk-table__row">
+              <th scope="col" className="govuk-table__header">Age</th>
+              <th scope="col" className="govuk-table__header govuk-table__header--numeric">Young people</th>
+            </tr>
+          </thead>
+          <tbody className="govuk-table__body">
+            {figures.byBand.map((b) => (
+              <tr key={b.band} className="govuk-table__row">
+                <th scope="row" className="govuk-table__header">{b.band}</th>
+                <td className="govuk-table__cell govuk-table__cell--numeric">{b.shown}</td>
+              </tr>
+            ))}
+            <tr className="govuk-table__row">
+              <th scope="row" className="govuk-table__header">All ages</th>
+              <td className="govuk-table__cell govuk-table__cell--numeric">{figures.total}</td>
+            </tr>
+          </tbody>
+        </table>
+      </div>
+      {people ? (
+        <>
+          <h2 className="govuk-heading-m">Your young people</h2>
+          <p className="govuk-body">Only the partnership&apos;s participation workers see this list.</p>
+          <Link to={`/p/${p.slug}/participation/new`} className="govuk-button" data-module="govuk-button">
+            Add a young person
+          </Link>
+          {people.length === 0 ? (
+            <p className="govuk-body">No young people have been added yet.</p>
+          ) : (
+            <div {...tableScroll("Your young people")}>
+              <table className="govuk-table">
+                <caption className="govuk-visually-hidden">Your young people</caption>
+                <thead className="govuk-table__head">
+                  <tr className="govuk-table__row">
+                    <th scope="col" className="govuk-table__header">Portal name</th>
+                    <th scope="col" className="govuk-table__header">Age</th>
+                    <th scope="col" className="govuk-table__header">Account</th>
+                    <th scope="col" className="govuk-table__header">Consent</th>
+                  </tr>
+                </thead>
+                <tbody className="govuk-table__body">
+                  {people.map((y) => (
+                    <tr key={y.id} className="govuk-table__row">
+                      <td className="govuk-table__cell">
+                        <Link className="govuk-link" to={`/p/${p.slug}/participation/young-people/${y.id}`}>
+                          {y.displayName ?? `Not joined yet (added ${formatDate(y.addedOn)})`}
+                        </Link>
+                      </td>
+                      <td className="govuk-table__cell">{y.ageBand}</td>
+                      <td className="govuk-table__cell">{y.status}</td>
+                      <td className="govuk-table__cell">{y.consent ? <Tag colour={consentTag[y.consent][1]}>{consentTag[y.consent][0]}</Tag> : "–"}</td>
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+            </div>
+          )}
+        </>
+      ) : null}
+    </>
+  );
+}

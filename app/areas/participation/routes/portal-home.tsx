@@ -1,0 +1,69 @@
+import { Link } from "react-router";
+import { getDb } from "../../../../db/client";
+import { Notice } from "../../../platform/ui/notice";
+import { participationPolicy } from "../accounts.server";
+import { currentConsents } from "../consent.server";
+import { requirePortalPerson } from "../portal.server";
+import { consentScopeLabels, consentScopes, consentState, ownScopes } from "../rules/consent";
+import type { Route } from "./+types/portal-home";
+
+export const meta = () => [{ title: "Home – Have your say" }];
+
+// A young person's home in the portal: whether what they write can be used
+// yet, what they agreed to, and (as the portal grows) what to answer.
+export async function loader({ request }: Route.LoaderArgs) {
+  const person = await requirePortalPerson(request);
+  const db = getDb();
+  const [consents, policy] = await Promise.all([currentConsents(db, person.id), participationPolicy(db, person.partnershipId)]);
+  return {
+    displayName: person.displayName,
+    state: consentState(consents, person.ageBand, policy.adultConsentUnder),
+    agreed: [...ownScopes(consents)],
+  };
+}
+
+export default function PortalHome({ loaderData }: Route.ComponentProps) {
+  const { displayName, state, agreed } = loaderData;
+  return (
+    <>
+      <Notice />
+      <h1 className="govuk-heading-l">Hello, {displayName}</h1>
+      {state === "needs_own" ? (
+        <div className="govuk-inset-text">
+          <p className="govuk-body">Before you start, tell us what you are happy for us to do with what you write. It is up to you.</p>
+          <Link to="/portal/consent" className="govuk-button" data-module="govuk-button">
+            Choose what you agree to
+          </Link>
+        </div>
+      ) : state === "needs_adult" ? (
+        <div className="govuk-inset-text">
+          <p className="govuk-body">Thank you for saying yes. Because of your age, we also need a parent or carer to say yes. Your participation worker will ask them.</p>
+          <p className="govuk-body">Until then, nobody will use anything you write.</p>
+        </div>
+      ) : (
+        <div className="govuk-inset-text">
+          <p className="govuk-body">You are taking part. Thank you!</p>
+        </div>
+      )}
+      {agreed.length > 0 ? (
+        <>
+          <h2 className="govuk-heading-m">What you agreed to</h2>
+          <ul className="govuk-list govuk-list--bullet">
+            {consentScopes
+              .filter((s) => agreed.includes(s))
+              .map((s) => (
+                <li key={s}>{consentScopeLabels[s]}</li>
+              ))}
+          </ul>
+          <p className="govuk-body">
+            <Link className="govuk-link" to="/portal/consent">
+              Change this, or stop taking part
+            </Link>
+          </p>
+        </>
+      ) : null}
+      <h2 className="govuk-heading-m">Questions for you</h2>
+      <p className="govuk-body">When the people running the partnership want to hear from you, their questions will be here.</p>
+    </>
+  );
+}

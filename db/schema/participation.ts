@@ -1,0 +1,107 @@
+import { sql } from "drizzle-orm";
+import { index, integer, pgTable, smallint, text, timestamp, uniqueIndex, uuid } from "drizzle-orm/pg-core";
+import { createdAt } from "./columns";
+import { users } from "./identity";
+import { partnerships } from "./partnerships";
+
+// Young people's records: their portal accounts, access codes, sessions and
+// consents. Kept out of index.ts so that only app/areas/participation can
+// import them (lint rule 4); everyone else sees the suppressed counts that
+// area's door returns. A young person has no email and no row in `users`:
+// the portal is a separate sign-in (docs/decisions/0016-portal-accounts.md).
+
+export const youngPeople = pgTable(
+  "young_people",
+  {
+    id: uuid("id").primaryKey(),
+    partnershipId: uuid("partnership_id")
+      .notNull()
+      .references(() => partnerships.id),
+    // Chosen by the young person when they join: a pseudonym, unique on the
+    // platform (it is what they sign in with). Null until they join, and after erasure.
+    displayName: text("display_name"),
+    ageBand: text("age_band").notNull(),
+    // argon2id of the passphrase; nobody can read it back.
+    passphraseHash: text("passphrase_hash"),
+    // "invited" (a code handed over, not yet used), "active", "closed", "erased"
+    status: text("status").notNull().default("invited"),
+    joinedAt: timestamp("joined_at", { withTimezone: true, mode: "date" }),
+    closedAt: timestamp("closed_at", { withTimezone: true, mode: "date" }),
+    // The participation worker who added the place.
+    createdBy: uuid("created_by").references(() => users.id),
+    createdAt: createdAt(),
+    version: integer("version").notNull().default(1),
+  },
+  (t) => [
+    uniqueIndex("young_people_display_name_key").on(sql`lower(${t.displayName})`),
+    index("young_people_partnership_idx").on(t.partnershipId, t.status),
+  ],
+);
+
+// Single-use codes a worker hands over: the young person redeems one to join,
+// or to set a new passphrase after a reset. Only the code's SHA-256 is stored.
+export const portalCodes = pgTable(
+  "portal_codes",
+  {
+    codeHash: text("code_hash").primaryKey(),
+    youngPersonId: uuid("young_person_id")
+      .notNull()
+      .references(() => youngPeople.id, { onDelete: "cascade" }),
+    expiresAt: timestamp("expires_at", { withTimezone: true, mode: "date" }).notNull(),
+    usedAt: timestamp("used_at", { withTimezone: true, mode: "date" }),
+    createdBy: uuid("created_by").references(() => users.id),
+    createdAt: createdAt(),
+  },
+  (t) => [index("portal_codes_young_person_idx").on(t.youngPersonId)],
+);
+
+// Portal sessions: shorter than adults' (idle and absolute limits in the area's rules).
+export const portalSessions = pgTable(
+  "portal_sessions",
+  {
+    id: text("id").primaryKey(), // hex SHA-256 of the token the browser holds
+    youngPersonId: uuid("young_person_id")
+      .notNull()
+      .references(() => youngPeople.id, { onDelete: "cascade" }),
+    expiresAt: timestamp("expires_at", { withTimezone: true, mode: "date" }).notNull(),
+    lastUsedAt: timestamp("last_used_at", { withTimezone: true, mode: "date" }).notNull().defaultNow(),
+    createdAt: createdAt(),
+  },
+  (t) => [index("portal_sessions_young_person_idx").on(t.youngPersonId)],
+);
+
+// What a young person (or the adult the policy requires) agreed to: one row
+// per scope given, ended by withdrawal. Scopes and who gave it: rules/consent.ts.
+export const participationConsents = pgTable(
+  "participation_consents",
+  {
+    id: uuid("id").primaryKey(),
+    youngPersonId: uuid("young_person_id")
+      .notNull()
+      .references(() => youngPeople.id, { onDelete: "cascade" }),
+    scope: text("scope").notNull(),
+    // "young_person", or the adult a worker recorded: "parent", "carer", "parental_responsibility"
+    givenBy: text("given_by").notNull(),
+    // The worker who recorded an adult's consent (null when the young person gave it themselves).
+    recordedBy: uuid("recorded_by").references(() => users.id),
+    givenAt: timestamp("given_at", { withTimezone: true, mode: "date" }).notNull(),
+    withdrawnAt: timestamp("withdrawn_at", { withTimezone: true, mode: "date" }),
+  },
+  (t) => [
+    index("participation_consents_young_person_idx").on(t.youngPersonId),
+    uniqueIndex("participation_consents_current_key").on(t.youngPersonId, t.scope, t.givenBy).where(sql`withdrawn_at is null`),
+  ],
+);
+
+// Each partnership's participation policy: whose consent is needed, the
+// oldest age band that takes part, and the smallest count adults may see.
+export const participationPolicies = pgTable("participation_policies", {
+  partnershipId: uuid("partnership_id")
+    .primaryKey()
+    .references(() => partnerships.id),
+  // Age bands below this age need an adult's consent as well as their own.
+  adultConsentUnder: smallint("adult_consent_under").notNull().default(13),
+  suppressionThreshold: smallint("suppression_threshold").notNull().default(5),
+  version: integer("version").notNull().default(1),
+  createdAt: createdAt(),
+});

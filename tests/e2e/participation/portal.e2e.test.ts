@@ -1,0 +1,106 @@
+import type { Browser, Page } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { accessibilityProblems, launchBrowser, noHorizontalOverflow, PHONE, signedInPage, watchContentSecurityPolicy } from "../../helpers/browser";
+import { startTestServer, type TestServer } from "../../helpers/server";
+
+// The young people's portal on a phone (390 px, its main width): a worker
+// adds a place and reads out the code; the young person joins, agrees, and
+// later withdraws; "Exit this page" leaves at once. axe runs on every page.
+
+let s: TestServer;
+let browser: Browser;
+beforeAll(async () => {
+  s = await startTestServer();
+  browser = await launchBrowser();
+});
+afterAll(async () => {
+  await browser?.close();
+  await s?.close();
+});
+
+async function phonePage() {
+  const context = await browser.newContext({ baseURL: s.baseUrl, viewport: PHONE, isMobile: true, hasTouch: true });
+  return watchContentSecurityPolicy(await context.newPage());
+}
+
+async function expectFine(page: Page) {
+  expect(await accessibilityProblems(page)).toEqual([]);
+  expect(await noHorizontalOverflow(page)).toBe(true);
+}
+
+describe("the young people's portal on a phone", () => {
+  it("a worker gives a code; the young person joins, agrees, is counted; withdraws; and exits in one tap", async () => {
+    const worker = await signedInPage(browser, s.baseUrl, "participation@nelcp.example", { viewport: PHONE, isMobile: true });
+    await worker.goto("/p/nelcp/participation");
+    await expectFine(worker);
+    await worker.getByRole("link", { name: "Add a young person" }).click();
+    await worker.getByLabel("16 or 17").check();
+    await worker.getByRole("button", { name: "Add and get a code" }).click();
+    const code = (await worker.getByTestId("portal-code").textContent())!.trim();
+    expect(code).toMatch(/^[A-Z0-9]{4}-[A-Z0-9]{4}$/);
+    await expectFine(worker);
+
+    const yp = await phonePage();
+    await yp.goto("/portal");
+    await yp.getByRole("heading", { name: "Sign in" }).waitFor();
+    await expectFine(yp);
+    await yp.getByRole("link", { name: "use your code to join" }).click();
+    await expectFine(yp);
+    // A mistake first: a real-looking name is refused, with the error summary focused.
+    await yp.getByLabel("Your code").fill(code);
+    await yp.getByLabel("Choose a portal name").fill("Jordan Smith");
+    await yp.getByLabel("Choose a passphrase").fill("orange boat sky");
+    await yp.getByRole("button", { name: "Join" }).click();
+    await yp.getByText("That looks like a real full name").first().waitFor();
+    await expectFine(yp);
+    await yp.getByLabel("Choose a portal name").fill("Starling");
+    await yp.getByLabel("Choose a passphrase").fill("orange boat sky");
+    await yp.getByRole("button", { name: "Join" }).click();
+    await yp.getByRole("heading", { name: "What you agree to" }).waitFor();
+    await expectFine(yp);
+    await yp.getByLabel(/^Take part/).check();
+    await yp.getByLabel(/^Quote me: your words/).check();
+    await yp.getByRole("button", { name: "Save what I agree to" }).click();
+    await yp.getByRole("heading", { name: "Hello, Starling" }).waitFor();
+    await yp.getByText("You are taking part").waitFor();
+    await expectFine(yp);
+
+    // The worker sees them as taking part; other adults see only counts.
+    await worker.goto("/p/nelcp/participation");
+    await expect.poll(() => worker.getByRole("row", { name: /Starling/ }).textContent()).toContain("Taking part");
+    const chair = await signedInPage(browser, s.baseUrl, "chair@nelcp.example");
+    await chair.goto("/p/nelcp/participation");
+    await expectFine(chair);
+    expect(await chair.locator("main").textContent()).not.toContain("Starling");
+
+    // Withdrawal: one step, explained, and it takes effect at once.
+    await yp.getByRole("link", { name: "Change this, or stop taking part" }).click();
+    await yp.getByText("adults will not see anything you wrote").waitFor();
+    await yp.getByRole("button", { name: "Stop taking part" }).click();
+    await yp.getByText("You have taken back your consent").waitFor();
+    await expectFine(yp);
+    await worker.reload();
+    expect(await worker.getByRole("row", { name: /Starling/ }).textContent()).toContain("Not agreed yet");
+
+    // Exit this page: swaps the page away and leaves nothing to go back to.
+    await yp.route("https://www.bbc.co.uk/**", (route) => route.fulfill({ status: 200, contentType: "text/html", body: "<html lang='en'><title>Weather</title><h1>Weather</h1></html>" }));
+    await yp.getByRole("button", { name: "Emergency Exit this page" }).click();
+    await yp.waitForURL("https://www.bbc.co.uk/weather");
+    await yp.goBack().catch(() => null);
+    expect(yp.url()).not.toContain("/portal");
+  });
+
+  it("Shift pressed three times exits too, and every public portal page passes axe", async () => {
+    const page = await phonePage();
+    for (const path of ["/portal/sign-in", "/portal/join", "/portal/privacy"]) {
+      await page.goto(path);
+      await page.getByRole("button", { name: "Emergency Exit this page" }).waitFor();
+      await expectFine(page);
+    }
+    await page.route("https://www.bbc.co.uk/**", (route) => route.fulfill({ status: 200, contentType: "text/html", body: "<html lang='en'><title>Weather</title></html>" }));
+    await page.keyboard.press("Shift");
+    await page.keyboard.press("Shift");
+    await page.keyboard.press("Shift");
+    await page.waitForURL("https://www.bbc.co.uk/weather");
+  });
+});
