@@ -409,7 +409,7 @@ const userIds = new Map<Who, string>();
 async function loadUserIds() {
   for (const who of everyone) {
     const email = principals[who];
-    if (email) userIds.set(who, (await s.db.select({ id: users.id }).from(users).where(eq(users.email, email)))[0].id);
+    if (email && who !== "young") userIds.set(who, (await s.db.select({ id: users.id }).from(users).where(eq(users.email, email)))[0].id);
   }
 }
 const whoIs = (userId: string | null) => [...userIds].find(([, id]) => id === userId)?.[0] ?? userId ?? "nobody";
