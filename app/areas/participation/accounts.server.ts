@@ -225,13 +225,16 @@ function secure() {
   return e.APP_ENV === "production" || e.APP_URL.startsWith("https://");
 }
 
-/** The portal's cookie: only sent to /portal pages, gone when the session ends. */
+/**
+ * The portal's cookie. Path=/ and not /portal: the router fetches a page's
+ * data from /portal.data, which a cookie scoped to /portal would miss.
+ */
 export function portalCookie(token: string, expiresAt: Date) {
-  return [`${PORTAL_COOKIE}=${token}`, "HttpOnly", "SameSite=Lax", "Path=/portal", `Expires=${expiresAt.toUTCString()}`, ...(secure() ? ["Secure"] : [])].join("; ");
+  return [`${PORTAL_COOKIE}=${token}`, "HttpOnly", "SameSite=Lax", "Path=/", `Expires=${expiresAt.toUTCString()}`, ...(secure() ? ["Secure"] : [])].join("; ");
 }
 
 export function blankPortalCookie() {
-  return [`${PORTAL_COOKIE}=`, "HttpOnly", "SameSite=Lax", "Path=/portal", "Max-Age=0", ...(secure() ? ["Secure"] : [])].join("; ");
+  return [`${PORTAL_COOKIE}=`, "HttpOnly", "SameSite=Lax", "Path=/", "Max-Age=0", ...(secure() ? ["Secure"] : [])].join("; ");
 }
 
 export function readPortalToken(header: string | null): string | null {

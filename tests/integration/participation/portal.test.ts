@@ -86,7 +86,7 @@ describe("joining with a code", () => {
     const res = await yp.post("/portal/join", { code: ` ${code.toLowerCase().replace("-", " ")} `, displayName: "Kestrel", passphrase: "green tiger lamp" });
     expect(res.status).toBe(302);
     expect(res.headers.get("location")).toMatch(/^\/portal\/consent/);
-    expect(res.headers.get("set-cookie")).toMatch(/portal_session=[a-z0-9]+; HttpOnly; SameSite=Lax; Path=\/portal; Expires=/);
+    expect(res.headers.get("set-cookie")).toMatch(/portal_session=[a-z0-9]+; HttpOnly; SameSite=Lax; Path=\/; Expires=/);
     expect(await pageText(await yp.get("/portal"))).toContain("Hello, Kestrel");
     expect(await placeOf(id)).toMatchObject({ status: "active", displayName: "Kestrel" });
     expect((await placeOf(id)).passphraseHash).toMatch(/^\$argon2id\$/);
