@@ -81,7 +81,8 @@ export const personas: Persona[] = [
   { email: "participation@nelcp.example", reads: nelcpReads, writes: [] },
   { email: "observer@nelcp.example", reads: () => ["/", "/p/nelcp", "/p/nelcp/board", "/p/nelcp/decisions", "/p/nelcp/meetings"], writes: [] },
   { email: "scrutiny@leics.example", reads: () => ["/", "/p/leicestershire-cip", "/p/leicestershire-cip/board", "/p/leicestershire-cip/decisions", "/p/leicestershire-cip/obligations"], writes: [] },
-  { email: "river@young.example", reads: () => ["/portal"], writes: [] },
+  // The demo's young person, on the portal's own sign-in.
+  { email: "portal:River", reads: () => ["/portal", "/portal/consent"], writes: [] },
 ];
 
 const routeOf = (path: string) =>
@@ -174,7 +175,9 @@ export class SimulatedClient {
 
   async signIn() {
     for (let attempt = 1; ; attempt++) {
-      const res = await this.request("POST", "/sign-in", { email: this.persona.email, password: DEMO_PASSWORD, redirectTo: "/" });
+      const res = this.persona.email.startsWith("portal:")
+        ? await this.request("POST", "/portal/sign-in", { displayName: this.persona.email.slice("portal:".length), passphrase: "purple kettle rain" })
+        : await this.request("POST", "/sign-in", { email: this.persona.email, password: DEMO_PASSWORD, redirectTo: "/" });
       if (res.status === 302) return;
       if (attempt >= 5) throw new Error(`${this.persona.email} (client ${this.id}) could not sign in: ${res.status} ${res.body.slice(0, 300)}`);
       await sleep(500 * attempt);
