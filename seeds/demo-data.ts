@@ -101,6 +101,27 @@ export const demoData: SeedData = {
       { displayName: "Fern", ageBand: "10-12", own: ["take_part"], joinedDaysAgo: 20 },
       { displayName: null, ageBand: "13-15", own: [], joinedDaysAgo: 4 },
     ],
+    // The consultation on the lot 2 homes' specification: answered, moderated, some answered back.
+    consultation: {
+      title: "What makes a good children's home?",
+      introduction:
+        "The boroughs are writing down what every children's home they pay for must be like. Tell us what matters to you. A participation worker reads every answer first, and we will tell you what we did with it.",
+      questions: ["What should a good children's home feel like?", "What should staff do when someone first moves in?", "How far from your family and friends is too far?"],
+      openedDaysAgo: 75,
+      closesInDays: 21,
+      answers: [
+        { by: "River", question: 0, text: "Like a normal house, not an office. Somewhere you can have mates round without filling in a form.", status: "published", daysAgo: 70, response: "The specification now says homes must feel like a family home, and that friends can visit without a form, agreed with the young person's social worker.", respondedAfterDays: 12 },
+        { by: "River", question: 2, text: "More than an hour on the bus and you stop going to your old school and seeing your friends.", status: "published", daysAgo: 70, response: "The board set a target that children are placed within 20 miles of home wherever it is safe, and reports how many are further away every quarter.", respondedAfterDays: 20 },
+        { by: "Nova", question: 1, text: "Show you round before you move, tell you the rules on day one and give you a key worker who actually has time.", status: "published", daysAgo: 66, response: "Providers must now offer a visit before a move and name a key worker on the first day.", respondedAfterDays: 9 },
+        { by: "Skylark", question: 0, text: "Quiet space to do homework and staff who knock before coming in.", status: "published", daysAgo: 60, response: "Both are in the standards homes are checked against on the lot 2 site visits.", respondedAfterDays: 41 },
+        { by: "Blue 7", question: 1, text: "Don't move someone on a Friday night with a bin bag.", status: "published", daysAgo: 58 },
+        { by: "Maple", question: 2, text: "Near enough to keep my job at the weekend.", status: "published", daysAgo: 40 },
+        { by: "Comet", question: 0, text: "Food you actually like and being allowed to cook.", status: "published", daysAgo: 35 },
+        { by: "Pixel", question: 0, text: "Staff who stay. I had six key workers in a year.", status: "published", daysAgo: 50 },
+        { by: "Echo", question: 1, text: "Ask what you need instead of reading the file.", status: "changes_requested", note: "Thank you. Could you say a bit more about what you would want to be asked?", daysAgo: 12 },
+        { by: "Orbit", question: 2, text: "I was sent miles away from Mrs Patel at Hainault Forest High School and I lost all my friends.", status: "pending", daysAgo: 3 },
+      ],
+    },
   },
 
   partnerships: [

@@ -18,7 +18,7 @@ import { hashPassword } from "../app/areas/identity/public.server";
 import { seedMeetings } from "./seed-meetings";
 import { seedObligations } from "./seed-obligations";
 import { seedRisks } from "./seed-risks";
-import { seedYoungPeople } from "../app/areas/participation/public.server";
+import { seedConsultation, seedYoungPeople } from "../app/areas/participation/public.server";
 import { moveStory } from "./move-story";
 import { appToday } from "../app/platform/clock.server";
 import type { SeedData } from "./types";
@@ -196,7 +196,12 @@ export async function seedDemoData(db: Db, story: SeedData) {
       if (p.obligations) await seedObligations(tx, { slug: p.slug, recorderEmail: p.obligations.recordedBy, list: p.obligations.list, orgIds, userIds, today });
       if (p.risks) await seedRisks(tx, { slug: p.slug, register: p.risks, orgIds, userIds, today });
       if (data.portal.partnershipSlug === p.slug)
-        await seedYoungPeople(tx, { partnershipId, workerUserId: person(data.portal.workerEmail), cohort: data.portal.cohort, passphraseHash: await hashPassword(data.portal.demoAccount.passphrase), now: new Date() });
+      {
+        const now = new Date();
+        const workerUserId = person(data.portal.workerEmail);
+        await seedYoungPeople(tx, { partnershipId, workerUserId, cohort: data.portal.cohort, passphraseHash: await hashPassword(data.portal.demoAccount.passphrase), now });
+        await seedConsultation(tx, { partnershipId, workerUserId, consultation: data.portal.consultation, now });
+      }
     }
     return { partnershipsCreated: created };
   });

@@ -29,6 +29,8 @@ export const auditEntities = [
   "risk_control",
   "risk_appetite",
   "young_person",
+  "consultation",
+  "contribution",
 ] as const;
 export type AuditEntity = (typeof auditEntities)[number];
 

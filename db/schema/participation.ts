@@ -1,5 +1,5 @@
 import { sql } from "drizzle-orm";
-import { index, integer, pgTable, smallint, text, timestamp, uniqueIndex, uuid } from "drizzle-orm/pg-core";
+import { boolean, date, index, integer, jsonb, pgTable, smallint, text, timestamp, uniqueIndex, uuid } from "drizzle-orm/pg-core";
 import { createdAt } from "./columns";
 import { users } from "./identity";
 import { partnerships } from "./partnerships";
@@ -105,3 +105,72 @@ export const participationPolicies = pgTable("participation_policies", {
   version: integer("version").notNull().default(1),
   createdAt: createdAt(),
 });
+
+// Consultations a worker opens: plain-English questions, an optional closing date.
+export const consultations = pgTable(
+  "consultations",
+  {
+    id: uuid("id").primaryKey(),
+    partnershipId: uuid("partnership_id")
+      .notNull()
+      .references(() => partnerships.id),
+    title: text("title").notNull(),
+    introduction: text("introduction").notNull(),
+    closesOn: date("closes_on"),
+    // Whether a young person may answer anonymously, even to the worker.
+    allowAnonymous: boolean("allow_anonymous").notNull().default(false),
+    createdBy: uuid("created_by").references(() => users.id),
+    createdAt: createdAt(),
+  },
+  (t) => [index("consultations_partnership_idx").on(t.partnershipId, t.createdAt)],
+);
+
+export const consultationQuestions = pgTable(
+  "consultation_questions",
+  {
+    id: uuid("id").primaryKey(),
+    consultationId: uuid("consultation_id")
+      .notNull()
+      .references(() => consultations.id, { onDelete: "cascade" }),
+    position: smallint("position").notNull(),
+    text: text("text").notNull(),
+  },
+  (t) => [uniqueIndex("consultation_questions_position_key").on(t.consultationId, t.position)],
+);
+
+// What young people write. Moderated before any adult sees it; the worker's
+// note is shown to the young person; the response is "you said, we did".
+export const contributions = pgTable(
+  "contributions",
+  {
+    id: uuid("id").primaryKey(),
+    partnershipId: uuid("partnership_id")
+      .notNull()
+      .references(() => partnerships.id),
+    // Kept even when anonymous, so withdrawal and erasure reach it; the worker does not see it then.
+    youngPersonId: uuid("young_person_id")
+      .notNull()
+      .references(() => youngPeople.id, { onDelete: "cascade" }),
+    consultationId: uuid("consultation_id").references(() => consultations.id),
+    questionId: uuid("question_id").references(() => consultationQuestions.id),
+    text: text("text").notNull(),
+    anonymous: boolean("anonymous").notNull().default(false),
+    // "pending", "published", "changes_requested", "withheld" (rules/moderation.ts)
+    status: text("status").notNull().default("pending"),
+    // Personal details the moderation rules spotted: [{ kind, found }]
+    flags: jsonb("flags").notNull().default([]),
+    moderationNote: text("moderation_note"),
+    moderatedBy: uuid("moderated_by").references(() => users.id),
+    moderatedAt: timestamp("moderated_at", { withTimezone: true, mode: "date" }),
+    response: text("response"),
+    respondedBy: uuid("responded_by").references(() => users.id),
+    respondedAt: timestamp("responded_at", { withTimezone: true, mode: "date" }),
+    submittedAt: timestamp("submitted_at", { withTimezone: true, mode: "date" }).notNull(),
+    version: integer("version").notNull().default(1),
+  },
+  (t) => [
+    index("contributions_partnership_status_idx").on(t.partnershipId, t.status),
+    index("contributions_young_person_idx").on(t.youngPersonId),
+    uniqueIndex("contributions_answer_key").on(t.youngPersonId, t.questionId),
+  ],
+);

@@ -15,7 +15,7 @@ import {
   submissions,
   users,
 } from "../../db/schema";
-import { youngPeople } from "../../db/schema/participation";
+import { consultations, youngPeople } from "../../db/schema/participation";
 import { outboxWhen, type HttpClient, type TestServer } from "./server";
 
 // The records the permission matrix (tests/integration/platform/permission-matrix.test.ts)
@@ -59,6 +59,7 @@ export type NelcpExtras = {
   memberProposalId: string; // proposed by member@nelcp.example
   secretariatDecisionId: string; // proposed by the secretariat, decided at a meeting
   memberRiskId: string; // owned by member@nelcp.example, for Newham
+  consultationId: string; // the demo's consultation for young people
 };
 
 /** Records outside any partnership. */
@@ -224,6 +225,7 @@ export async function setUpMatrixRecords(s: TestServer, as: { admin: HttpClient;
     memberProposalId: await propose(as.member, "nelcp", "Newham proposes joint training for new providers"),
     secretariatDecisionId: secretariatDecision,
     memberRiskId: await insertRisk(s, nelcp, "Newham's sufficiency figures arrive late", member, newham),
+    consultationId: q(await s.db.select({ id: consultations.id }).from(consultations).where(eq(consultations.partnershipId, nelcp)).limit(1), "NELCP consultation").id,
   };
 
   // Leicestershire CIP: the demo has no meetings, decisions or actions there.

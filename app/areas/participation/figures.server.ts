@@ -1,10 +1,12 @@
-import { and, eq, isNull, sql } from "drizzle-orm";
+import { and, desc, eq, isNull, sql } from "drizzle-orm";
 import type { Queryable } from "../../../db/client";
-import { participationConsents, youngPeople } from "../../../db/schema/participation";
+import { consultations, participationConsents, youngPeople } from "../../../db/schema/participation";
 import { participationPolicy } from "./accounts.server";
 import { ageBands, type AgeBand } from "./rules/accounts";
 import { consentState, type ConsentGiver, type ConsentScope } from "./rules/consent";
-import { suppressList, type ShownCount } from "./rules/suppression";
+import { suppressCount, suppressList, type ShownCount } from "./rules/suppression";
+import { answeredWithin30Days } from "./rules/moderation";
+import { usableContributions } from "./contributions.server";
 
 // Participation figures for adults: every count passes through suppression
 // before it leaves this module. Raw counts of young people never do.
@@ -34,4 +36,37 @@ export async function youngPeopleTakingPart(db: Queryable, partnershipId: string
     policy.suppressionThreshold,
   );
   return { threshold: policy.suppressionThreshold, byBand: ageBands.map((band, i) => ({ band, count: shown.cells[i] })), total: shown.total };
+}
+
+export type ConsultationFigures = {
+  threshold: number;
+  consultations: { id: string; title: string; closesOn: string | null; answered: ShownCount; quotes: { text: string; by: string | null }[] }[];
+  /** Share of published contributions answered within 30 days (whole %), or null when none can be judged yet. */
+  answeredWithin30Days: number | null;
+};
+
+/**
+ * What adults see of consultations: how many young people answered each
+ * (suppressed), and quotes only from those who agreed to be quoted (named only
+ * with that consent). Only published contributions of young people taking
+ * part now count: a withdrawal takes theirs out at once.
+ */
+export async function consultationFigures(db: Queryable, partnershipId: string, now = new Date()): Promise<ConsultationFigures> {
+  const policy = await participationPolicy(db, partnershipId);
+  const [list, usable] = await Promise.all([
+    db.select({ id: consultations.id, title: consultations.title, closesOn: consultations.closesOn }).from(consultations).where(eq(consultations.partnershipId, partnershipId)).orderBy(desc(consultations.createdAt)),
+    usableContributions(db, partnershipId),
+  ]);
+  return {
+    threshold: policy.suppressionThreshold,
+    consultations: list.map((c) => {
+      const mine = usable.filter((u) => u.consultationId === c.id);
+      const people = new Set(mine.map((u) => u.youngPersonId)).size;
+      const quotes = mine
+        .filter((u) => u.consents.some((x) => x.givenBy === "young_person" && x.scope === "quote"))
+        .map((u) => ({ text: u.text, by: u.consents.some((x) => x.givenBy === "young_person" && x.scope === "quote_with_name") ? u.displayName : null }));
+      return { ...c, answered: suppressCount(people, policy.suppressionThreshold), quotes };
+    }),
+    answeredWithin30Days: answeredWithin30Days(usable, now),
+  };
 }

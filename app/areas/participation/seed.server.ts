@@ -1,5 +1,7 @@
+import { and, eq } from "drizzle-orm";
 import type { Tx } from "../../../db/client";
-import { participationConsents, youngPeople } from "../../../db/schema/participation";
+import { consultationQuestions, consultations, contributions, participationConsents, youngPeople } from "../../../db/schema/participation";
+import { personalDetailFlags, type ContributionStatus } from "./rules/moderation";
 import { appendAudit } from "../../audit/append.server";
 import { uuidv7 } from "../../platform/ids";
 import type { AgeBand } from "./rules/accounts";
@@ -49,5 +51,53 @@ export async function seedYoungPeople(tx: Tx, input: { partnershipId: string; wo
     if (y.own.length) await appendAudit(tx, { ...event, action: "young_person.consent_changed", actorUserId: null, after: { givenBy: "young_person", given: y.own, withdrawn: [] } });
     if (y.adult) await appendAudit(tx, { ...event, action: "young_person.consent_changed", actorUserId: workerUserId, after: { givenBy: y.adult.givenBy, given: y.adult.scopes, withdrawn: [] } });
     if (y.withdrawn) await appendAudit(tx, { ...event, action: "young_person.consent_withdrawn", actorUserId: null, after: { scopes: [...new Set(rows.map((r) => r.scope))] } });
+  }
+}
+
+export type DemoConsultation = {
+  title: string;
+  introduction: string;
+  questions: string[];
+  openedDaysAgo: number;
+  closesInDays: number;
+  answers: { by: string; question: number; text: string; status: ContributionStatus; note?: string; response?: string; daysAgo: number; respondedAfterDays?: number }[];
+};
+
+/** A consultation with its answers, moderated and (some) answered, as a worker would have left it. */
+export async function seedConsultation(tx: Tx, input: { partnershipId: string; workerUserId: string; consultation: DemoConsultation; now: Date }) {
+  const { partnershipId, workerUserId, consultation: c, now } = input;
+  const at = (daysAgo: number) => new Date(now.getTime() - daysAgo * 86_400_000);
+  const id = uuidv7(at(c.openedDaysAgo).getTime());
+  const closesOn = at(-c.closesInDays).toISOString().slice(0, 10);
+  await tx.insert(consultations).values({ id, partnershipId, title: c.title, introduction: c.introduction, closesOn, allowAnonymous: true, createdBy: workerUserId, createdAt: at(c.openedDaysAgo) });
+  const questionIds = c.questions.map(() => uuidv7(at(c.openedDaysAgo).getTime()));
+  await tx.insert(consultationQuestions).values(c.questions.map((text, i) => ({ id: questionIds[i], consultationId: id, position: i + 1, text })));
+  await appendAudit(tx, { action: "consultation.create", actorUserId: workerUserId, entityId: id, partnershipId, after: { title: c.title, questions: c.questions.length, closesOn, allowAnonymous: true } });
+  for (const a of c.answers) {
+    const [author] = await tx.select({ id: youngPeople.id }).from(youngPeople).where(and(eq(youngPeople.partnershipId, partnershipId), eq(youngPeople.displayName, a.by)));
+    if (!author) throw new Error(`Demo consultation names unknown young person "${a.by}"`);
+    const contributionId = uuidv7(at(a.daysAgo).getTime());
+    const moderated = a.status !== "pending";
+    const respondedAt = a.response ? at(a.daysAgo - (a.respondedAfterDays ?? 7)) : null;
+    await tx.insert(contributions).values({
+      id: contributionId,
+      partnershipId,
+      youngPersonId: author.id,
+      consultationId: id,
+      questionId: questionIds[a.question],
+      text: a.text,
+      status: a.status,
+      flags: personalDetailFlags(a.text),
+      moderationNote: a.note ?? null,
+      moderatedBy: moderated ? workerUserId : null,
+      moderatedAt: moderated ? at(a.daysAgo - 1) : null,
+      response: a.response ?? null,
+      respondedBy: a.response ? workerUserId : null,
+      respondedAt,
+      submittedAt: at(a.daysAgo),
+    });
+    await appendAudit(tx, { action: "young_person.answered", actorUserId: null, entityId: author.id, partnershipId, after: { consultationId: id, answers: 1 } });
+    if (moderated) await appendAudit(tx, { action: "contribution.moderate", actorUserId: workerUserId, entityId: contributionId, partnershipId, after: { decision: a.status as "published" | "withheld" | "changes_requested" } });
+    if (a.response) await appendAudit(tx, { action: "contribution.respond", actorUserId: workerUserId, entityId: contributionId, partnershipId });
   }
 }

@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { ageBandLabels, ageBands, consentGiverLabels, consentGivers, consentScopes, consentScopeShortLabels } from "../../areas/participation/public";
-import { defineAction, instant } from "../define";
+import { defineAction, id, instant, isoDate, on, quoted } from "../define";
 
 // The participation area's audit actions. A young person is referenced by
 // the id of their place, never described: no display name, no text they
@@ -56,5 +56,34 @@ export const participationActions = {
     before: null,
     after: z.strictObject({ scopes }),
     describe: (e) => `A young person withdrew all consent (${list(e.after.scopes)}): what they wrote is hidden from adults from now on`,
+  }),
+  "young_person.answered": defineAction({
+    entity: "young_person",
+    label: "Consultation answered",
+    before: null,
+    after: z.strictObject({ consultationId: id, answers: z.number().int().min(1) }),
+    describe: (e) => `A young person sent ${e.after.answers === 1 ? "an answer" : `${e.after.answers} answers`} to a consultation, for moderation`,
+  }),
+  "consultation.create": defineAction({
+    entity: "consultation",
+    label: "Consultation opened",
+    before: null,
+    after: z.strictObject({ title: z.string(), questions: z.number().int().min(1), closesOn: isoDate.nullable(), allowAnonymous: z.boolean() }),
+    describe: (e) => `${e.actor} opened the consultation ${quoted(e.after.title)} with ${e.after.questions} question${e.after.questions === 1 ? "" : "s"}${e.after.closesOn ? `, closing on ${on(e.after.closesOn)}` : ""}${e.after.allowAnonymous ? "; answers may be anonymous" : ""}`,
+  }),
+  "contribution.moderate": defineAction({
+    entity: "contribution",
+    label: "Contribution moderated",
+    before: null,
+    after: z.strictObject({ decision: z.enum(["published", "changes_requested", "withheld"]) }),
+    describe: (e) =>
+      `${e.actor} ${e.after.decision === "published" ? "published" : e.after.decision === "withheld" ? "withheld" : "asked for a change to"} a young person's contribution`,
+  }),
+  "contribution.respond": defineAction({
+    entity: "contribution",
+    label: "Young person answered (you said, we did)",
+    before: null,
+    after: null,
+    describe: (e) => `${e.actor} told a young person what happened to their contribution`,
   }),
 };

@@ -88,20 +88,22 @@ export function DateField(props: Omit<FieldProps, "type">) {
 
 type TextAreaProps = {
   name: string;
+  /** Defaults to the name; set it when several forms on one page share a field name. */
+  id?: string;
   label: string;
   hint?: ReactNode;
   error?: string;
 } & Omit<TextareaHTMLAttributes<HTMLTextAreaElement>, "name" | "id">;
 
-export function TextArea({ name, label, hint, error, rows = 5, ...rest }: TextAreaProps) {
+export function TextArea({ name, id = name, label, hint, error, rows = 5, ...rest }: TextAreaProps) {
   return (
-    <LabelledGroup name={name} label={label} hint={hint} error={error}>
+    <LabelledGroup name={id} label={label} hint={hint} error={error}>
       <textarea
-        id={name}
+        id={id}
         name={name}
         rows={rows}
         className={`govuk-textarea${error ? " govuk-textarea--error" : ""}`}
-        aria-describedby={describedBy(name, hint, error)}
+        aria-describedby={describedBy(id, hint, error)}
         {...rest}
       />
     </LabelledGroup>
@@ -140,6 +142,8 @@ export function SelectField(props: {
 export function ChoiceGroup(props: {
   type: "checkbox" | "radio";
   name: string;
+  /** Defaults to the name; set it when several forms on one page share a field name. */
+  id?: string;
   legend: string;
   hint?: ReactNode;
   error?: string;
@@ -149,16 +153,17 @@ export function ChoiceGroup(props: {
   inline?: boolean;
 }) {
   const { type, name, legend, hint, error, options, checked } = props;
+  const base = props.id ?? name;
   const kind = type === "checkbox" ? "checkboxes" : "radios";
   const classes = [`govuk-${kind}`, props.small ? `govuk-${kind}--small` : "", props.inline ? `govuk-${kind}--inline` : ""].filter(Boolean).join(" ");
   return (
     <div className={`govuk-form-group${error ? " govuk-form-group--error" : ""}`}>
-      <fieldset className="govuk-fieldset" aria-describedby={describedBy(name, hint, error)}>
+      <fieldset className="govuk-fieldset" aria-describedby={describedBy(base, hint, error)}>
         <legend className="govuk-fieldset__legend govuk-fieldset__legend--s">{legend}</legend>
-        <HintAndError name={name} hint={hint} error={error} />
+        <HintAndError name={base} hint={hint} error={error} />
         <div className={classes} data-module={`govuk-${kind}`}>
           {options.map((o, i) => {
-            const id = i === 0 ? name : `${name}-${i + 1}`;
+            const id = i === 0 ? base : `${base}-${i + 1}`;
             return (
               <div key={o.value} className={`govuk-${kind}__item`}>
                 <input

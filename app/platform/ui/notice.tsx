@@ -61,6 +61,10 @@ const notices = {
   "portal-consent-saved": "Thank you. We have saved what you agreed to",
   "portal-consent-withdrawn": "Done. You have taken back your consent. Adults can no longer see anything you wrote",
   "portal-joined": "You have joined. Welcome!",
+  "portal-answers-sent": "Thank you. Your answers have been sent. A participation worker will check them before anyone else sees them",
+  "consultation-opened": "The consultation is open. Young people see it on their portal home",
+  "contribution-moderated": "Done. The young person will see what happened",
+  "contribution-answered": "The response has been sent to the young person",
 } as const;
 export type NoticeKey = keyof typeof notices;
 

@@ -4,8 +4,10 @@ import { accessibilityProblems, launchBrowser, noHorizontalOverflow, PHONE, sign
 import { startTestServer, type TestServer } from "../../helpers/server";
 
 // The young people's portal on a phone (390 px, its main width): a worker
-// adds a place and reads out the code; the young person joins, agrees, and
-// later withdraws; "Exit this page" leaves at once. axe runs on every page.
+// adds a place and reads out the code; the young person joins, agrees,
+// answers a consultation, sees the worker's response, and later withdraws,
+// which takes their words off the adults' pages; "Exit this page" leaves at
+// once. axe runs on every page, at 390 px and the desktop width.
 
 let s: TestServer;
 let browser: Browser;
@@ -68,10 +70,38 @@ describe("the young people's portal on a phone", () => {
     // The worker sees them as taking part; other adults see only counts.
     await worker.goto("/p/nelcp/participation");
     await expect.poll(() => worker.getByRole("row", { name: /Starling/ }).textContent()).toContain("Taking part");
+
+    // They answer the open consultation; it waits for moderation.
+    await yp.getByRole("link", { name: "What makes a good children's home?" }).click();
+    await yp.getByRole("heading", { name: "What makes a good children's home?" }).waitFor();
+    await expectFine(yp);
+    await yp.getByLabel("What should staff do when someone first moves in?").fill("Make a cup of tea and show me where everything is.");
+    await yp.getByRole("button", { name: "Send my answers" }).click();
+    await yp.getByText("Your answers have been sent").waitFor();
+    await expectFine(yp);
+
+    // The worker publishes it and says what happened.
+    await worker.goto("/p/nelcp/participation/moderation");
+    await expectFine(worker);
+    const card = worker.locator("section", { hasText: "Make a cup of tea" });
+    await card.getByLabel(/^Publish/).check();
+    await card.getByRole("button", { name: "Save" }).click();
+    await worker.getByText("The young person will see what happened").waitFor();
+    const answer = worker.locator("section", { hasText: "Make a cup of tea" });
+    await answer.getByLabel("What happened (you said, we did)").fill("Every home now has a first-evening welcome, with a tour and a key worker.");
+    await answer.getByRole("button", { name: "Send the response" }).click();
+    await worker.getByText("The response has been sent").waitFor();
+
     const chair = await signedInPage(browser, s.baseUrl, "chair@nelcp.example");
     await chair.goto("/p/nelcp/participation");
     await expectFine(chair);
     expect(await chair.locator("main").textContent()).not.toContain("Starling");
+    expect(await chair.locator("main").textContent()).toContain("Make a cup of tea and show me where everything is.");
+
+    // Later, the young person sees the response.
+    await yp.reload();
+    await yp.getByText("Every home now has a first-evening welcome").waitFor();
+    await yp.goto("/portal");
 
     // Withdrawal: one step, explained, and it takes effect at once.
     await yp.getByRole("link", { name: "Change this, or stop taking part" }).click();
@@ -79,8 +109,11 @@ describe("the young people's portal on a phone", () => {
     await yp.getByRole("button", { name: "Stop taking part" }).click();
     await yp.getByText("You have taken back your consent").waitFor();
     await expectFine(yp);
-    await worker.reload();
+    await worker.goto("/p/nelcp/participation");
     expect(await worker.getByRole("row", { name: /Starling/ }).textContent()).toContain("Not agreed yet");
+    // Their words are off the adults' pages at once.
+    await chair.reload();
+    expect(await chair.locator("main").textContent()).not.toContain("Make a cup of tea");
 
     // Exit this page: swaps the page away, replacing it in the history (as GOV.UK's does), so "back" does not return to it.
     const exited = yp.url();

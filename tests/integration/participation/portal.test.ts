@@ -214,7 +214,13 @@ describe("who sees what", () => {
     const page = await pageText(await chair.get("/p/nelcp/participation"));
     expect(page).toContain("Taking part, by age");
     expect(page).toMatch(/fewer than 5/);
-    for (const name of ["River", "Skylark", "Nova", "Zed"]) expect(page).not.toContain(name);
+    // Names only beside quotes whose authors agreed to be quoted with their name (River did).
+    expect(page).toContain("River, a young person");
+    for (const name of ["Skylark", "Zed", "Blue 7", "Comet", "Pixel"]) expect(page).not.toContain(name);
+    expect(page).toContain("Quiet space to do homework"); // Skylark agreed to be quoted, without a name
+    expect(page).not.toContain("Food you actually like"); // Comet did not agree to be quoted
+    expect(page).not.toContain("Staff who stay"); // Pixel withdrew
+    expect(page).not.toContain("Hainault Forest"); // waiting for moderation
     expect(page).not.toContain("Add a young person");
     const [someone] = await s.db.select({ id: youngPeople.id }).from(youngPeople).where(eq(youngPeople.displayName, "River"));
     expect((await chair.get(`/p/nelcp/participation/young-people/${someone.id}`)).status).toBe(403);

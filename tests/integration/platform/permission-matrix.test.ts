@@ -111,6 +111,14 @@ const expectations: Record<string, Entry> = {
   // Young people: every adult here sees the suppressed counts; only participation workers see the young people
   // (not the platform administrator: children's records are for the partnership's workers alone).
   "areas/participation/routes/participation.tsx": { get: ADULTS },
+  "areas/participation/routes/consultation-new.tsx": { get: ["participation"], post: [{ label: "open", allowed: ["participation"] }] },
+  "areas/participation/routes/moderation.tsx": {
+    get: ["participation"],
+    post: [
+      { label: "moderate", allowed: ["participation"] },
+      { intent: "respond", allowed: ["participation"] },
+    ],
+  },
   "areas/participation/routes/young-person-new.tsx": { get: ["participation"], post: [{ label: "add", allowed: ["participation"] }] },
   "areas/participation/routes/young-person.tsx": {
     get: ["participation"],
@@ -343,6 +351,12 @@ const expectations: Record<string, Entry> = {
   "areas/participation/routes/portal-sign-in.tsx": { get: EVERYONE, post: [{ label: "sign in", allowed: EVERYONE }] },
   "areas/participation/routes/portal-sign-out.tsx": { get: EVERYONE, post: [{ label: "sign out", allowed: EVERYONE, freshClient: true, writes: true }], last: true },
   "areas/participation/routes/portal-privacy.tsx": { get: EVERYONE },
+  "areas/participation/routes/portal-consultation.tsx": {
+    get: ["young"],
+    adultRefusal: { status: 302, location: "/portal/sign-in" },
+    post: [{ label: "answer", allowed: ["young"] }],
+    params: (m) => ({ consultationId: m.extras.consultationId }),
+  },
   "areas/participation/routes/portal-consent.tsx": {
     get: ["young"],
     adultRefusal: { status: 302, location: "/portal/sign-in" },

@@ -179,6 +179,10 @@ const examples: Record<AuditActionName, Example> = {
   "young_person.joined": { says: /^A young person used their code and joined the portal$/ },
   "young_person.access_reset": { says: /^A young person used a new code and chose a new passphrase$/ },
   "young_person.consent_changed": { after: { givenBy: "carer", given: ["take_part", "quote"], withdrawn: [] }, says: /^A carer of a young person \(recorded by Priya Raman\) agreed to taking part, quoting$/ },
+  "young_person.answered": { after: { consultationId: U(30), answers: 3 }, says: /^A young person sent 3 answers to a consultation, for moderation$/ },
+  "consultation.create": { after: { title: "What good care looks like", questions: 3, closesOn: "2027-01-31", allowAnonymous: true }, says: /^Priya Raman opened the consultation “What good care looks like” with 3 questions, closing on 31 January 2027; answers may be anonymous$/ },
+  "contribution.moderate": { after: { decision: "withheld" }, says: /^Priya Raman withheld a young person's contribution$/ },
+  "contribution.respond": { says: /^Priya Raman told a young person what happened to their contribution$/ },
   "young_person.consent_withdrawn": { after: { scopes: ["take_part", "photos"] }, says: /^A young person withdrew all consent \(taking part, photos\): what they wrote is hidden from adults from now on$/ },
 };
 

@@ -6,7 +6,8 @@ import { Tag } from "../../../platform/ui/forms";
 import { Notice } from "../../../platform/ui/notice";
 import { tableScroll } from "../../../platform/ui/table-scroll";
 import { listYoungPeople, participationPolicy } from "../accounts.server";
-import { youngPeopleTakingPart } from "../figures.server";
+import { consultationFigures, youngPeopleTakingPart } from "../figures.server";
+import { moderationQueue } from "../contributions.server";
 import { ageBandLabels, youngPersonStatusLabels } from "../rules/accounts";
 import { consentState } from "../rules/consent";
 import { showCount, suppressionNote } from "../rules/suppression";
@@ -20,14 +21,19 @@ export async function loader({ request, context, params }: Route.LoaderArgs) {
   const scope = await requirePermission(request, context, params.slug, "partnership:view");
   const db = getDb();
   const isWorker = scope.permissions.has("participation:manage");
-  const [figures, policy, people] = await Promise.all([
+  const [figures, policy, people, consultations, queue] = await Promise.all([
     youngPeopleTakingPart(db, scope.partnership.id),
     participationPolicy(db, scope.partnership.id),
     isWorker ? listYoungPeople(db, scope.partnership.id) : Promise.resolve(null),
+    consultationFigures(db, scope.partnership.id),
+    isWorker ? moderationQueue(db, scope.partnership.id) : Promise.resolve([]),
   ]);
   return {
     partnership: { slug: scope.partnership.slug, name: scope.partnership.name },
     figures: { threshold: figures.threshold, byBand: figures.byBand.map((b) => ({ band: ageBandLabels[b.band], shown: showCount(b.count) })), total: showCount(figures.total) },
+    consultations: consultations.consultations.map((c) => ({ id: c.id, title: c.title, closesOn: c.closesOn, answered: showCount(c.answered), quotes: c.quotes })),
+    answeredWithin30Days: consultations.answeredWithin30Days,
+    waiting: queue.length,
     people: people?.map((p) => ({
       id: p.id,
       displayName: p.displayName,
@@ -42,7 +48,7 @@ export async function loader({ request, context, params }: Route.LoaderArgs) {
 const consentTag = { needs_own: ["Not agreed yet", "grey"], needs_adult: ["Waiting for an adult's consent", "yellow"], taking_part: ["Taking part", "green"] } as const;
 
 export default function Participation({ loaderData }: Route.ComponentProps) {
-  const { partnership: p, figures, people } = loaderData;
+  const { partnership: p, figures, people, consultations, answeredWithin30Days, waiting } = loaderData;
   return (
     <>
       <Notice />
@@ -75,6 +81,38 @@ export default function Participation({ loaderData }: Route.ComponentProps) {
           </tbody>
         </table>
       </div>
+      <h2 className="govuk-heading-m">What young people said</h2>
+      <p className="govuk-body">
+        Published contributions answered within 30 days: <strong>{answeredWithin30Days === null ? "none to judge yet" : `${answeredWithin30Days}%`}</strong>
+      </p>
+      {people ? (
+        <div className="govuk-button-group">
+          <Link to={`/p/${p.slug}/participation/consultations/new`} className="govuk-button govuk-button--secondary" data-module="govuk-button">
+            Open a consultation
+          </Link>
+          <Link to={`/p/${p.slug}/participation/moderation`} className="govuk-button govuk-button--secondary" data-module="govuk-button">
+            Moderation ({waiting} waiting)
+          </Link>
+        </div>
+      ) : null}
+      {consultations.length === 0 ? <p className="govuk-body">No consultations yet.</p> : null}
+      {consultations.map((c) => (
+        <section key={c.id} className="app-card" aria-labelledby={`consultation-${c.id}`}>
+          <h3 className="govuk-heading-s" id={`consultation-${c.id}`}>
+            {c.title}
+          </h3>
+          <p className="govuk-body-s">
+            Young people who answered: <strong>{c.answered}</strong>
+            {c.closesOn ? `. Closes ${formatDate(c.closesOn)}` : ""}
+          </p>
+          {c.quotes.map((q, i) => (
+            <figure key={i} className="govuk-inset-text app-quote">
+              <blockquote>{q.text}</blockquote>
+              <figcaption className="govuk-body-s">{q.by ? `${q.by}, a young person` : "A young person"}</figcaption>
+            </figure>
+          ))}
+        </section>
+      ))}
       {people ? (
         <>
           <h2 className="govuk-heading-m">Your young people</h2>

@@ -3,6 +3,9 @@ import { getDb } from "../../../../db/client";
 import { Notice } from "../../../platform/ui/notice";
 import { participationPolicy } from "../accounts.server";
 import { currentConsents } from "../consent.server";
+import { openConsultations } from "../contributions.server";
+import { appToday } from "../../../platform/clock.server";
+import { formatDate } from "../../../platform/time/dates";
 import { requirePortalPerson } from "../portal.server";
 import { consentScopeLabels, consentScopes, consentState, ownScopes } from "../rules/consent";
 import type { Route } from "./+types/portal-home";
@@ -14,8 +17,9 @@ export const meta = () => [{ title: "Home – Have your say" }];
 export async function loader({ request }: Route.LoaderArgs) {
   const person = await requirePortalPerson(request);
   const db = getDb();
-  const [consents, policy] = await Promise.all([currentConsents(db, person.id), participationPolicy(db, person.partnershipId)]);
+  const [consents, policy, open] = await Promise.all([currentConsents(db, person.id), participationPolicy(db, person.partnershipId), openConsultations(db, person, appToday())]);
   return {
+    open,
     displayName: person.displayName,
     state: consentState(consents, person.ageBand, policy.adultConsentUnder),
     agreed: [...ownScopes(consents)],
@@ -23,7 +27,7 @@ export async function loader({ request }: Route.LoaderArgs) {
 }
 
 export default function PortalHome({ loaderData }: Route.ComponentProps) {
-  const { displayName, state, agreed } = loaderData;
+  const { displayName, state, agreed, open } = loaderData;
   return (
     <>
       <Notice />
@@ -63,7 +67,20 @@ export default function PortalHome({ loaderData }: Route.ComponentProps) {
         </>
       ) : null}
       <h2 className="govuk-heading-m">Questions for you</h2>
-      <p className="govuk-body">When the people running the partnership want to hear from you, their questions will be here.</p>
+      {open.length === 0 ? (
+        <p className="govuk-body">There are no questions right now. When the people running the partnership want to hear from you, they will be here.</p>
+      ) : (
+        <ul className="govuk-list govuk-list--spaced">
+          {open.map((c) => (
+            <li key={c.id}>
+              <Link className="govuk-link govuk-!-font-size-24" to={`/portal/consultations/${c.id}`}>
+                {c.title}
+              </Link>
+              {c.closesOn ? <span className="govuk-body-s"> (until {formatDate(c.closesOn)})</span> : null}
+            </li>
+          ))}
+        </ul>
+      )}
     </>
   );
 }
