@@ -14,6 +14,7 @@ import { MeetingInvitationEmail } from "./meeting-invitation";
 import { MinutesCirculatedEmail } from "./minutes-circulated";
 import { ObligationReminderEmail } from "./obligation-reminder";
 import { PasswordResetEmail } from "./password-reset";
+import { SafeguardingAlertEmail } from "./safeguarding-alert";
 
 // npm run email:dev — renders every template with its example data to HTML
 // and plain text under DATA_DIR/email-preview and serves them on
@@ -35,6 +36,7 @@ export const previewTemplates: Record<string, () => ReactElement> = {
   invitation: example(InvitationEmail),
   "password-reset": example(PasswordResetEmail),
   "audit-checkpoint": example(AuditCheckpointEmail),
+  "safeguarding-alert": example(SafeguardingAlertEmail),
   "obligation-reminder-due-today": example(ObligationReminderEmail, { stage: "due_today" }),
   "obligation-reminder-overdue": example(ObligationReminderEmail, { stage: "overdue", daysLate: 3 }),
   "action-reminder-due-soon": example(ActionReminderEmail, { overdue: false, dueDate: "2026-11-26" }),

@@ -7,6 +7,7 @@ import { MeetingInvitationEmail } from "./meeting-invitation";
 import { MinutesCirculatedEmail } from "./minutes-circulated";
 import { ObligationReminderEmail } from "./obligation-reminder";
 import { PasswordResetEmail } from "./password-reset";
+import { SafeguardingAlertEmail } from "./safeguarding-alert";
 
 /** The templates a recorded reminder can name (reminders_sent.payload.template). */
 export const emailTemplates = {
@@ -19,5 +20,6 @@ export const emailTemplates = {
   invitation: InvitationEmail,
   "password-reset": PasswordResetEmail,
   "audit-checkpoint": AuditCheckpointEmail,
+  "safeguarding-alert": SafeguardingAlertEmail,
 } as const;
 export type TemplateName = keyof typeof emailTemplates;

@@ -31,6 +31,7 @@ export const auditEntities = [
   "young_person",
   "consultation",
   "contribution",
+  "safeguarding_message",
 ] as const;
 export type AuditEntity = (typeof auditEntities)[number];
 

@@ -102,6 +102,8 @@ export const participationPolicies = pgTable("participation_policies", {
   // Age bands below this age need an adult's consent as well as their own.
   adultConsentUnder: smallint("adult_consent_under").notNull().default(13),
   suppressionThreshold: smallint("suppression_threshold").notNull().default(5),
+  // The partnership's designated safeguarding lead: the only person who reads "Worried about something?" messages.
+  safeguardingLeadUserId: uuid("safeguarding_lead_user_id").references(() => users.id),
   version: integer("version").notNull().default(1),
   createdAt: createdAt(),
 });
@@ -173,4 +175,24 @@ export const contributions = pgTable(
     index("contributions_young_person_idx").on(t.youngPersonId),
     uniqueIndex("contributions_answer_key").on(t.youngPersonId, t.questionId),
   ],
+);
+
+// "Worried about something?": read only by the designated safeguarding lead;
+// never in adults' views, exports or audit descriptions. Kept if the young
+// person later deletes their account (safeguarding records outlive it).
+export const safeguardingMessages = pgTable(
+  "safeguarding_messages",
+  {
+    id: uuid("id").primaryKey(),
+    partnershipId: uuid("partnership_id")
+      .notNull()
+      .references(() => partnerships.id),
+    youngPersonId: uuid("young_person_id").references(() => youngPeople.id, { onDelete: "set null" }),
+    text: text("text").notNull(),
+    // Who it went to: the lead, or (if none is named) the participation workers.
+    sentToUserIds: jsonb("sent_to_user_ids").notNull(),
+    sentAt: timestamp("sent_at", { withTimezone: true, mode: "date" }).notNull(),
+    readAt: timestamp("read_at", { withTimezone: true, mode: "date" }),
+  },
+  (t) => [index("safeguarding_messages_partnership_idx").on(t.partnershipId, t.sentAt)],
 );

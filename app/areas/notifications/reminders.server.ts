@@ -27,7 +27,8 @@ export type ReminderMessage = {
     | "invitation"
     | "password_reset"
     | "audit_checkpoint"
-    | "risk_review";
+    | "risk_review"
+    | "safeguarding";
   /** null: a message about the person's account, not one partnership (a password reset). */
   partnershipId: string | null;
   subjectId: string;

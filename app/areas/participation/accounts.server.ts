@@ -1,6 +1,7 @@
 import { and, asc, eq, gt, isNull, sql } from "drizzle-orm";
 import { z } from "zod";
 import type { Db, Queryable, Tx } from "../../../db/client";
+import { partnerships } from "../../../db/schema";
 import { participationConsents, participationPolicies, portalCodes, portalSessions, youngPeople } from "../../../db/schema/participation";
 import { appendAudit } from "../../audit/append.server";
 import { generateToken, hashToken, hmacHex } from "../../platform/crypto.server";
@@ -33,7 +34,11 @@ export type YoungPersonRow = typeof youngPeople.$inferSelect;
 /** The partnership's participation policy, or the defaults if it has not set one. */
 export async function participationPolicy(db: Queryable, partnershipId: string) {
   const [row] = await db.select().from(participationPolicies).where(eq(participationPolicies.partnershipId, partnershipId));
-  return { adultConsentUnder: row?.adultConsentUnder ?? DEFAULT_ADULT_CONSENT_UNDER, suppressionThreshold: row?.suppressionThreshold ?? DEFAULT_SUPPRESSION_THRESHOLD };
+  return {
+    adultConsentUnder: row?.adultConsentUnder ?? DEFAULT_ADULT_CONSENT_UNDER,
+    suppressionThreshold: row?.suppressionThreshold ?? DEFAULT_SUPPRESSION_THRESHOLD,
+    safeguardingLeadUserId: row?.safeguardingLeadUserId ?? null,
+  };
 }
 
 // ------------------------------------------------------------------ codes
@@ -244,6 +249,12 @@ export function readPortalToken(header: string | null): string | null {
     if (name === PORTAL_COOKIE) return rest.join("=") || null;
   }
   return null;
+}
+
+/** The partnership a young person takes part in (its name and address, for messages about them). */
+export async function partnershipOfPerson(db: Queryable, person: PortalPerson) {
+  const [row] = await db.select({ slug: partnerships.slug, name: partnerships.name }).from(partnerships).where(eq(partnerships.id, person.partnershipId));
+  return row;
 }
 
 // ------------------------------------------------------------------ workers' view

@@ -1,6 +1,6 @@
 import { and, eq } from "drizzle-orm";
 import type { Tx } from "../../../db/client";
-import { consultationQuestions, consultations, contributions, participationConsents, youngPeople } from "../../../db/schema/participation";
+import { consultationQuestions, consultations, contributions, participationConsents, participationPolicies, youngPeople } from "../../../db/schema/participation";
 import { personalDetailFlags, type ContributionStatus } from "./rules/moderation";
 import { appendAudit } from "../../audit/append.server";
 import { uuidv7 } from "../../platform/ids";
@@ -23,6 +23,9 @@ export type DemoYoungPerson = {
 export async function seedYoungPeople(tx: Tx, input: { partnershipId: string; workerUserId: string; cohort: DemoYoungPerson[]; passphraseHash: string; now: Date }) {
   const { partnershipId, workerUserId, now } = input;
   const at = (daysAgo: number) => new Date(now.getTime() - daysAgo * 86_400_000);
+  // The worker is the demo's designated safeguarding lead.
+  await tx.insert(participationPolicies).values({ partnershipId, safeguardingLeadUserId: workerUserId });
+  await appendAudit(tx, { action: "participation_policy.safeguarding_lead", actorUserId: null, entityId: partnershipId, partnershipId, before: { leadUserId: null }, after: { leadUserId: workerUserId } });
   for (const y of input.cohort) {
     const id = uuidv7(at(y.joinedDaysAgo + 3).getTime());
     const joined = y.displayName !== null;

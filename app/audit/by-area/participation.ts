@@ -86,4 +86,18 @@ export const participationActions = {
     after: null,
     describe: (e) => `${e.actor} told a young person what happened to their contribution`,
   }),
+  "safeguarding.message_sent": defineAction({
+    entity: "safeguarding_message",
+    label: "Message to the safeguarding lead",
+    before: null,
+    after: null,
+    describe: () => "A confidential message was sent to the designated safeguarding lead",
+  }),
+  "participation_policy.safeguarding_lead": defineAction({
+    entity: "partnership",
+    label: "Safeguarding lead named",
+    before: z.strictObject({ leadUserId: id.nullable() }),
+    after: z.strictObject({ leadUserId: id }),
+    describe: (e) => `${e.actor} named ${e.before.leadUserId ? "a new" : "the"} designated safeguarding lead for young people's participation`,
+  }),
 };

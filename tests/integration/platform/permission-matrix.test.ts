@@ -110,7 +110,9 @@ const expectations: Record<string, Entry> = {
   },
   // Young people: every adult here sees the suppressed counts; only participation workers see the young people
   // (not the platform administrator: children's records are for the partnership's workers alone).
-  "areas/participation/routes/participation.tsx": { get: ADULTS },
+  "areas/participation/routes/participation.tsx": { get: ADULTS, post: [{ label: "name the safeguarding lead", allowed: ["participation"] }] },
+  // Only the designated safeguarding lead (in the demo, the participation worker): not the chair, scrutiny or administrators.
+  "areas/participation/routes/safeguarding.tsx": { get: ["participation"] },
   "areas/participation/routes/consultation-new.tsx": { get: ["participation"], post: [{ label: "open", allowed: ["participation"] }] },
   "areas/participation/routes/moderation.tsx": {
     get: ["participation"],
@@ -351,6 +353,8 @@ const expectations: Record<string, Entry> = {
   "areas/participation/routes/portal-sign-in.tsx": { get: EVERYONE, post: [{ label: "sign in", allowed: EVERYONE }] },
   "areas/participation/routes/portal-sign-out.tsx": { get: EVERYONE, post: [{ label: "sign out", allowed: EVERYONE, freshClient: true, writes: true }], last: true },
   "areas/participation/routes/portal-privacy.tsx": { get: EVERYONE },
+  // Anyone reads where to get help; only a signed-in young person can send the message.
+  "areas/participation/routes/portal-worried.tsx": { get: EVERYONE, post: [{ label: "send", allowed: ["young"] }], adultRefusal: { status: 302, location: "/portal/sign-in" } },
   "areas/participation/routes/portal-consultation.tsx": {
     get: ["young"],
     adultRefusal: { status: 302, location: "/portal/sign-in" },

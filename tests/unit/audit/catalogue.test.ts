@@ -183,6 +183,8 @@ const examples: Record<AuditActionName, Example> = {
   "consultation.create": { after: { title: "What good care looks like", questions: 3, closesOn: "2027-01-31", allowAnonymous: true }, says: /^Priya Raman opened the consultation “What good care looks like” with 3 questions, closing on 31 January 2027; answers may be anonymous$/ },
   "contribution.moderate": { after: { decision: "withheld" }, says: /^Priya Raman withheld a young person's contribution$/ },
   "contribution.respond": { says: /^Priya Raman told a young person what happened to their contribution$/ },
+  "safeguarding.message_sent": { says: /^A confidential message was sent to the designated safeguarding lead$/ },
+  "participation_policy.safeguarding_lead": { before: { leadUserId: null }, after: { leadUserId: U(1) }, says: /^Priya Raman named the designated safeguarding lead for young people's participation$/ },
   "young_person.consent_withdrawn": { after: { scopes: ["take_part", "photos"] }, says: /^A young person withdrew all consent \(taking part, photos\): what they wrote is hidden from adults from now on$/ },
 };
 

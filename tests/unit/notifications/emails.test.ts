@@ -18,6 +18,7 @@ import { MeetingInvitationEmail } from "../../../emails/meeting-invitation";
 import { MinutesCirculatedEmail } from "../../../emails/minutes-circulated";
 import { ObligationReminderEmail } from "../../../emails/obligation-reminder";
 import { PasswordResetEmail } from "../../../emails/password-reset";
+import { SafeguardingAlertEmail } from "../../../emails/safeguarding-alert";
 import { previewTemplates, renderPreviews } from "../../../emails/preview";
 import { inSentence } from "../../../emails/text";
 import { startSmtpServer } from "../../helpers/smtp";
@@ -134,6 +135,14 @@ const examples: Example[] = [
     facts: ["expires in 60 minutes"],
     link: reset.link,
     reason: "You received this because someone asked to reset the password for this email address",
+  },
+  {
+    name: "safeguarding alert",
+    element: SafeguardingAlertEmail(SafeguardingAlertEmail.PreviewProps),
+    partnerships: [SafeguardingAlertEmail.PreviewProps.partnershipName],
+    facts: ["A young person used “Worried about something?”", "The message is not in this email. Sign in to read it."],
+    link: SafeguardingAlertEmail.PreviewProps.link,
+    reason: SafeguardingAlertEmail.PreviewProps.reason,
   },
   {
     name: "audit checkpoint",

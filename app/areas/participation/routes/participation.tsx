@@ -1,4 +1,12 @@
-import { Link } from "react-router";
+import { Link, redirect } from "react-router";
+import { invalid, parseForm, rejected } from "../../../platform/forms";
+import { readForm } from "../../../platform/read-form.server";
+import { AppForm } from "../../../platform/ui/app-form";
+import { Button, SelectField } from "../../../platform/ui/forms";
+import { withNotice } from "../../../platform/ui/notice";
+import { useFormResult } from "../../../platform/ui/use-form-result";
+import { listPeopleInPartnership } from "../../register/public.server";
+import { leadSchema, safeguardingReaders, setSafeguardingLead } from "../safeguarding.server";
 import { getDb } from "../../../../db/client";
 import { requirePermission } from "../../../platform/guard.server";
 import { formatDate } from "../../../platform/time/dates";
@@ -21,12 +29,14 @@ export async function loader({ request, context, params }: Route.LoaderArgs) {
   const scope = await requirePermission(request, context, params.slug, "partnership:view");
   const db = getDb();
   const isWorker = scope.permissions.has("participation:manage");
-  const [figures, policy, people, consultations, queue] = await Promise.all([
+  const [figures, policy, people, consultations, queue, readers, adults] = await Promise.all([
     youngPeopleTakingPart(db, scope.partnership.id),
     participationPolicy(db, scope.partnership.id),
     isWorker ? listYoungPeople(db, scope.partnership.id) : Promise.resolve(null),
     consultationFigures(db, scope.partnership.id),
     isWorker ? moderationQueue(db, scope.partnership.id) : Promise.resolve([]),
+    safeguardingReaders(db, scope.partnership.id),
+    isWorker ? listPeopleInPartnership(db, scope.partnership.id) : Promise.resolve([]),
   ]);
   return {
     partnership: { slug: scope.partnership.slug, name: scope.partnership.name },
@@ -34,6 +44,8 @@ export async function loader({ request, context, params }: Route.LoaderArgs) {
     consultations: consultations.consultations.map((c) => ({ id: c.id, title: c.title, closesOn: c.closesOn, answered: showCount(c.answered), quotes: c.quotes })),
     answeredWithin30Days: consultations.answeredWithin30Days,
     waiting: queue.length,
+    readsSafeguarding: readers.includes(scope.user.id),
+    lead: isWorker ? { current: policy.safeguardingLeadUserId, choices: adults.map((a) => ({ value: a.id, label: a.jobTitle ? `${a.name}, ${a.jobTitle}` : a.name })) } : null,
     people: people?.map((p) => ({
       id: p.id,
       displayName: p.displayName,
@@ -45,10 +57,21 @@ export async function loader({ request, context, params }: Route.LoaderArgs) {
   };
 }
 
+export async function action({ request, context, params }: Route.ActionArgs) {
+  const scope = await requirePermission(request, context, params.slug, "participation:manage");
+  const form = await readForm(request);
+  const parsed = parseForm(leadSchema, form, "all");
+  if (!parsed.ok) return invalid(parsed);
+  const result = await setSafeguardingLead(getDb(), scope, parsed.data);
+  if (!result.ok) return rejected(result, form);
+  throw redirect(withNotice(`/p/${scope.partnership.slug}/participation`, "safeguarding-lead-named"));
+}
+
 const consentTag = { needs_own: ["Not agreed yet", "grey"], needs_adult: ["Waiting for an adult's consent", "yellow"], taking_part: ["Taking part", "green"] } as const;
 
 export default function Participation({ loaderData }: Route.ComponentProps) {
-  const { partnership: p, figures, people, consultations, answeredWithin30Days, waiting } = loaderData;
+  const { partnership: p, figures, people, consultations, answeredWithin30Days, waiting, readsSafeguarding, lead } = loaderData;
+  const f = useFormResult();
   return (
     <>
       <Notice />
@@ -113,6 +136,24 @@ export default function Participation({ loaderData }: Route.ComponentProps) {
           ))}
         </section>
       ))}
+      {readsSafeguarding ? (
+        <p className="govuk-body">
+          <Link className="govuk-link" to={`/p/${p.slug}/participation/safeguarding`}>
+            Safeguarding messages
+          </Link>{" "}
+          (only you see these)
+        </p>
+      ) : null}
+      {lead ? (
+        <>
+          <h2 className="govuk-heading-m">Designated safeguarding lead</h2>
+          <p className="govuk-body">Messages young people send with “Worried about something?” go to this person only{lead.current ? "" : ". Until someone is named they go to the participation workers"}.</p>
+          <AppForm method="post" noValidate>
+            <SelectField name="leadUserId" label="Designated safeguarding lead" defaultValue={f.value("leadUserId", lead.current ?? "")} error={f.errors?.leadUserId} options={[...(lead.current ? [] : [{ value: "", label: "Not named yet" }]), ...lead.choices]} />
+            <Button secondary>Save</Button>
+          </AppForm>
+        </>
+      ) : null}
       {people ? (
         <>
           <h2 className="govuk-heading-m">Your young people</h2>

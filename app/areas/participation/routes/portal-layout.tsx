@@ -35,6 +35,11 @@ export default function PortalLayout({ loaderData }: Route.ComponentProps) {
       </header>
       <div className="govuk-width-container">
         <ExitThisPage />
+        <p className="govuk-body app-portal-worried">
+          <Link className="govuk-link" to="/portal/worried">
+            Worried about something?
+          </Link>
+        </p>
         <main className="govuk-main-wrapper" id="main-content" role="main">
           <Outlet />
         </main>
