@@ -79,6 +79,8 @@ export default [
     route("consent", "areas/participation/routes/portal-consent.tsx"),
     route("consultations/:consultationId", "areas/participation/routes/portal-consultation.tsx"),
     route("worried", "areas/participation/routes/portal-worried.tsx"),
+    route("my-data", "areas/participation/routes/portal-my-data.tsx"),
+    route("my-data.json", "areas/participation/routes/portal-my-data-json.ts"),
     route("privacy", "areas/participation/routes/portal-privacy.tsx"),
   ]),
   route("accessibility", "platform/routes/accessibility.tsx"),

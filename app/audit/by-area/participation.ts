@@ -100,4 +100,11 @@ export const participationActions = {
     after: z.strictObject({ leadUserId: id }),
     describe: (e) => `${e.actor} named ${e.before.leadUserId ? "a new" : "the"} designated safeguarding lead for young people's participation`,
   }),
+  "young_person.erased": defineAction({
+    entity: "young_person",
+    label: "Young person's account deleted",
+    before: null,
+    after: z.strictObject({ contributions: z.number().int().min(0) }),
+    describe: (e) => `A young person deleted their account and everything they wrote (${e.after.contributions === 1 ? "1 contribution" : `${e.after.contributions} contributions`})`,
+  }),
 };

@@ -101,6 +101,14 @@ describe("the young people's portal on a phone", () => {
     // Later, the young person sees the response.
     await yp.reload();
     await yp.getByText("Every home now has a first-evening welcome").waitFor();
+    // Their own information, and the private message to the safeguarding lead: both reachable and accessible.
+    await yp.getByRole("link", { name: "Worried about something?" }).click();
+    await yp.getByRole("heading", { name: "Worried about something?" }).waitFor();
+    await expectFine(yp);
+    await yp.goto("/portal");
+    await yp.getByRole("link", { name: "See, download or delete your information" }).click();
+    await yp.getByText("Make a cup of tea and show me where everything is.").waitFor();
+    await expectFine(yp);
     await yp.goto("/portal");
 
     // Withdrawal: one step, explained, and it takes effect at once.
@@ -126,7 +134,7 @@ describe("the young people's portal on a phone", () => {
 
   it("Shift pressed three times exits too, and every public portal page passes axe", async () => {
     const page = await phonePage();
-    for (const path of ["/portal/sign-in", "/portal/join", "/portal/privacy"]) {
+    for (const path of ["/portal/sign-in", "/portal/join", "/portal/privacy", "/portal/worried"]) {
       await page.goto(path);
       await page.getByRole("button", { name: "Emergency Exit this page" }).waitFor();
       await expectFine(page);

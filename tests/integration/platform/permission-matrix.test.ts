@@ -353,6 +353,9 @@ const expectations: Record<string, Entry> = {
   "areas/participation/routes/portal-sign-in.tsx": { get: EVERYONE, post: [{ label: "sign in", allowed: EVERYONE }] },
   "areas/participation/routes/portal-sign-out.tsx": { get: EVERYONE, post: [{ label: "sign out", allowed: EVERYONE, freshClient: true, writes: true }], last: true },
   "areas/participation/routes/portal-privacy.tsx": { get: EVERYONE },
+  // Deleting needs the confirmation box, which the matrix never ticks: an allowed POST is refused on its field.
+  "areas/participation/routes/portal-my-data.tsx": { get: ["young"], adultRefusal: { status: 302, location: "/portal/sign-in" }, post: [{ label: "delete", allowed: ["young"] }] },
+  "areas/participation/routes/portal-my-data-json.ts": { get: ["young"], adultRefusal: { status: 302, location: "/portal/sign-in" } },
   // Anyone reads where to get help; only a signed-in young person can send the message.
   "areas/participation/routes/portal-worried.tsx": { get: EVERYONE, post: [{ label: "send", allowed: ["young"] }], adultRefusal: { status: 302, location: "/portal/sign-in" } },
   "areas/participation/routes/portal-consultation.tsx": {

@@ -185,6 +185,7 @@ const examples: Record<AuditActionName, Example> = {
   "contribution.respond": { says: /^Priya Raman told a young person what happened to their contribution$/ },
   "safeguarding.message_sent": { says: /^A confidential message was sent to the designated safeguarding lead$/ },
   "participation_policy.safeguarding_lead": { before: { leadUserId: null }, after: { leadUserId: U(1) }, says: /^Priya Raman named the designated safeguarding lead for young people's participation$/ },
+  "young_person.erased": { after: { contributions: 2 }, says: /^A young person deleted their account and everything they wrote \(2 contributions\)$/ },
   "young_person.consent_withdrawn": { after: { scopes: ["take_part", "photos"] }, says: /^A young person withdrew all consent \(taking part, photos\): what they wrote is hidden from adults from now on$/ },
 };
 

@@ -66,6 +66,11 @@ export default function PortalHome({ loaderData }: Route.ComponentProps) {
           </p>
         </>
       ) : null}
+      <p className="govuk-body">
+        <Link className="govuk-link" to="/portal/my-data">
+          See, download or delete your information
+        </Link>
+      </p>
       <h2 className="govuk-heading-m">Questions for you</h2>
       {open.length === 0 ? (
         <p className="govuk-body">There are no questions right now. When the people running the partnership want to hear from you, they will be here.</p>

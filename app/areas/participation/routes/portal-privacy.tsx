@@ -24,7 +24,11 @@ export default function PortalPrivacy() {
             change what you agreed to, or stop taking part
           </Link>
         </li>
-        <li>ask your participation worker to delete your account</li>
+        <li>
+          <Link className="govuk-link" to="/portal/my-data">
+            see and download everything we keep about you, or delete your account
+          </Link>
+        </li>
       </ul>
       <p className="govuk-body">We never show you adverts, we do not track you, and we do not use what you write to guess things about you.</p>
     </>

@@ -31,6 +31,7 @@ export default function PortalSignIn() {
   return (
     <>
       {params.get("signed-out") ? <SuccessBanner>You have signed out.</SuccessBanner> : null}
+      {params.get("deleted") ? <SuccessBanner>Your account has been deleted.</SuccessBanner> : null}
       <ErrorSummary errors={errors} />
       <h1 className="govuk-heading-l">Sign in</h1>
       <AppForm method="post" noValidate>
