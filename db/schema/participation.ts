@@ -1,6 +1,7 @@
 import { sql } from "drizzle-orm";
 import { boolean, date, index, integer, jsonb, pgTable, smallint, text, timestamp, uniqueIndex, uuid } from "drizzle-orm/pg-core";
 import { createdAt } from "./columns";
+import { decisions } from "./decisions";
 import { users } from "./identity";
 import { partnerships } from "./partnerships";
 
@@ -165,6 +166,8 @@ export const contributions = pgTable(
     moderatedBy: uuid("moderated_by").references(() => users.id),
     moderatedAt: timestamp("moderated_at", { withTimezone: true, mode: "date" }),
     response: text("response"),
+    // The decision it informed ("you said, we did"), shown on the decision's page as suppressed input.
+    decisionId: uuid("decision_id").references(() => decisions.id),
     respondedBy: uuid("responded_by").references(() => users.id),
     respondedAt: timestamp("responded_at", { withTimezone: true, mode: "date" }),
     submittedAt: timestamp("submitted_at", { withTimezone: true, mode: "date" }).notNull(),
@@ -174,6 +177,7 @@ export const contributions = pgTable(
     index("contributions_partnership_status_idx").on(t.partnershipId, t.status),
     index("contributions_young_person_idx").on(t.youngPersonId),
     uniqueIndex("contributions_answer_key").on(t.youngPersonId, t.questionId),
+    index("contributions_decision_idx").on(t.decisionId),
   ],
 );
 

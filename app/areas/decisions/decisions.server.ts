@@ -592,6 +592,14 @@ export async function* exportDecisionLog(db: Db, partnershipId: string, q: Decis
   }
 }
 
+/** A decision of this partnership by its reference (NELCP-2026-014) or exact title: for other areas linking to one. */
+export async function findDecision(db: Db | Tx, partnershipId: string, by: { reference?: string; title?: string }) {
+  const where = by.reference ? eq(sql`upper(${decisions.reference})`, by.reference.trim().toUpperCase()) : by.title ? eq(decisions.title, by.title) : undefined;
+  if (!where) return undefined;
+  const [row] = await db.select({ id: decisions.id, reference: decisions.reference, title: decisions.title }).from(decisions).where(and(eq(decisions.partnershipId, partnershipId), where)).limit(1);
+  return row;
+}
+
 export async function getDecision(db: Db, partnershipId: string, decisionId: string) {
   if (!z.uuid().safeParse(decisionId).success) return undefined;
   const [row] = await db

@@ -1,9 +1,10 @@
-import { and, asc, desc, eq, inArray, isNull, sql } from "drizzle-orm";
+import { and, asc, desc, eq, isNull, sql } from "drizzle-orm";
 import { z } from "zod";
 import type { Db, Queryable } from "../../../db/client";
 import { consultationQuestions, consultations, contributions, youngPeople } from "../../../db/schema/participation";
 import { appendAudit } from "../../audit/append.server";
-import { checkbox, optionalDate, requiredText } from "../../platform/forms";
+import { checkbox, optionalDate, optionalText, requiredText } from "../../platform/forms";
+import { findDecision } from "../decisions/public.server";
 import type { PartnershipScope } from "../../platform/guard.server";
 import { uuidv7 } from "../../platform/ids";
 import { fail, ok, transact } from "../../platform/write-result";
@@ -204,18 +205,21 @@ export async function moderateContribution(db: Db, scope: PartnershipScope, inpu
 export const responseSchema = z.object({
   contributionId: z.uuid({ error: "Choose a contribution" }),
   response: requiredText("Write what happened, in plain words", 1000, "The response"),
+  decisionReference: optionalText(40, "The decision reference"),
 });
 
 /** "You said, we did": the worker's plain-English answer, shown to the young person in the portal. */
 export async function respondToContribution(db: Db, scope: PartnershipScope, input: z.output<typeof responseSchema>, now = new Date()) {
   return transact(db, async (tx) => {
+    const decision = input.decisionReference ? await findDecision(tx, scope.partnership.id, { reference: input.decisionReference }) : null;
+    if (input.decisionReference && !decision) return fail("decisionReference", `There is no decision ${input.decisionReference} in this partnership's log`);
     const updated = await tx
       .update(contributions)
-      .set({ response: input.response, respondedBy: scope.user.id, respondedAt: now, version: sql`${contributions.version} + 1` })
+      .set({ response: input.response, decisionId: decision?.id ?? null, respondedBy: scope.user.id, respondedAt: now, version: sql`${contributions.version} + 1` })
       .where(and(eq(contributions.id, input.contributionId), eq(contributions.partnershipId, scope.partnership.id), eq(contributions.status, "published")))
       .returning({ id: contributions.id });
     if (updated.length === 0) return fail("form", "Only a published contribution in this partnership can be answered.");
-    await appendAudit(tx, { action: "contribution.respond", actorUserId: scope.user.id, entityId: input.contributionId, partnershipId: scope.partnership.id, after: null });
+    await appendAudit(tx, { action: "contribution.respond", actorUserId: scope.user.id, entityId: input.contributionId, partnershipId: scope.partnership.id, after: { decisionId: decision?.id ?? null } });
     return ok(null);
   });
 }
@@ -233,7 +237,7 @@ export async function awaitingResponse(db: Queryable, partnershipId: string, now
 }
 
 /** Every contribution's author consents, for the adults' figures: only those whose authors are taking part now count. */
-export async function usableContributions(db: Queryable, partnershipId: string, consultationIds?: string[]) {
+export async function usableContributions(db: Queryable, partnershipId: string, only: { decisionId?: string } = {}) {
   const policy = await participationPolicy(db, partnershipId);
   const rows = await db
     .select({
@@ -244,13 +248,14 @@ export async function usableContributions(db: Queryable, partnershipId: string, 
       status: contributions.status,
       submittedAt: contributions.submittedAt,
       respondedAt: contributions.respondedAt,
+      decisionId: contributions.decisionId,
       displayName: youngPeople.displayName,
       ageBand: youngPeople.ageBand,
       consents: consentsOfAuthor,
     })
     .from(contributions)
     .innerJoin(youngPeople, eq(youngPeople.id, contributions.youngPersonId))
-    .where(and(eq(contributions.partnershipId, partnershipId), eq(contributions.status, "published"), consultationIds ? inArray(contributions.consultationId, consultationIds) : undefined));
+    .where(and(eq(contributions.partnershipId, partnershipId), eq(contributions.status, "published"), only.decisionId ? eq(contributions.decisionId, only.decisionId) : undefined));
   return rows
     .map((r) => ({ ...r, consents: r.consents as CurrentConsent[] }))
     .filter((r) => consentState(r.consents, r.ageBand as AgeBand, policy.adultConsentUnder) === "taking_part");

@@ -1,3 +1,4 @@
+import { z } from "zod";
 import { and, desc, eq, isNull, sql } from "drizzle-orm";
 import type { Queryable } from "../../../db/client";
 import { consultations, participationConsents, youngPeople } from "../../../db/schema/participation";
@@ -68,5 +69,20 @@ export async function consultationFigures(db: Queryable, partnershipId: string, 
       return { ...c, answered: suppressCount(people, policy.suppressionThreshold), quotes };
     }),
     answeredWithin30Days: answeredWithin30Days(usable, now),
+  };
+}
+
+export type DecisionInput = { threshold: number; youngPeople: ShownCount; quotes: { text: string; by: string | null }[] };
+
+/** Whether young people's input informed a decision: how many (suppressed) and, with quoting consent, what they said. Null when none did. */
+export async function decisionInput(db: Queryable, partnershipId: string, decisionId: string): Promise<DecisionInput | null> {
+  if (!z.uuid().safeParse(decisionId).success) return null;
+  const usable = await usableContributions(db, partnershipId, { decisionId });
+  if (usable.length === 0) return null;
+  const policy = await participationPolicy(db, partnershipId);
+  return {
+    threshold: policy.suppressionThreshold,
+    youngPeople: suppressCount(new Set(usable.map((u) => u.youngPersonId)).size, policy.suppressionThreshold),
+    quotes: usable.filter((u) => u.consents.some((x) => x.givenBy === "young_person" && x.scope === "quote")).map((u) => ({ text: u.text, by: u.consents.some((x) => x.givenBy === "young_person" && x.scope === "quote_with_name") ? u.displayName : null })),
   };
 }

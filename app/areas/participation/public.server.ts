@@ -2,5 +2,5 @@
 // the board and scrutiny read young people only through these: suppressed
 // figures, never rows, names or raw counts.
 
-export { consultationFigures, youngPeopleTakingPart, type ConsultationFigures, type TakingPartFigures } from "./figures.server";
+export { consultationFigures, decisionInput, youngPeopleTakingPart, type ConsultationFigures, type DecisionInput, type TakingPartFigures } from "./figures.server";
 export { seedConsultation, seedYoungPeople, type DemoConsultation, type DemoYoungPerson } from "./seed.server";

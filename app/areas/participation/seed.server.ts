@@ -1,6 +1,7 @@
 import { and, eq } from "drizzle-orm";
 import type { Tx } from "../../../db/client";
 import { consultationQuestions, consultations, contributions, participationConsents, participationPolicies, youngPeople } from "../../../db/schema/participation";
+import { findDecision } from "../decisions/public.server";
 import { personalDetailFlags, type ContributionStatus } from "./rules/moderation";
 import { appendAudit } from "../../audit/append.server";
 import { uuidv7 } from "../../platform/ids";
@@ -63,7 +64,7 @@ export type DemoConsultation = {
   questions: string[];
   openedDaysAgo: number;
   closesInDays: number;
-  answers: { by: string; question: number; text: string; status: ContributionStatus; note?: string; response?: string; daysAgo: number; respondedAfterDays?: number }[];
+  answers: { by: string; question: number; text: string; status: ContributionStatus; note?: string; response?: string; daysAgo: number; respondedAfterDays?: number; informedDecision?: string }[];
 };
 
 /** A consultation with its answers, moderated and (some) answered, as a worker would have left it. */
@@ -82,6 +83,8 @@ export async function seedConsultation(tx: Tx, input: { partnershipId: string; w
     const contributionId = uuidv7(at(a.daysAgo).getTime());
     const moderated = a.status !== "pending";
     const respondedAt = a.response ? at(a.daysAgo - (a.respondedAfterDays ?? 7)) : null;
+    const decision = a.informedDecision ? await findDecision(tx, partnershipId, { title: a.informedDecision }) : null;
+    if (a.informedDecision && !decision) throw new Error(`Demo consultation names unknown decision "${a.informedDecision}"`);
     await tx.insert(contributions).values({
       id: contributionId,
       partnershipId,
@@ -95,12 +98,13 @@ export async function seedConsultation(tx: Tx, input: { partnershipId: string; w
       moderatedBy: moderated ? workerUserId : null,
       moderatedAt: moderated ? at(a.daysAgo - 1) : null,
       response: a.response ?? null,
+      decisionId: decision?.id ?? null,
       respondedBy: a.response ? workerUserId : null,
       respondedAt,
       submittedAt: at(a.daysAgo),
     });
     await appendAudit(tx, { action: "young_person.answered", actorUserId: null, entityId: author.id, partnershipId, after: { consultationId: id, answers: 1 } });
     if (moderated) await appendAudit(tx, { action: "contribution.moderate", actorUserId: workerUserId, entityId: contributionId, partnershipId, after: { decision: a.status as "published" | "withheld" | "changes_requested" } });
-    if (a.response) await appendAudit(tx, { action: "contribution.respond", actorUserId: workerUserId, entityId: contributionId, partnershipId });
+    if (a.response) await appendAudit(tx, { action: "contribution.respond", actorUserId: workerUserId, entityId: contributionId, partnershipId, after: { decisionId: decision?.id ?? null } });
   }
 }

@@ -83,8 +83,8 @@ export const participationActions = {
     entity: "contribution",
     label: "Young person answered (you said, we did)",
     before: null,
-    after: null,
-    describe: (e) => `${e.actor} told a young person what happened to their contribution`,
+    after: z.strictObject({ decisionId: id.nullable() }),
+    describe: (e) => `${e.actor} told a young person what happened to their contribution${e.after.decisionId ? ", linking it to the decision it informed" : ""}`,
   }),
   "safeguarding.message_sent": defineAction({
     entity: "safeguarding_message",

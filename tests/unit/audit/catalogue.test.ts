@@ -182,7 +182,7 @@ const examples: Record<AuditActionName, Example> = {
   "young_person.answered": { after: { consultationId: U(30), answers: 3 }, says: /^A young person sent 3 answers to a consultation, for moderation$/ },
   "consultation.create": { after: { title: "What good care looks like", questions: 3, closesOn: "2027-01-31", allowAnonymous: true }, says: /^Priya Raman opened the consultation “What good care looks like” with 3 questions, closing on 31 January 2027; answers may be anonymous$/ },
   "contribution.moderate": { after: { decision: "withheld" }, says: /^Priya Raman withheld a young person's contribution$/ },
-  "contribution.respond": { says: /^Priya Raman told a young person what happened to their contribution$/ },
+  "contribution.respond": { after: { decisionId: U(10) }, says: /^Priya Raman told a young person what happened to their contribution, linking it to the decision it informed$/ },
   "safeguarding.message_sent": { says: /^A confidential message was sent to the designated safeguarding lead$/ },
   "participation_policy.safeguarding_lead": { before: { leadUserId: null }, after: { leadUserId: U(1) }, says: /^Priya Raman named the designated safeguarding lead for young people's participation$/ },
   "young_person.erased": { after: { contributions: 2 }, says: /^A young person deleted their account and everything they wrote \(2 contributions\)$/ },

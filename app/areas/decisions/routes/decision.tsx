@@ -16,6 +16,8 @@ import { decisionMethodLabels, type DecisionMethod } from "../../register/public
 import { decisionRouteLabels, decisionStatusLabels, ratificationStatuses, ratificationStatusLabels, voteLabels } from "../rules/vocabulary";
 import { createAction, newActionSchema } from "../../actions/public.server";
 import { listPartnersForRules, listPeopleInPartnership } from "../../register/public.server";
+import { decisionInput } from "../../participation/public.server";
+import { showCount } from "../../participation/public";
 import { appToday } from "../../../platform/clock.server";
 import {
   proposalOwner,
@@ -42,9 +44,10 @@ export async function loader({ request, context, params }: Route.LoaderArgs) {
   const detail = await getDecision(db, scope.partnership.id, params.decisionId);
   if (!detail) notFound("That decision is not in this partnership's log.");
   const canManageActions = scope.permissions.has("action:manage");
-  const [people, partners] = canManageActions
-    ? await Promise.all([listPeopleInPartnership(db, scope.partnership.id), listPartnersForRules(db, scope.partnership.id)])
-    : [[], []];
+  const [[people, partners], input] = await Promise.all([
+    canManageActions ? Promise.all([listPeopleInPartnership(db, scope.partnership.id), listPartnersForRules(db, scope.partnership.id)]) : Promise.resolve([[], []] as const),
+    decisionInput(db, scope.partnership.id, detail.decision.id),
+  ]);
   return {
     partnership: { slug: scope.partnership.slug, name: scope.partnership.name },
     ...detail,
@@ -54,6 +57,8 @@ export async function loader({ request, context, params }: Route.LoaderArgs) {
     people,
     partners: partners.map((x) => ({ id: x.organisationId, name: x.name })),
     today: appToday(),
+    // Young people's input, as the participation area gives it: a suppressed count and consented quotes only.
+    youngPeoplesInput: input ? { count: showCount(input.youngPeople), quotes: input.quotes } : null,
   };
 }
 
@@ -254,6 +259,21 @@ export default function DecisionPage({ loaderData }: Route.ComponentProps) {
               ))}
             </tbody>
           </table>
+        </>
+      ) : null}
+
+      {d.youngPeoplesInput ? (
+        <>
+          <h2 className="govuk-heading-m">Informed by young people&apos;s input</h2>
+          <p className="govuk-body">
+            Young people whose contributions informed this decision: <strong>{d.youngPeoplesInput.count}</strong>
+          </p>
+          {d.youngPeoplesInput.quotes.map((q, i) => (
+            <figure key={i} className="govuk-inset-text">
+              <blockquote>{q.text}</blockquote>
+              <figcaption className="govuk-body-s">{q.by ? `${q.by}, a young person` : "A young person"}</figcaption>
+            </figure>
+          ))}
         </>
       ) : null}
 

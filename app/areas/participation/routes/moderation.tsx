@@ -5,7 +5,7 @@ import { requirePermission } from "../../../platform/guard.server";
 import { formatDate } from "../../../platform/time/dates";
 import { readForm } from "../../../platform/read-form.server";
 import { AppForm } from "../../../platform/ui/app-form";
-import { Button, ChoiceGroup, ErrorSummary, TextArea, WarningText } from "../../../platform/ui/forms";
+import { Button, ChoiceGroup, ErrorSummary, TextArea, TextField, WarningText } from "../../../platform/ui/forms";
 import { Notice, withNotice } from "../../../platform/ui/notice";
 import { useFormResult } from "../../../platform/ui/use-form-result";
 import { BackLink } from "../../partnerships/components/partnership-nav";
@@ -106,7 +106,16 @@ export default function Moderation({ loaderData }: Route.ComponentProps) {
           <AppForm method="post" noValidate>
             <input type="hidden" name="intent" value="respond" />
             <input type="hidden" name="contributionId" value={a.id} />
-            <TextArea name="response" id={plain(a.id, i) ? "response" : `response-${a.id}`} label="What happened (you said, we did)" rows={3} error={failedId === a.id ? f.errors?.response : undefined} />
+            <TextArea name="response" id={plain(a.id, i) ? "response" : `response-${a.id}`} label="What happened (you said, we did)" rows={3} error={failedId === a.id ? f.errors?.response : undefined} defaultValue={failedId === a.id ? f.value("response") : undefined} />
+            <TextField
+              name="decisionReference"
+              id={plain(a.id, i) ? "decisionReference" : `decisionReference-${a.id}`}
+              label="The decision it informed (optional)"
+              hint="Its reference, like NELCP-2026-014. The decision's page will show that young people's input informed it."
+              className="govuk-input--width-20"
+              error={failedId === a.id ? f.errors?.decisionReference : undefined}
+              defaultValue={failedId === a.id ? f.value("decisionReference") : undefined}
+            />
             <Button secondary>Send the response</Button>
           </AppForm>
         </section>
