@@ -62,6 +62,7 @@ export default [
     route("participation/consultations/new", "areas/participation/routes/consultation-new.tsx"),
     route("participation/moderation", "areas/participation/routes/moderation.tsx"),
     route("participation/safeguarding", "areas/participation/routes/safeguarding.tsx"),
+    route("participation/policy", "areas/participation/routes/participation-policy.tsx"),
     route("participation/young-people/:youngPersonId", "areas/participation/routes/young-person.tsx"),
     route("audit-checkpoints.txt", "areas/scrutiny/routes/audit-checkpoints.ts"),
   ]),

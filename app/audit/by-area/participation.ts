@@ -107,4 +107,17 @@ export const participationActions = {
     after: z.strictObject({ contributions: z.number().int().min(0) }),
     describe: (e) => `A young person deleted their account and everything they wrote (${e.after.contributions === 1 ? "1 contribution" : `${e.after.contributions} contributions`})`,
   }),
+  "participation_policy.update": defineAction({
+    entity: "partnership",
+    label: "Participation policy changed",
+    before: z.strictObject({ adultConsentUnder: z.number().int(), suppressionThreshold: z.number().int() }),
+    after: z.strictObject({ adultConsentUnder: z.number().int(), suppressionThreshold: z.number().int() }),
+    describe: (e) => {
+      const parts = [
+        e.before.adultConsentUnder !== e.after.adultConsentUnder ? `an adult's consent needed under ${e.before.adultConsentUnder} → ${e.after.adultConsentUnder}` : "",
+        e.before.suppressionThreshold !== e.after.suppressionThreshold ? `smallest count shown ${e.before.suppressionThreshold} → ${e.after.suppressionThreshold}` : "",
+      ].filter(Boolean);
+      return `${e.actor} changed the participation policy${parts.length ? ` (${parts.join("; ")})` : ""}`;
+    },
+  }),
 };

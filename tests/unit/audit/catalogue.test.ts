@@ -186,6 +186,7 @@ const examples: Record<AuditActionName, Example> = {
   "safeguarding.message_sent": { says: /^A confidential message was sent to the designated safeguarding lead$/ },
   "participation_policy.safeguarding_lead": { before: { leadUserId: null }, after: { leadUserId: U(1) }, says: /^Priya Raman named the designated safeguarding lead for young people's participation$/ },
   "young_person.erased": { after: { contributions: 2 }, says: /^A young person deleted their account and everything they wrote \(2 contributions\)$/ },
+  "participation_policy.update": { before: { adultConsentUnder: 13, suppressionThreshold: 5 }, after: { adultConsentUnder: 13, suppressionThreshold: 7 }, says: /^Priya Raman changed the participation policy \(smallest count shown 5 → 7\)$/ },
   "young_person.consent_withdrawn": { after: { scopes: ["take_part", "photos"] }, says: /^A young person withdrew all consent \(taking part, photos\): what they wrote is hidden from adults from now on$/ },
 };
 

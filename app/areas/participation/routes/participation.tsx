@@ -116,6 +116,9 @@ export default function Participation({ loaderData }: Route.ComponentProps) {
           <Link to={`/p/${p.slug}/participation/moderation`} className="govuk-button govuk-button--secondary" data-module="govuk-button">
             Moderation ({waiting} waiting)
           </Link>
+          <Link to={`/p/${p.slug}/participation/policy`} className="govuk-button govuk-button--secondary" data-module="govuk-button">
+            Policy
+          </Link>
         </div>
       ) : null}
       {consultations.length === 0 ? <p className="govuk-body">No consultations yet.</p> : null}
