@@ -178,3 +178,60 @@ describe("an attacker who tries every table the figures allow", () => {
     expect(leaks.slice(0, 5)).toEqual([]);
   });
 });
+
+/** Sums alone, by exact elimination (written apart from the module's): the small counts that follow from the shown figures. */
+function linearlyDetermined(table: number[][], threshold: number): string[] {
+  const r = suppressTable(table, threshold);
+  const rows = table.length;
+  const cols = table[0].length;
+  const colSums = Array.from({ length: cols }, (_, j) => table.reduce((a, row) => a + row[j], 0));
+  const known = [
+    ...table.flatMap((row, i) => row.map((v, j) => ({ key: `cell ${i},${j}`, truth: v, shown: r.cells[i][j] }))),
+    ...table.map((row, i) => ({ key: `row ${i}`, truth: row.reduce((a, b) => a + b, 0), shown: r.rowTotals[i] })),
+    ...colSums.map((v, j) => ({ key: `column ${j}`, truth: v, shown: r.columnTotals[j] })),
+    { key: "total", truth: colSums.reduce((a, b) => a + b, 0), shown: r.total },
+  ];
+  const lines = [
+    ...Array.from({ length: rows }, (_, i) => ({ members: Array.from({ length: cols }, (_, j) => `cell ${i},${j}`), total: `row ${i}` })),
+    ...Array.from({ length: cols }, (_, j) => ({ members: Array.from({ length: rows }, (_, i) => `cell ${i},${j}`), total: `column ${j}` })),
+    { members: Array.from({ length: cols }, (_, j) => `column ${j}`), total: "total" },
+    { members: Array.from({ length: rows }, (_, i) => `row ${i}`), total: "total" },
+  ];
+  const unknown = new Map<string, number>();
+  for (const k of known) if (k.shown.suppressed) unknown.set(k.key, unknown.size);
+  // Fractions avoided: eliminate with exact integers, row by row.
+  const m = lines.map((l) => {
+    const e = new Array<number>(unknown.size).fill(0);
+    for (const x of l.members) if (unknown.has(x)) e[unknown.get(x)!] += 1;
+    if (unknown.has(l.total)) e[unknown.get(l.total)!] -= 1;
+    return e;
+  });
+  let pr = 0;
+  for (let c = 0; c < unknown.size && pr < m.length; c++) {
+    const p = m.findIndex((e, i) => i >= pr && e[c] !== 0);
+    if (p < 0) continue;
+    [m[pr], m[p]] = [m[p], m[pr]];
+    for (let i = 0; i < m.length; i++) if (i !== pr && m[i][c] !== 0) m[i] = m[i].map((v, k) => v * m[pr][c] - m[pr][k] * m[i][c]);
+    pr++;
+  }
+  const pinned = new Set(m.map((e) => e.flatMap((v, c) => (v !== 0 ? [c] : []))).filter((nz) => nz.length === 1).map((nz) => nz[0]));
+  return known.filter((k) => k.shown.suppressed && k.truth > 0 && k.truth < threshold && pinned.has(unknown.get(k.key)!)).map((k) => `${JSON.stringify(table)} t=${threshold}: ${k.key} (${k.truth}) follows from the sums`);
+}
+
+describe("larger tables, against sums alone", () => {
+  it("pins no small count in tables found to leak by subtraction across several lines", () => {
+    expect(linearlyDetermined([[1, 0, 10, 1], [2, 11, 7, 10], [10, 2, 6, 3], [1, 5, 2, 11]], 5)).toEqual([]);
+    expect(linearlyDetermined([[11, 10, 1, 8], [0, 0, 1, 7], [7, 9, 1, 2], [7, 3, 10, 10]], 5)).toEqual([]);
+    expect(linearlyDetermined([[6, 6, 1, 1], [1, 5, 6, 12], [10, 1, 4, 0], [1, 0, 5, 4]], 3)).toEqual([]);
+  });
+  it("pins no small count in 2,000 random tables from 4 × 4 to 6 × 5", () => {
+    const random = mulberry32(4411);
+    const leaks: string[] = [];
+    for (let k = 0; k < 2000; k++) {
+      const [rows, cols] = [4 + (k % 3), 4 + (k % 2)];
+      const table = Array.from({ length: rows }, () => Array.from({ length: cols }, () => Math.floor(random() ** 2 * 13)));
+      leaks.push(...linearlyDetermined(table, k % 2 ? 5 : 3));
+    }
+    expect(leaks.slice(0, 5)).toEqual([]);
+  });
+});

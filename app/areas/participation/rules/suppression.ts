@@ -16,7 +16,8 @@ import { z } from "zod";
 //   it equals (members hidden) × (threshold − 1), each must be threshold − 1:
 //   another member (or the total) is hidden.
 // - Across lines: an attacker's interval reasoning over all the sums and the
-//   labels' bounds (pinnedSmallCell) must not narrow a small count to one value;
+//   labels' bounds (pinnedSmallCell), and exact linear algebra over the sums
+//   (linearlyPinnedSmallCell), must not narrow a small count to one value;
 //   where it does, another count or a total is hidden. In the rare table where
 //   even hiding everything leaves the labels themselves telling (a hidden
 //   total known to be 5 or more over cells known to be under 5), every hidden
@@ -108,6 +109,50 @@ function pinnedSmallCell(lines: Line[], cells: Cell[], threshold: number, unifor
   return cells.find((c) => c.hidden && c.small && c.value > 0 && range.get(c)![0] === range.get(c)![1]) ?? null;
 }
 
+/**
+ * Sums alone, across any number of lines: a hidden count follows from the shown
+ * figures when its unit vector lies in the row space of the lines' equations
+ * (members less total is a known number). Exact integer elimination to reduced
+ * row echelon form; a reduced row with one non-zero entry pins that count.
+ * Interval reasoning misses some of these in tables of 4 × 4 and larger.
+ */
+function linearlyPinnedSmallCell(lines: Line[], cells: Cell[]): Cell | null {
+  const hidden = cells.filter((c) => c.hidden);
+  if (hidden.length === 0) return null;
+  const index = new Map(hidden.map((c, i) => [c, i]));
+  const matrix = lines.map((line) => {
+    const row = new Array<number>(hidden.length).fill(0);
+    for (const m of line.members) if (index.has(m)) row[index.get(m)!] += 1;
+    if (index.has(line.total)) row[index.get(line.total)!] -= 1;
+    return row;
+  });
+  const gcd = (a: number, b: number): number => (b === 0 ? Math.abs(a) : gcd(b, a % b));
+  const reduce = (row: number[]) => {
+    const g = row.reduce(gcd, 0);
+    return g > 1 ? row.map((v) => v / g) : row;
+  };
+  let pivotRow = 0;
+  for (let col = 0; col < hidden.length && pivotRow < matrix.length; col++) {
+    const p = matrix.findIndex((row, i) => i >= pivotRow && row[col] !== 0);
+    if (p < 0) continue;
+    [matrix[pivotRow], matrix[p]] = [matrix[p], matrix[pivotRow]];
+    const pivot = matrix[pivotRow];
+    for (let i = 0; i < matrix.length; i++) {
+      const f = matrix[i][col];
+      if (i !== pivotRow && f !== 0) matrix[i] = reduce(matrix[i].map((v, c) => v * pivot[col] - pivot[c] * f));
+    }
+    pivotRow++;
+  }
+  for (const row of matrix) {
+    const nonZero = row.flatMap((v, c) => (v !== 0 ? [c] : []));
+    if (nonZero.length === 1) {
+      const cell = hidden[nonZero[0]];
+      if (cell.small && cell.value > 0) return cell;
+    }
+  }
+  return null;
+}
+
 /** A table: rows × columns of counts, with row totals, column totals and the grand total. */
 export function suppressTable(cells: readonly (readonly number[])[], threshold = DEFAULT_SUPPRESSION_THRESHOLD) {
   checkThreshold(threshold);
@@ -161,7 +206,7 @@ export function suppressTable(cells: readonly (readonly number[])[], threshold =
       }
     }
     // Across lines: what an attacker narrows each hidden count to, from every shown figure and the labels' bounds.
-    const leak = pinnedSmallCell(lines, everyCell, threshold, uniform);
+    const leak = pinnedSmallCell(lines, everyCell, threshold, uniform) ?? linearlyPinnedSmallCell(lines, everyCell);
     if (!leak) break;
     // Hide another count beside it; failing that, a total around it; failing that, the grand total, then any total.
     const beside = lines.find((l) => l.members.includes(leak) && l.members.some((m) => !m.hidden));
