@@ -63,6 +63,7 @@ export default [
     route("participation/moderation", "areas/participation/routes/moderation.tsx"),
     route("participation/safeguarding", "areas/participation/routes/safeguarding.tsx"),
     route("participation/policy", "areas/participation/routes/participation-policy.tsx"),
+    route("participation/activities/new", "areas/participation/routes/activity-new.tsx"),
     route("participation/young-people/:youngPersonId", "areas/participation/routes/young-person.tsx"),
     route("audit-checkpoints.txt", "areas/scrutiny/routes/audit-checkpoints.ts"),
   ]),

@@ -101,6 +101,40 @@ export const demoData: SeedData = {
       { displayName: "Fern", ageBand: "10-12", own: ["take_part"], joinedDaysAgo: 20 },
       { displayName: null, ageBand: "13-15", own: [], joinedDaysAgo: 4 },
     ],
+    // What the cohort took part in during the lot 2 tender and after.
+    activities: [
+      {
+        kind: "bid_panel",
+        title: "Lot 2 bid assessment panel",
+        heldDaysAgo: 280,
+        space: "A separate session at Silver Lined Horizons' office, with a youth worker the panel members knew, before the officers' panel.",
+        voice: "Panel members wrote their own questions for bidders and scored each bid on the same sheet as officers.",
+        audience: "The lot 2 evaluation panel, whose combined scores went to the board.",
+        influence: "Their scores counted alongside officers'; their panel ranked the winning consortium first.",
+        participants: ["River", "Nova"],
+        informedDecision: "Award lot 2 to the Thames Gateway Care consortium",
+      },
+      {
+        kind: "site_visit",
+        title: "Site visits to the short-listed lot 2 homes",
+        heldDaysAgo: 270,
+        space: "Visits in small groups, with the option to talk to residents without staff present.",
+        voice: "A checklist they designed: what they would want to see and ask on their first day.",
+        audience: "The commissioning officers who reported to the board.",
+        influence: "Two homes were asked to change how they welcome new residents before the contract started.",
+        participants: ["River", "Nova", "Blue 7"],
+      },
+      {
+        kind: "workshop",
+        title: "Co-producing the residential care specification",
+        heldDaysAgo: 120,
+        space: "Three evening workshops with food, travel paid and a quiet room.",
+        voice: "Post-it walls and a drawing of the ideal home, written up by the young people themselves.",
+        audience: "The programme lead and two providers.",
+        influence: "Six standards in the specification came from the workshops, each reported back to the group.",
+        participants: ["River", "Skylark", "Blue 7", "Nova", "Comet", "Maple", "Echo"],
+      },
+    ],
     // The consultation on the lot 2 homes' specification: answered, moderated, some answered back.
     consultation: {
       title: "What makes a good children's home?",

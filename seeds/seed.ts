@@ -18,7 +18,7 @@ import { hashPassword } from "../app/areas/identity/public.server";
 import { seedMeetings } from "./seed-meetings";
 import { seedObligations } from "./seed-obligations";
 import { seedRisks } from "./seed-risks";
-import { seedConsultation, seedYoungPeople } from "../app/areas/participation/public.server";
+import { seedActivities, seedConsultation, seedYoungPeople } from "../app/areas/participation/public.server";
 import { moveStory } from "./move-story";
 import { appToday } from "../app/platform/clock.server";
 import type { SeedData } from "./types";
@@ -201,6 +201,7 @@ export async function seedDemoData(db: Db, story: SeedData) {
         const workerUserId = person(data.portal.workerEmail);
         await seedYoungPeople(tx, { partnershipId, workerUserId, cohort: data.portal.cohort, passphraseHash: await hashPassword(data.portal.demoAccount.passphrase), now });
         await seedConsultation(tx, { partnershipId, workerUserId, consultation: data.portal.consultation, now });
+        await seedActivities(tx, { partnershipId, workerUserId, activities: data.portal.activities, now });
       }
     }
     return { partnershipsCreated: created };

@@ -32,6 +32,7 @@ export const auditEntities = [
   "consultation",
   "contribution",
   "safeguarding_message",
+  "participation_activity",
 ] as const;
 export type AuditEntity = (typeof auditEntities)[number];
 

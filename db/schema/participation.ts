@@ -200,3 +200,40 @@ export const safeguardingMessages = pgTable(
   },
   (t) => [index("safeguarding_messages_partnership_idx").on(t.partnershipId, t.sentAt)],
 );
+
+// What young people took part in, described against Lundy's four elements
+// (space, voice, audience, influence), linked to the decision it fed. Who took
+// part is kept for the worker; adults see only the suppressed count.
+export const participationActivities = pgTable(
+  "participation_activities",
+  {
+    id: uuid("id").primaryKey(),
+    partnershipId: uuid("partnership_id")
+      .notNull()
+      .references(() => partnerships.id),
+    kind: text("kind").notNull(),
+    title: text("title").notNull(),
+    heldOn: date("held_on").notNull(),
+    space: text("space").notNull(),
+    voice: text("voice").notNull(),
+    audience: text("audience").notNull(),
+    influence: text("influence").notNull(),
+    decisionId: uuid("decision_id").references(() => decisions.id),
+    createdBy: uuid("created_by").references(() => users.id),
+    createdAt: createdAt(),
+  },
+  (t) => [index("participation_activities_partnership_idx").on(t.partnershipId, t.heldOn)],
+);
+
+export const activityParticipants = pgTable(
+  "activity_participants",
+  {
+    activityId: uuid("activity_id")
+      .notNull()
+      .references(() => participationActivities.id, { onDelete: "cascade" }),
+    youngPersonId: uuid("young_person_id")
+      .notNull()
+      .references(() => youngPeople.id, { onDelete: "cascade" }),
+  },
+  (t) => [uniqueIndex("activity_participants_key").on(t.activityId, t.youngPersonId), index("activity_participants_young_person_idx").on(t.youngPersonId)],
+);

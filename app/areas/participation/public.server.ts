@@ -3,4 +3,4 @@
 // figures, never rows, names or raw counts.
 
 export { consultationFigures, decisionInput, youngPeopleTakingPart, type ConsultationFigures, type DecisionInput, type TakingPartFigures } from "./figures.server";
-export { seedConsultation, seedYoungPeople, type DemoConsultation, type DemoYoungPerson } from "./seed.server";
+export { seedActivities, seedConsultation, seedYoungPeople, type DemoActivity, type DemoConsultation, type DemoYoungPerson } from "./seed.server";

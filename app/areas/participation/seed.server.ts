@@ -1,11 +1,12 @@
-import { and, eq } from "drizzle-orm";
+import { and, eq, inArray } from "drizzle-orm";
 import type { Tx } from "../../../db/client";
-import { consultationQuestions, consultations, contributions, participationConsents, participationPolicies, youngPeople } from "../../../db/schema/participation";
+import { activityParticipants, consultationQuestions, consultations, contributions, participationActivities, participationConsents, participationPolicies, youngPeople } from "../../../db/schema/participation";
 import { findDecision } from "../decisions/public.server";
 import { personalDetailFlags, type ContributionStatus } from "./rules/moderation";
 import { appendAudit } from "../../audit/append.server";
 import { uuidv7 } from "../../platform/ids";
 import type { AgeBand } from "./rules/accounts";
+import type { ActivityKind } from "./rules/activities";
 import type { AdultConsentGiver, ConsentScope } from "./rules/consent";
 
 // The demo's cohort of young people, loaded through the area (seeds may not
@@ -106,5 +107,33 @@ export async function seedConsultation(tx: Tx, input: { partnershipId: string; w
     await appendAudit(tx, { action: "young_person.answered", actorUserId: null, entityId: author.id, partnershipId, after: { consultationId: id, answers: 1 } });
     if (moderated) await appendAudit(tx, { action: "contribution.moderate", actorUserId: workerUserId, entityId: contributionId, partnershipId, after: { decision: a.status as "published" | "withheld" | "changes_requested" } });
     if (a.response) await appendAudit(tx, { action: "contribution.respond", actorUserId: workerUserId, entityId: contributionId, partnershipId, after: { decisionId: decision?.id ?? null } });
+  }
+}
+
+export type DemoActivity = {
+  kind: ActivityKind;
+  title: string;
+  heldDaysAgo: number;
+  space: string;
+  voice: string;
+  audience: string;
+  influence: string;
+  participants: string[];
+  informedDecision?: string;
+};
+
+/** Activities the cohort took part in, with who (kept for the worker) and the decision each fed. */
+export async function seedActivities(tx: Tx, input: { partnershipId: string; workerUserId: string; activities: DemoActivity[]; now: Date }) {
+  const { partnershipId, workerUserId, now } = input;
+  for (const a of input.activities) {
+    const heldOn = new Date(now.getTime() - a.heldDaysAgo * 86_400_000).toISOString().slice(0, 10);
+    const decision = a.informedDecision ? await findDecision(tx, partnershipId, { title: a.informedDecision }) : null;
+    if (a.informedDecision && !decision) throw new Error(`Demo activity names unknown decision "${a.informedDecision}"`);
+    const people = a.participants.length ? await tx.select({ id: youngPeople.id }).from(youngPeople).where(and(eq(youngPeople.partnershipId, partnershipId), inArray(youngPeople.displayName, a.participants))) : [];
+    if (people.length !== a.participants.length) throw new Error(`Demo activity "${a.title}" names unknown young people`);
+    const id = uuidv7(now.getTime() - a.heldDaysAgo * 86_400_000);
+    await tx.insert(participationActivities).values({ id, partnershipId, kind: a.kind, title: a.title, heldOn, space: a.space, voice: a.voice, audience: a.audience, influence: a.influence, decisionId: decision?.id ?? null, createdBy: workerUserId });
+    if (people.length) await tx.insert(activityParticipants).values(people.map((p) => ({ activityId: id, youngPersonId: p.id })));
+    await appendAudit(tx, { action: "activity.record", actorUserId: workerUserId, entityId: id, partnershipId, after: { kind: a.kind, title: a.title, heldOn, participants: people.length, decisionId: decision?.id ?? null } });
   }
 }

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { ageBandLabels, ageBands, consentGiverLabels, consentGivers, consentScopes, consentScopeShortLabels } from "../../areas/participation/public";
+import { activityKindLabels, activityKinds, ageBandLabels, ageBands, consentGiverLabels, consentGivers, consentScopes, consentScopeShortLabels } from "../../areas/participation/public";
 import { defineAction, id, instant, isoDate, on, quoted } from "../define";
 
 // The participation area's audit actions. A young person is referenced by
@@ -119,5 +119,12 @@ export const participationActions = {
       ].filter(Boolean);
       return `${e.actor} changed the participation policy${parts.length ? ` (${parts.join("; ")})` : ""}`;
     },
+  }),
+  "activity.record": defineAction({
+    entity: "participation_activity",
+    label: "Participation activity recorded",
+    before: null,
+    after: z.strictObject({ kind: z.enum(activityKinds), title: z.string(), heldOn: isoDate, participants: z.number().int().min(0), decisionId: id.nullable() }),
+    describe: (e) => `${e.actor} recorded ${activityKindLabels[e.after.kind].toLowerCase()} ${quoted(e.after.title)} on ${on(e.after.heldOn)}${e.after.decisionId ? ", linked to the decision it fed" : ""}`,
   }),
 };

@@ -64,6 +64,7 @@ const notices = {
   "portal-answers-sent": "Thank you. Your answers have been sent. A participation worker will check them before anyone else sees them",
   "consultation-opened": "The consultation is open. Young people see it on their portal home",
   "contribution-moderated": "Done. The young person will see what happened",
+  "activity-recorded": "The activity has been recorded",
   "participation-policy-saved": "The participation policy has been saved",
   "safeguarding-lead-named": "The designated safeguarding lead has been named",
   "contribution-answered": "The response has been sent to the young person",

@@ -34,7 +34,7 @@ async function pages() {
 /** Every count shown beside a participation label. */
 function countsIn(text: string) {
   const found: string[] = [];
-  for (const m of text.matchAll(/(Young people who answered|Young people whose contributions informed this decision|All ages|\d+ to \d+(?: \(care leavers\))?|16 or 17):?\s+(fewer than \d+|not shown|[\d,]+)/g)) found.push(m[2]);
+  for (const m of text.matchAll(/(Young people who answered|Young people who took part|Young people whose contributions informed this decision|All ages|\d+ to \d+(?: \(care leavers\))?|16 or 17):?\s+(fewer than \d+|not shown|[\d,]+)/g)) found.push(m[2]);
   return found;
 }
 
@@ -82,5 +82,26 @@ describe("adults' views of participation", () => {
     // Blue 7 agreed to be quoted, but not by name.
     expect(text).toContain("Don't move someone on a Friday night");
     expect(text).not.toContain("Blue 7");
+  });
+
+  it("activities show what happened against Lundy's four elements and how many took part, never who", async () => {
+    const page = await pageText(await adults["observer@nelcp.example"].get("/p/nelcp/participation"));
+    expect(page).toMatch(/Lot 2 bid assessment panel Bid assessment panel, .*Young people who took part: fewer than 5 ?\. The decision it fed/);
+    expect(page).toMatch(/Co-producing the residential care specification Co-production workshop, .*Young people who took part: 7/);
+    for (const element of ["Space", "Voice", "Audience", "Influence"]) expect(page).toContain(element);
+    const worker = s.client();
+    await worker.signIn("participation@nelcp.example");
+    const bad = await worker.post("/p/nelcp/participation/activities/new", { kind: "site_visit", title: "Visit", heldOn: "2099-01-01", space: "", voice: "v", audience: "a", influence: "i", decisionReference: "", participants: ["0192f0a0-0000-7000-8000-000000000001"] });
+    expect(bad.status).toBe(400);
+    expect(await pageText(bad)).toContain("Describe the space: how young people were given a safe place to give their views");
+    const future = await worker.post("/p/nelcp/participation/activities/new", { kind: "site_visit", title: "Visit", heldOn: "2099-01-01", space: "s", voice: "v", audience: "a", influence: "i", decisionReference: "" });
+    expect(await pageText(future)).toContain("the date must be today or earlier");
+    const stranger = await worker.post("/p/nelcp/participation/activities/new", { kind: "site_visit", title: "Visit", heldOn: "2026-11-01", space: "s", voice: "v", audience: "a", influence: "i", decisionReference: "", participants: ["0192f0a0-0000-7000-8000-000000000001"] });
+    expect(await pageText(stranger)).toContain("Choose young people from this partnership's list");
+    const [river] = await s.db.select({ id: youngPeople.id }).from(youngPeople).where(eq(youngPeople.displayName, "River"));
+    expect((await worker.post("/p/nelcp/participation/activities/new", { kind: "mentoring", title: "Mentoring a new panel member", heldOn: "2026-11-01", space: "s", voice: "v", audience: "a", influence: "i", decisionReference: "", participants: [river.id] })).status).toBe(302);
+    const after = await pageText(await adults["chair@nelcp.example"].get("/p/nelcp/participation"));
+    expect(after).toMatch(/Mentoring a new panel member Youth mentoring, .*Young people who took part: fewer than 5/);
+    expect((await adults["chair@nelcp.example"].post("/p/nelcp/participation/activities/new", { kind: "mentoring" })).status).toBe(403);
   });
 });

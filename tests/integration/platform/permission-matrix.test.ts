@@ -113,6 +113,7 @@ const expectations: Record<string, Entry> = {
   "areas/participation/routes/participation.tsx": { get: ADULTS, post: [{ label: "name the safeguarding lead", allowed: ["participation"] }] },
   // Only the designated safeguarding lead (in the demo, the participation worker): not the chair, scrutiny or administrators.
   "areas/participation/routes/safeguarding.tsx": { get: ["participation"] },
+  "areas/participation/routes/activity-new.tsx": { get: ["participation"], post: [{ label: "record", allowed: ["participation"] }] },
   "areas/participation/routes/participation-policy.tsx": { get: ["admin", "chair", "secretariat", "participation"], post: [{ label: "save", allowed: ["admin", "chair", "secretariat", "participation"] }] },
   "areas/participation/routes/consultation-new.tsx": { get: ["participation"], post: [{ label: "open", allowed: ["participation"] }] },
   "areas/participation/routes/moderation.tsx": {

@@ -187,6 +187,7 @@ const examples: Record<AuditActionName, Example> = {
   "participation_policy.safeguarding_lead": { before: { leadUserId: null }, after: { leadUserId: U(1) }, says: /^Priya Raman named the designated safeguarding lead for young people's participation$/ },
   "young_person.erased": { after: { contributions: 2 }, says: /^A young person deleted their account and everything they wrote \(2 contributions\)$/ },
   "participation_policy.update": { before: { adultConsentUnder: 13, suppressionThreshold: 5 }, after: { adultConsentUnder: 13, suppressionThreshold: 7 }, says: /^Priya Raman changed the participation policy \(smallest count shown 5 → 7\)$/ },
+  "activity.record": { after: { kind: "bid_panel", title: "Lot 2 bid assessment panel", heldOn: "2026-02-20", participants: 2, decisionId: U(10) }, says: /^Priya Raman recorded bid assessment panel “Lot 2 bid assessment panel” on 20 February 2026, linked to the decision it fed$/ },
   "young_person.consent_withdrawn": { after: { scopes: ["take_part", "photos"] }, says: /^A young person withdrew all consent \(taking part, photos\): what they wrote is hidden from adults from now on$/ },
 };
 

@@ -15,6 +15,8 @@ import { Notice } from "../../../platform/ui/notice";
 import { tableScroll } from "../../../platform/ui/table-scroll";
 import { listYoungPeople, participationPolicy } from "../accounts.server";
 import { consultationFigures, youngPeopleTakingPart } from "../figures.server";
+import { activitiesForAdults } from "../activities.server";
+import { activityKindLabels, lundyElements, lundyLabels, type ActivityKind } from "../rules/activities";
 import { moderationQueue } from "../contributions.server";
 import { ageBandLabels, youngPersonStatusLabels } from "../rules/accounts";
 import { consentState } from "../rules/consent";
@@ -29,7 +31,7 @@ export async function loader({ request, context, params }: Route.LoaderArgs) {
   const scope = await requirePermission(request, context, params.slug, "partnership:view");
   const db = getDb();
   const isWorker = scope.permissions.has("participation:manage");
-  const [figures, policy, people, consultations, queue, readers, adults] = await Promise.all([
+  const [figures, policy, people, consultations, queue, readers, adults, activities] = await Promise.all([
     youngPeopleTakingPart(db, scope.partnership.id),
     participationPolicy(db, scope.partnership.id),
     isWorker ? listYoungPeople(db, scope.partnership.id) : Promise.resolve(null),
@@ -37,6 +39,7 @@ export async function loader({ request, context, params }: Route.LoaderArgs) {
     isWorker ? moderationQueue(db, scope.partnership.id) : Promise.resolve([]),
     safeguardingReaders(db, scope.partnership.id),
     isWorker ? listPeopleInPartnership(db, scope.partnership.id) : Promise.resolve([]),
+    activitiesForAdults(db, scope.partnership.id),
   ]);
   return {
     partnership: { slug: scope.partnership.slug, name: scope.partnership.name },
@@ -44,6 +47,7 @@ export async function loader({ request, context, params }: Route.LoaderArgs) {
     consultations: consultations.consultations.map((c) => ({ id: c.id, title: c.title, closesOn: c.closesOn, answered: showCount(c.answered), quotes: c.quotes })),
     answeredWithin30Days: consultations.answeredWithin30Days,
     waiting: queue.length,
+    activities: activities.map((a) => ({ ...a, kind: activityKindLabels[a.kind as ActivityKind] ?? a.kind, participants: showCount(a.participants) })),
     readsSafeguarding: readers.includes(scope.user.id),
     lead: isWorker ? { current: policy.safeguardingLeadUserId, choices: adults.map((a) => ({ value: a.id, label: a.jobTitle ? `${a.name}, ${a.jobTitle}` : a.name })) } : null,
     people: people?.map((p) => ({
@@ -70,7 +74,7 @@ export async function action({ request, context, params }: Route.ActionArgs) {
 const consentTag = { needs_own: ["Not agreed yet", "grey"], needs_adult: ["Waiting for an adult's consent", "yellow"], taking_part: ["Taking part", "green"] } as const;
 
 export default function Participation({ loaderData }: Route.ComponentProps) {
-  const { partnership: p, figures, people, consultations, answeredWithin30Days, waiting, readsSafeguarding, lead } = loaderData;
+  const { partnership: p, figures, people, consultations, answeredWithin30Days, waiting, readsSafeguarding, lead, activities } = loaderData;
   const f = useFormResult();
   return (
     <>
@@ -137,6 +141,41 @@ export default function Participation({ loaderData }: Route.ComponentProps) {
               <figcaption className="govuk-body-s">{q.by ? `${q.by}, a young person` : "A young person"}</figcaption>
             </figure>
           ))}
+        </section>
+      ))}
+      <h2 className="govuk-heading-m">What young people took part in</h2>
+      {people ? (
+        <p className="govuk-body">
+          <Link className="govuk-link" to={`/p/${p.slug}/participation/activities/new`}>
+            Record an activity
+          </Link>
+        </p>
+      ) : null}
+      {activities.length === 0 ? <p className="govuk-body">No activities recorded yet.</p> : null}
+      {activities.map((a) => (
+        <section key={a.id} className="app-card" aria-labelledby={`activity-${a.id}`}>
+          <h3 className="govuk-heading-s" id={`activity-${a.id}`}>
+            {a.title}
+          </h3>
+          <p className="govuk-body-s">
+            {a.kind}, {formatDate(a.heldOn)}. Young people who took part: <strong>{a.participants}</strong>
+            {a.decisionId ? (
+              <>
+                {". "}
+                <Link className="govuk-link" to={`/p/${p.slug}/decisions/${a.decisionId}`}>
+                  The decision it fed
+                </Link>
+              </>
+            ) : null}
+          </p>
+          <dl className="govuk-summary-list govuk-summary-list--no-border">
+            {lundyElements.map((e) => (
+              <div key={e} className="govuk-summary-list__row">
+                <dt className="govuk-summary-list__key">{lundyLabels[e].name}</dt>
+                <dd className="govuk-summary-list__value">{a[e]}</dd>
+              </div>
+            ))}
+          </dl>
         </section>
       ))}
       {readsSafeguarding ? (
