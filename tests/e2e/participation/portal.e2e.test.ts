@@ -46,7 +46,7 @@ describe("the young people's portal on a phone", () => {
     await yp.goto("/portal");
     await yp.getByRole("heading", { name: "Sign in" }).waitFor();
     await expectFine(yp);
-    await yp.getByRole("link", { name: "use your code to join" }).click();
+    await yp.getByRole("link", { name: "Join with your code" }).click();
     await expectFine(yp);
     // A mistake first: a real-looking name is refused, with the error summary focused.
     await yp.getByLabel("Your code").fill(code);

@@ -42,8 +42,11 @@ export default function PortalJoin() {
         <TextField name="passphrase" label="Choose a passphrase" hint="At least 10 characters. Three words you will remember work well, like ‘purple kettle rain’. Nobody else can see it." type="password" autoComplete="new-password" error={errors?.passphrase} />
         <Button>Join</Button>
       </AppForm>
+      <h2 className="govuk-heading-m">Already joined?</h2>
       <p className="govuk-body">
-        Already joined? <Link className="govuk-link" to="/portal/sign-in">Sign in</Link>.
+        <Link className="govuk-link" to="/portal/sign-in">
+          Sign in with your portal name
+        </Link>
       </p>
     </>
   );

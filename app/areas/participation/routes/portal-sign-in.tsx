@@ -40,9 +40,10 @@ export default function PortalSignIn() {
         <Button>Sign in</Button>
       </AppForm>
       <h2 className="govuk-heading-m">New here?</h2>
-      <p className="govuk-body">
-        If your participation worker gave you a code, <Link className="govuk-link" to="/portal/join">use your code to join</Link>.
-      </p>
+      <p className="govuk-body">If your participation worker gave you a code, use it to join.</p>
+      <Link to="/portal/join" className="govuk-button govuk-button--secondary" data-module="govuk-button">
+        Join with your code
+      </Link>
       <p className="govuk-body">Forgotten your passphrase? Ask your participation worker for a new code. Nobody else can see your passphrase, not even them.</p>
     </>
   );

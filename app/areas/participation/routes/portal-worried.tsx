@@ -74,9 +74,12 @@ export default function PortalWorried({ loaderData }: Route.ComponentProps) {
           </AppForm>
         </>
       ) : (
-        <p className="govuk-body">
-          To send a private message to the person whose job is to keep young people safe, <Link className="govuk-link" to="/portal/sign-in">sign in</Link> first.
-        </p>
+        <>
+          <p className="govuk-body">To send a private message to the person whose job is to keep young people safe, sign in first.</p>
+          <Link to="/portal/sign-in" className="govuk-button govuk-button--secondary" data-module="govuk-button">
+            Sign in
+          </Link>
+        </>
       )}
     </>
   );
