@@ -7,6 +7,7 @@ import { sendEmail } from "../app/platform/mail/mailer.server";
 import { collectReminders, recordReminders } from "../app/areas/notifications/public.server";
 import { checkpointMessages } from "../app/audit/checkpoints.server";
 import { escalateRisks } from "../app/areas/risks/public.server";
+import { closeAccountsAtUpperAge } from "../app/areas/participation/public.server";
 import { londonDate } from "../app/platform/time/dates";
 import { queues } from "./boss";
 import { reminderCollectors } from "./collectors";
@@ -20,6 +21,8 @@ export async function schedulingPass(db: Db, boss: PgBoss, now: Date) {
   const uncertain = await markUncertain(db, now);
   // Risks that now have a reason to go to the board go on its next agenda before anyone is reminded of anything.
   await escalateRisks(db, londonDate(now));
+  // Young people's accounts close on the day they pass the upper age (the portal told them 30 days before).
+  await closeAccountsAtUpperAge(db, londonDate(now));
   // The day's audit checkpoints go out through the same exactly-once log.
   const messages = [...(await collectReminders(db, now, reminderCollectors)), ...(await checkpointMessages(db, now))];
   const created = await recordReminders(db, messages);

@@ -96,10 +96,26 @@ export const demoData: SeedData = {
       { displayName: "Zed", ageBand: "10-12", own: ["take_part"], adult: { givenBy: "parental_responsibility", scopes: ["take_part", "quote"] }, joinedDaysAgo: 120 },
       { displayName: "Pixel", ageBand: "16-17", own: ["take_part", "quote"], withdrawn: true, joinedDaysAgo: 110 },
       { displayName: "Echo", ageBand: "18-21", own: ["take_part"], joinedDaysAgo: 90 },
-      { displayName: "Orbit", ageBand: "22-25", own: ["take_part", "quote"], joinedDaysAgo: 60 },
+      // A care leaver about to pass the upper age: the portal gives notice and offers their data.
+      { displayName: "Orbit", ageBand: "22-25", own: ["take_part", "quote"], joinedDaysAgo: 60, closesInDays: 18 },
       // Under 13 and waiting for a carer's consent: nothing of theirs is used yet.
       { displayName: "Fern", ageBand: "10-12", own: ["take_part"], joinedDaysAgo: 20 },
       { displayName: null, ageBand: "13-15", own: [], joinedDaysAgo: 4 },
+    ],
+    // Ideas and feedback sent outside the consultation; one answered and linked to the action it informed.
+    ideas: [
+      {
+        by: "Maple",
+        kind: "feedback",
+        text: "When my key worker left nobody told me for two weeks. Tell us before they go and let us meet the new one.",
+        status: "published",
+        daysAgo: 95,
+        response: "The board asked the lot 2 homes to agree how key workers hand over, so you meet the new one before the old one leaves. The partnership's team is doing this now.",
+        respondedAfterDays: 16,
+        informedAction: "Agree keyworker continuity with the lot 2 consortium",
+      },
+      { by: "River", kind: "idea", text: "Let young people help choose what the quarterly returns ask. You count how far away we live but never ask if we feel settled.", status: "published", daysAgo: 25 },
+      { by: "Comet", kind: "idea", text: "A welcome booklet about each home, written by the young people who live there.", status: "pending", daysAgo: 2 },
     ],
     // What the cohort took part in during the lot 2 tender and after.
     activities: [

@@ -18,7 +18,7 @@ import { hashPassword } from "../app/areas/identity/public.server";
 import { seedMeetings } from "./seed-meetings";
 import { seedObligations } from "./seed-obligations";
 import { seedRisks } from "./seed-risks";
-import { seedActivities, seedConsultation, seedYoungPeople } from "../app/areas/participation/public.server";
+import { seedActivities, seedConsultation, seedIdeas, seedYoungPeople } from "../app/areas/participation/public.server";
 import { moveStory } from "./move-story";
 import { appToday } from "../app/platform/clock.server";
 import type { SeedData } from "./types";
@@ -199,9 +199,10 @@ export async function seedDemoData(db: Db, story: SeedData) {
       {
         const now = new Date();
         const workerUserId = person(data.portal.workerEmail);
-        await seedYoungPeople(tx, { partnershipId, workerUserId, cohort: data.portal.cohort, passphraseHash: await hashPassword(data.portal.demoAccount.passphrase), now });
+        await seedYoungPeople(tx, { partnershipId, workerUserId, cohort: data.portal.cohort, passphraseHash: await hashPassword(data.portal.demoAccount.passphrase), now, today: appToday() });
         await seedConsultation(tx, { partnershipId, workerUserId, consultation: data.portal.consultation, now });
         await seedActivities(tx, { partnershipId, workerUserId, activities: data.portal.activities, now });
+        await seedIdeas(tx, { partnershipId, workerUserId, ideas: data.portal.ideas, now });
       }
     }
     return { partnershipsCreated: created };

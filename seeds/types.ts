@@ -5,7 +5,7 @@ import type { SeedRiskRegister } from "./seed-risks";
 import type { BoardRole, InterestType, SeniorityTier } from "../app/areas/register/public";
 import type { KeyDateKind, OrganisationType, PartnerRole, PartnershipStatus, PartnershipType } from "../app/areas/partnerships/public";
 import type { PartnershipRole } from "../app/platform/permissions";
-import type { DemoActivity, DemoConsultation, DemoYoungPerson } from "../app/areas/participation/public.server";
+import type { DemoActivity, DemoConsultation, DemoIdea, DemoYoungPerson } from "../app/areas/participation/public.server";
 
 export type SeedOrganisation = {
   key: string; // stable key used to refer to it within the seed
@@ -99,7 +99,7 @@ export type SeedData = {
   people: SeedPerson[];
   platformAdmins: string[]; // emails of people who are platform administrators
   /** The young people's portal: a cohort in one partnership, with one account to sign in as. */
-  portal: { partnershipSlug: string; workerEmail: string; cohort: DemoYoungPerson[]; consultation: DemoConsultation; activities: DemoActivity[]; demoAccount: { displayName: string; passphrase: string; description: string } };
+  portal: { partnershipSlug: string; workerEmail: string; cohort: DemoYoungPerson[]; consultation: DemoConsultation; activities: DemoActivity[]; ideas: DemoIdea[]; demoAccount: { displayName: string; passphrase: string; description: string } };
   partnerships: SeedPartnership[];
   demoAccounts: SeedDemoAccount[];
 };

@@ -1,6 +1,7 @@
 import { sql } from "drizzle-orm";
 import { boolean, date, index, integer, jsonb, pgTable, smallint, text, timestamp, uniqueIndex, uuid } from "drizzle-orm/pg-core";
 import { createdAt } from "./columns";
+import { actions } from "./actions";
 import { decisions } from "./decisions";
 import { users } from "./identity";
 import { partnerships } from "./partnerships";
@@ -27,6 +28,10 @@ export const youngPeople = pgTable(
     // "invited" (a code handed over, not yet used), "active", "closed", "erased"
     status: text("status").notNull().default("invited"),
     joinedAt: timestamp("joined_at", { withTimezone: true, mode: "date" }),
+    // When the account closes because they reach the partnership's upper age:
+    // a date the worker records (no date of birth is held). The portal gives
+    // notice from 30 days before, with the offer to download their data.
+    closesOn: date("closes_on"),
     closedAt: timestamp("closed_at", { withTimezone: true, mode: "date" }),
     // The participation worker who added the place.
     createdBy: uuid("created_by").references(() => users.id),
@@ -103,6 +108,8 @@ export const participationPolicies = pgTable("participation_policies", {
   // Age bands below this age need an adult's consent as well as their own.
   adultConsentUnder: smallint("adult_consent_under").notNull().default(13),
   suppressionThreshold: smallint("suppression_threshold").notNull().default(5),
+  // The oldest age that takes part: accounts close when a young person reaches the age after it.
+  upperAge: smallint("upper_age").notNull().default(25),
   // The partnership's designated safeguarding lead: the only person who reads "Worried about something?" messages.
   safeguardingLeadUserId: uuid("safeguarding_lead_user_id").references(() => users.id),
   version: integer("version").notNull().default(1),
@@ -154,6 +161,8 @@ export const contributions = pgTable(
     youngPersonId: uuid("young_person_id")
       .notNull()
       .references(() => youngPeople.id, { onDelete: "cascade" }),
+    // "answer" to a consultation's question, or an "idea" or "feedback" sent from the portal on its own.
+    kind: text("kind").notNull().default("answer"),
     consultationId: uuid("consultation_id").references(() => consultations.id),
     questionId: uuid("question_id").references(() => consultationQuestions.id),
     text: text("text").notNull(),
@@ -168,6 +177,8 @@ export const contributions = pgTable(
     response: text("response"),
     // The decision it informed ("you said, we did"), shown on the decision's page as suppressed input.
     decisionId: uuid("decision_id").references(() => decisions.id),
+    // The action it informed, shown on the action's page the same way.
+    actionId: uuid("action_id").references(() => actions.id),
     respondedBy: uuid("responded_by").references(() => users.id),
     respondedAt: timestamp("responded_at", { withTimezone: true, mode: "date" }),
     submittedAt: timestamp("submitted_at", { withTimezone: true, mode: "date" }).notNull(),
@@ -178,6 +189,7 @@ export const contributions = pgTable(
     index("contributions_young_person_idx").on(t.youngPersonId),
     uniqueIndex("contributions_answer_key").on(t.youngPersonId, t.questionId),
     index("contributions_decision_idx").on(t.decisionId),
+    index("contributions_action_idx").on(t.actionId),
   ],
 );
 

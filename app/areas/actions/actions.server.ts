@@ -105,6 +105,22 @@ export async function listMyActions(db: Db, userId: string, today: string) {
   return { open: withState(open, today), openCount, closed: withState(closed, today) };
 }
 
+/**
+ * An action of this partnership named by its web address (what a worker can
+ * copy from the address bar), its id alone, or (for the demo) its title; undefined if there is none.
+ */
+export async function findAction(db: Db | Tx, partnershipId: string, by: { address?: string; title?: string }) {
+  const id = by.address?.match(/[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}/i)?.[0];
+  const where = id ? eq(actions.id, id.toLowerCase()) : by.title ? eq(actions.title, by.title) : undefined;
+  if (!where) return undefined;
+  const [row] = await db
+    .select({ id: actions.id, title: actions.title })
+    .from(actions)
+    .where(and(where, eq(actions.partnershipId, partnershipId)))
+    .limit(1);
+  return row;
+}
+
 export async function getAction(db: Db, partnershipId: string, actionId: string, today: string) {
   if (!z.uuid().safeParse(actionId).success) return undefined;
   const [row] = await db

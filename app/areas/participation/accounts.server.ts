@@ -8,13 +8,16 @@ import { generateToken, hashToken, hmacHex } from "../../platform/crypto.server"
 import { env } from "../../platform/env.server";
 import type { PartnershipScope } from "../../platform/guard.server";
 import { uuidv7 } from "../../platform/ids";
-import { fail, ok, transact, type WriteResult } from "../../platform/write-result";
+import { optionalDate, versionField } from "../../platform/forms";
+import { conflict, fail, ok, refuse, transact, type WriteResult } from "../../platform/write-result";
 import { clearRateLimit, countRateLimitHit, hashPassword, recordFailure, SIGN_IN_THROTTLE, throttleWait, verifyPassword } from "../identity/public.server";
 import {
   ageBands,
   CODE_LENGTH,
   CODE_LIFETIME_DAYS,
+  bandsUpTo,
   codeFromBytes,
+  DEFAULT_UPPER_AGE,
   codeSchema,
   displayNameSchema,
   passphraseSchema,
@@ -37,6 +40,7 @@ export async function participationPolicy(db: Queryable, partnershipId: string) 
   return {
     adultConsentUnder: row?.adultConsentUnder ?? DEFAULT_ADULT_CONSENT_UNDER,
     suppressionThreshold: row?.suppressionThreshold ?? DEFAULT_SUPPRESSION_THRESHOLD,
+    upperAge: row?.upperAge ?? DEFAULT_UPPER_AGE,
     safeguardingLeadUserId: row?.safeguardingLeadUserId ?? null,
   };
 }
@@ -59,22 +63,34 @@ async function issueCode(tx: Tx, youngPersonId: string, createdBy: string, now: 
   return { code, expiresAt };
 }
 
+const closesOnField = optionalDate("The date their account closes");
+
 export const addYoungPersonSchema = z.object({
   ageBand: z.enum(ageBands, { error: "Choose the young person's age band" }),
+  closesOn: closesOnField,
 });
+
+/** Why a closing date cannot be used, or null. It must be later than today: an account closing today would close before they could use it. */
+function closesOnProblem(closesOn: string | null, today: string) {
+  return closesOn && closesOn <= today ? "The date their account closes must be after today" : null;
+}
 
 /**
  * A participation worker adds a young person's place and gets the code to hand
  * over. The code is returned beside the write's result, never stored in it
  * (a repeated form gets the first result back, without the code).
  */
-export async function addYoungPerson(db: Db, scope: PartnershipScope, input: z.output<typeof addYoungPersonSchema>, now = new Date()) {
+export async function addYoungPerson(db: Db, scope: PartnershipScope, input: z.output<typeof addYoungPersonSchema>, today: string, now = new Date()) {
   let issued: { code: string; expiresAt: Date } | null = null;
   const result = await transact(db, async (tx) => {
+    const policy = await participationPolicy(tx, scope.partnership.id);
+    if (!bandsUpTo(policy.upperAge).includes(input.ageBand)) return fail("ageBand", `This partnership's policy is for young people up to ${policy.upperAge}: choose a younger age band`);
+    const late = closesOnProblem(input.closesOn, today);
+    if (late) return fail("closesOn", late);
     const id = uuidv7(now.getTime());
-    await tx.insert(youngPeople).values({ id, partnershipId: scope.partnership.id, ageBand: input.ageBand, createdBy: scope.user.id });
+    await tx.insert(youngPeople).values({ id, partnershipId: scope.partnership.id, ageBand: input.ageBand, closesOn: input.closesOn, createdBy: scope.user.id });
     issued = await issueCode(tx, id, scope.user.id, now);
-    await appendAudit(tx, { action: "young_person.place_added", actorUserId: scope.user.id, entityId: id, partnershipId: scope.partnership.id, after: { ageBand: input.ageBand } });
+    await appendAudit(tx, { action: "young_person.place_added", actorUserId: scope.user.id, entityId: id, partnershipId: scope.partnership.id, after: { ageBand: input.ageBand, ...(input.closesOn ? { closesOn: input.closesOn } : {}) } });
     await appendAudit(tx, { action: "young_person.code_issued", actorUserId: scope.user.id, entityId: id, partnershipId: scope.partnership.id, after: { expiresAt: issued.expiresAt.toISOString() } });
     return ok({ youngPersonId: id });
   });
@@ -98,6 +114,31 @@ export async function resetAccess(db: Db, scope: PartnershipScope, youngPersonId
     return ok({ youngPersonId });
   });
   return { result, issued: result.ok ? (issued as { code: string; expiresAt: Date } | null) : null };
+}
+
+export const closingDateSchema = z.object({ closesOn: closesOnField, version: versionField });
+
+/** The worker records (or clears) when the account closes because they reach the upper age; a stale form is a conflict. */
+export async function setClosingDate(db: Db, scope: PartnershipScope, youngPersonId: string, input: z.output<typeof closingDateSchema>, today: string) {
+  const late = closesOnProblem(input.closesOn, today);
+  if (late) return fail("closesOn", late);
+  return transact(db, async (tx) => {
+    const [person] = await tx
+      .select({ status: youngPeople.status, closesOn: youngPeople.closesOn, version: youngPeople.version })
+      .from(youngPeople)
+      .where(and(eq(youngPeople.id, youngPersonId), eq(youngPeople.partnershipId, scope.partnership.id)))
+      .for("update");
+    if (!person || person.status === "erased") return fail("form", "That young person is not in this partnership.");
+    if (person.status === "closed") return fail("form", "This account is already closed.");
+    if (person.version !== input.version) refuse(conflict("young person"));
+    if (person.closesOn === input.closesOn) return ok(null);
+    await tx
+      .update(youngPeople)
+      .set({ closesOn: input.closesOn, version: sql`${youngPeople.version} + 1` })
+      .where(eq(youngPeople.id, youngPersonId));
+    await appendAudit(tx, { action: "young_person.closing_date_set", actorUserId: scope.user.id, entityId: youngPersonId, partnershipId: scope.partnership.id, before: { closesOn: person.closesOn }, after: { closesOn: input.closesOn } });
+    return ok(null);
+  });
 }
 
 // ------------------------------------------------------------------ joining
@@ -201,7 +242,7 @@ async function createPortalSession(db: Queryable, youngPersonId: string, now: Da
   return { token, expiresAt };
 }
 
-export type PortalPerson = { id: string; sessionId: string; displayName: string; ageBand: AgeBand; status: YoungPersonStatus; partnershipId: string };
+export type PortalPerson = { id: string; sessionId: string; displayName: string; ageBand: AgeBand; status: YoungPersonStatus; partnershipId: string; closesOn: string | null };
 
 /** The young person a portal session token belongs to, or null (unknown, expired, idle too long, or the account is not active). */
 export async function validatePortalSession(db: Queryable, token: string, now = new Date()): Promise<PortalPerson | null> {
@@ -218,7 +259,7 @@ export async function validatePortalSession(db: Queryable, token: string, now = 
     return null;
   }
   if (now.getTime() - row.session.lastUsedAt.getTime() > 60_000) await db.update(portalSessions).set({ lastUsedAt: now }).where(eq(portalSessions.id, id));
-  return { id: row.person.id, sessionId: id, displayName: row.person.displayName, ageBand: row.person.ageBand as AgeBand, status: row.person.status as YoungPersonStatus, partnershipId: row.person.partnershipId };
+  return { id: row.person.id, sessionId: id, displayName: row.person.displayName, ageBand: row.person.ageBand as AgeBand, status: row.person.status as YoungPersonStatus, partnershipId: row.person.partnershipId, closesOn: row.person.closesOn };
 }
 
 export async function endPortalSession(db: Queryable, sessionId: string) {

@@ -60,7 +60,7 @@ export type ActivityForAdults = {
 };
 
 /** The partnership's activities, newest first, with how many took part as a suppressed count: what every adult may see. */
-export async function activitiesForAdults(db: Queryable, partnershipId: string, limit = 20): Promise<ActivityForAdults[]> {
+export async function activitiesForAdults(db: Queryable, partnershipId: string, limit: number | null = 20): Promise<ActivityForAdults[]> {
   const policy = await participationPolicy(db, partnershipId);
   const rows = await db
     .select({
@@ -78,6 +78,6 @@ export async function activitiesForAdults(db: Queryable, partnershipId: string, 
     .from(participationActivities)
     .where(eq(participationActivities.partnershipId, partnershipId))
     .orderBy(desc(participationActivities.heldOn))
-    .limit(limit);
+    .limit(limit ?? 100_000);
   return rows.map(({ count, ...r }) => ({ ...r, participants: suppressCount(count, policy.suppressionThreshold) }));
 }

@@ -5,6 +5,7 @@ import { consultationQuestions, consultations, contributions, youngPeople } from
 import { appendAudit } from "../../audit/append.server";
 import { checkbox, optionalDate, optionalText, requiredText } from "../../platform/forms";
 import { findDecision } from "../decisions/public.server";
+import { findAction } from "../actions/public.server";
 import type { PartnershipScope } from "../../platform/guard.server";
 import { uuidv7 } from "../../platform/ids";
 import { fail, ok, transact } from "../../platform/write-result";
@@ -12,7 +13,7 @@ import { participationPolicy, type PortalPerson } from "./accounts.server";
 import { currentConsents } from "./consent.server";
 import type { AgeBand } from "./rules/accounts";
 import { consentState, type ConsentGiver, type ConsentScope, type CurrentConsent } from "./rules/consent";
-import { contributionText, personalDetailFlags, type ContributionStatus, type moderationSchema, type PersonalDetailKind } from "./rules/moderation";
+import { contributionText, personalDetailFlags, type ContributionStatus, type ideaSchema, type moderationSchema, type PersonalDetailKind } from "./rules/moderation";
 
 // Consultations, what young people write in answer, its moderation and the
 // response ("you said, we did"). Adults other than the partnership's
@@ -135,6 +136,42 @@ export async function submitAnswers(db: Db, person: PortalPerson, consultationId
   });
 }
 
+/** An idea or feedback of their own, outside any consultation: moderated like an answer before any adult sees it. */
+export async function submitIdea(db: Db, person: PortalPerson, input: z.output<typeof ideaSchema>, now = new Date()) {
+  const consents = await currentConsents(db, person.id);
+  if (!consents.some((c) => c.scope === "take_part" && c.givenBy === "young_person")) return fail("form", "Before you send anything, tell us what you agree to on the ‘What you agree to’ page.");
+  return transact(db, async (tx) => {
+    const id = uuidv7(now.getTime());
+    await tx.insert(contributions).values({ id, partnershipId: person.partnershipId, youngPersonId: person.id, kind: input.kind, text: input.text, flags: personalDetailFlags(input.text), submittedAt: now });
+    await appendAudit(tx, { action: "young_person.sent_idea", actorUserId: null, entityId: person.id, partnershipId: person.partnershipId, after: { kind: input.kind } });
+    return ok({ contributionId: id });
+  });
+}
+
+/** The ideas and feedback a young person has sent, newest first, with what happened to each. */
+export async function myIdeas(db: Queryable, person: PortalPerson) {
+  const rows = await db
+    .select({ id: contributions.id, kind: contributions.kind, text: contributions.text, status: contributions.status, moderationNote: contributions.moderationNote, response: contributions.response, submittedAt: contributions.submittedAt })
+    .from(contributions)
+    .where(and(eq(contributions.youngPersonId, person.id), sql`${contributions.kind} in ('idea', 'feedback')`))
+    .orderBy(desc(contributions.submittedAt));
+  return rows.map((r) => ({ ...r, status: r.status as ContributionStatus }));
+}
+
+/** A young person changes an idea the worker sent back: it waits for moderation again. */
+export async function changeIdea(db: Db, person: PortalPerson, contributionId: string, text: string, now = new Date()) {
+  return transact(db, async (tx) => {
+    const updated = await tx
+      .update(contributions)
+      .set({ text, flags: personalDetailFlags(text), status: "pending", moderationNote: null, submittedAt: now, version: sql`${contributions.version} + 1` })
+      .where(and(eq(contributions.id, contributionId), eq(contributions.youngPersonId, person.id), sql`${contributions.kind} in ('idea', 'feedback')`, sql`${contributions.status} in ('pending', 'changes_requested')`))
+      .returning({ kind: contributions.kind });
+    if (updated.length === 0) return fail(`text-${contributionId}`, "This can no longer be changed: it has been checked already.");
+    await appendAudit(tx, { action: "young_person.sent_idea", actorUserId: null, entityId: person.id, partnershipId: person.partnershipId, after: { kind: updated[0].kind as "idea" | "feedback" } });
+    return ok(null);
+  });
+}
+
 // ------------------------------------------------------------------ moderation and responses
 
 type ConsentRow = { scope: ConsentScope; givenBy: ConsentGiver };
@@ -146,6 +183,7 @@ export async function moderationQueue(db: Queryable, partnershipId: string) {
   const rows = await db
     .select({
       id: contributions.id,
+      kind: contributions.kind,
       text: contributions.text,
       flags: contributions.flags,
       anonymous: contributions.anonymous,
@@ -164,6 +202,7 @@ export async function moderationQueue(db: Queryable, partnershipId: string) {
     .orderBy(asc(contributions.submittedAt));
   return rows.map((r) => ({
     id: r.id,
+    kind: r.kind,
     text: r.text,
     flags: r.flags as { kind: PersonalDetailKind; found: string }[],
     author: r.anonymous ? null : r.displayName,
@@ -206,6 +245,7 @@ export const responseSchema = z.object({
   contributionId: z.uuid({ error: "Choose a contribution" }),
   response: requiredText("Write what happened, in plain words", 1000, "The response"),
   decisionReference: optionalText(40, "The decision reference"),
+  actionAddress: optionalText(300, "The action's web address"),
 });
 
 /** "You said, we did": the worker's plain-English answer, shown to the young person in the portal. */
@@ -213,13 +253,15 @@ export async function respondToContribution(db: Db, scope: PartnershipScope, inp
   return transact(db, async (tx) => {
     const decision = input.decisionReference ? await findDecision(tx, scope.partnership.id, { reference: input.decisionReference }) : null;
     if (input.decisionReference && !decision) return fail("decisionReference", `There is no decision ${input.decisionReference} in this partnership's log`);
+    const action = input.actionAddress ? await findAction(tx, scope.partnership.id, { address: input.actionAddress }) : null;
+    if (input.actionAddress && !action) return fail("actionAddress", "There is no such action in this partnership: open the action and copy its web address from the address bar");
     const updated = await tx
       .update(contributions)
-      .set({ response: input.response, decisionId: decision?.id ?? null, respondedBy: scope.user.id, respondedAt: now, version: sql`${contributions.version} + 1` })
+      .set({ response: input.response, decisionId: decision?.id ?? null, actionId: action?.id ?? null, respondedBy: scope.user.id, respondedAt: now, version: sql`${contributions.version} + 1` })
       .where(and(eq(contributions.id, input.contributionId), eq(contributions.partnershipId, scope.partnership.id), eq(contributions.status, "published")))
       .returning({ id: contributions.id });
     if (updated.length === 0) return fail("form", "Only a published contribution in this partnership can be answered.");
-    await appendAudit(tx, { action: "contribution.respond", actorUserId: scope.user.id, entityId: input.contributionId, partnershipId: scope.partnership.id, after: { decisionId: decision?.id ?? null } });
+    await appendAudit(tx, { action: "contribution.respond", actorUserId: scope.user.id, entityId: input.contributionId, partnershipId: scope.partnership.id, after: { decisionId: decision?.id ?? null, actionId: action?.id ?? null } });
     return ok(null);
   });
 }
@@ -227,7 +269,7 @@ export async function respondToContribution(db: Db, scope: PartnershipScope, inp
 /** Published contributions still awaiting a response, oldest first, with their age in days (workers' list). */
 export async function awaitingResponse(db: Queryable, partnershipId: string, now = new Date()) {
   const rows = await db
-    .select({ id: contributions.id, text: contributions.text, submittedAt: contributions.submittedAt, consultation: consultations.title, question: consultationQuestions.text })
+    .select({ id: contributions.id, kind: contributions.kind, text: contributions.text, submittedAt: contributions.submittedAt, consultation: consultations.title, question: consultationQuestions.text })
     .from(contributions)
     .leftJoin(consultations, eq(consultations.id, contributions.consultationId))
     .leftJoin(consultationQuestions, eq(consultationQuestions.id, contributions.questionId))
@@ -237,11 +279,12 @@ export async function awaitingResponse(db: Queryable, partnershipId: string, now
 }
 
 /** Every contribution's author consents, for the adults' figures: only those whose authors are taking part now count. */
-export async function usableContributions(db: Queryable, partnershipId: string, only: { decisionId?: string } = {}) {
+export async function usableContributions(db: Queryable, partnershipId: string, only: { decisionId?: string; actionId?: string } = {}) {
   const policy = await participationPolicy(db, partnershipId);
   const rows = await db
     .select({
       id: contributions.id,
+      kind: contributions.kind,
       consultationId: contributions.consultationId,
       youngPersonId: contributions.youngPersonId,
       text: contributions.text,
@@ -249,13 +292,14 @@ export async function usableContributions(db: Queryable, partnershipId: string, 
       submittedAt: contributions.submittedAt,
       respondedAt: contributions.respondedAt,
       decisionId: contributions.decisionId,
+      actionId: contributions.actionId,
       displayName: youngPeople.displayName,
       ageBand: youngPeople.ageBand,
       consents: consentsOfAuthor,
     })
     .from(contributions)
     .innerJoin(youngPeople, eq(youngPeople.id, contributions.youngPersonId))
-    .where(and(eq(contributions.partnershipId, partnershipId), eq(contributions.status, "published"), only.decisionId ? eq(contributions.decisionId, only.decisionId) : undefined));
+    .where(and(eq(contributions.partnershipId, partnershipId), eq(contributions.status, "published"), only.decisionId ? eq(contributions.decisionId, only.decisionId) : undefined, only.actionId ? eq(contributions.actionId, only.actionId) : undefined));
   return rows
     .map((r) => ({ ...r, consents: r.consents as CurrentConsent[] }))
     .filter((r) => consentState(r.consents, r.ageBand as AgeBand, policy.adultConsentUnder) === "taking_part");

@@ -3,9 +3,11 @@ import { and, desc, eq, isNull, sql } from "drizzle-orm";
 import type { Queryable } from "../../../db/client";
 import { consultations, participationConsents, youngPeople } from "../../../db/schema/participation";
 import { participationPolicy } from "./accounts.server";
-import { ageBands, type AgeBand } from "./rules/accounts";
+import { ageBandLabels, ageBands, type AgeBand } from "./rules/accounts";
 import { consentState, type ConsentGiver, type ConsentScope } from "./rules/consent";
-import { suppressCount, suppressList, type ShownCount } from "./rules/suppression";
+import { showCount, suppressCount, suppressList, type ShownCount } from "./rules/suppression";
+import { activitiesForAdults } from "./activities.server";
+import { activityKindLabels, type ActivityKind } from "./rules/activities";
 import { answeredWithin30Days } from "./rules/moderation";
 import { usableContributions } from "./contributions.server";
 
@@ -42,6 +44,8 @@ export async function youngPeopleTakingPart(db: Queryable, partnershipId: string
 export type ConsultationFigures = {
   threshold: number;
   consultations: { id: string; title: string; closesOn: string | null; answered: ShownCount; quotes: { text: string; by: string | null }[] }[];
+  /** Young people whose published ideas or feedback (outside consultations) count now, suppressed. */
+  ideasAndFeedback: ShownCount;
   /** Share of published contributions answered within 30 days (whole %), or null when none can be judged yet. */
   answeredWithin30Days: number | null;
 };
@@ -68,6 +72,7 @@ export async function consultationFigures(db: Queryable, partnershipId: string, 
         .map((u) => ({ text: u.text, by: u.consents.some((x) => x.givenBy === "young_person" && x.scope === "quote_with_name") ? u.displayName : null }));
       return { ...c, answered: suppressCount(people, policy.suppressionThreshold), quotes };
     }),
+    ideasAndFeedback: suppressCount(new Set(usable.filter((u) => u.kind !== "answer").map((u) => u.youngPersonId)).size, policy.suppressionThreshold),
     answeredWithin30Days: answeredWithin30Days(usable, now),
   };
 }
@@ -77,7 +82,34 @@ export type DecisionInput = { threshold: number; youngPeople: ShownCount; quotes
 /** Whether young people's input informed a decision: how many (suppressed) and, with quoting consent, what they said. Null when none did. */
 export async function decisionInput(db: Queryable, partnershipId: string, decisionId: string): Promise<DecisionInput | null> {
   if (!z.uuid().safeParse(decisionId).success) return null;
-  const usable = await usableContributions(db, partnershipId, { decisionId });
+  return recordInput(db, partnershipId, { decisionId });
+}
+
+/** The same for an action a worker linked young people's contributions to. */
+export async function actionInput(db: Queryable, partnershipId: string, actionId: string): Promise<DecisionInput | null> {
+  if (!z.uuid().safeParse(actionId).success) return null;
+  return recordInput(db, partnershipId, { actionId });
+}
+
+/**
+ * For exports: every decision young people's input informed, with how many
+ * of them (suppressed), read once for the whole export. Each count stands
+ * alone (no total is shown with them), so primary suppression keeps each safe.
+ */
+export async function inputCountsByDecision(db: Queryable, partnershipId: string): Promise<Map<string, ShownCount>> {
+  const [policy, usable] = await Promise.all([participationPolicy(db, partnershipId), usableContributions(db, partnershipId)]);
+  const people = new Map<string, Set<string>>();
+  for (const u of usable) {
+    if (!u.decisionId) continue;
+    const set = people.get(u.decisionId) ?? new Set<string>();
+    set.add(u.youngPersonId);
+    people.set(u.decisionId, set);
+  }
+  return new Map([...people].map(([id, set]) => [id, suppressCount(set.size, policy.suppressionThreshold)]));
+}
+
+async function recordInput(db: Queryable, partnershipId: string, only: { decisionId: string } | { actionId: string }): Promise<DecisionInput | null> {
+  const usable = await usableContributions(db, partnershipId, only);
   if (usable.length === 0) return null;
   const policy = await participationPolicy(db, partnershipId);
   return {
@@ -85,4 +117,23 @@ export async function decisionInput(db: Queryable, partnershipId: string, decisi
     youngPeople: suppressCount(new Set(usable.map((u) => u.youngPersonId)).size, policy.suppressionThreshold),
     quotes: usable.filter((u) => u.consents.some((x) => x.givenBy === "young_person" && x.scope === "quote")).map((u) => ({ text: u.text, by: u.consents.some((x) => x.givenBy === "young_person" && x.scope === "quote_with_name") ? u.displayName : null })),
   };
+}
+
+/**
+ * The participation figures adults may download, one row per figure:
+ * section, item, date, and the young people counted, every count already
+ * suppressed exactly as on the page (the age table with its secondary
+ * suppression). No names, no text: quotes stay on the pages, where consent
+ * is checked as they are shown.
+ */
+export async function participationExportRows(db: Queryable, partnershipId: string, now = new Date()): Promise<[string, string, string, string][]> {
+  const [taking, said, activities] = await Promise.all([youngPeopleTakingPart(db, partnershipId), consultationFigures(db, partnershipId, now), activitiesForAdults(db, partnershipId, null)]);
+  return [
+    ...taking.byBand.map((b): [string, string, string, string] => ["Taking part, by age", ageBandLabels[b.band], "", showCount(b.count)]),
+    ["Taking part, by age", "All ages", "", showCount(taking.total)],
+    ...said.consultations.map((c): [string, string, string, string] => ["Answered a consultation", c.title, c.closesOn ?? "", showCount(c.answered)]),
+    ["Sent ideas or feedback", "Outside consultations", "", showCount(said.ideasAndFeedback)],
+    ...activities.map((a): [string, string, string, string] => [`Took part: ${activityKindLabels[a.kind as ActivityKind] ?? a.kind}`, a.title, a.heldOn, showCount(a.participants)]),
+    ["Published contributions answered within 30 days", "", "", said.answeredWithin30Days === null ? "none to judge yet" : `${said.answeredWithin30Days}%`],
+  ];
 }

@@ -2,5 +2,6 @@
 // the board and scrutiny read young people only through these: suppressed
 // figures, never rows, names or raw counts.
 
-export { consultationFigures, decisionInput, youngPeopleTakingPart, type ConsultationFigures, type DecisionInput, type TakingPartFigures } from "./figures.server";
-export { seedActivities, seedConsultation, seedYoungPeople, type DemoActivity, type DemoConsultation, type DemoYoungPerson } from "./seed.server";
+export { actionInput, consultationFigures, decisionInput, inputCountsByDecision, youngPeopleTakingPart, type ConsultationFigures, type DecisionInput, type TakingPartFigures } from "./figures.server";
+export { closeAccountsAtUpperAge } from "./my-data.server";
+export { seedActivities, seedConsultation, seedIdeas, seedYoungPeople, type DemoActivity, type DemoConsultation, type DemoIdea, type DemoYoungPerson } from "./seed.server";

@@ -2,9 +2,11 @@ import { and, eq, inArray } from "drizzle-orm";
 import type { Tx } from "../../../db/client";
 import { activityParticipants, consultationQuestions, consultations, contributions, participationActivities, participationConsents, participationPolicies, youngPeople } from "../../../db/schema/participation";
 import { findDecision } from "../decisions/public.server";
-import { personalDetailFlags, type ContributionStatus } from "./rules/moderation";
+import { findAction } from "../actions/public.server";
+import { personalDetailFlags, type ContributionStatus, type IdeaKind } from "./rules/moderation";
 import { appendAudit } from "../../audit/append.server";
 import { uuidv7 } from "../../platform/ids";
+import { addDays } from "../../platform/time/dates";
 import type { AgeBand } from "./rules/accounts";
 import type { ActivityKind } from "./rules/activities";
 import type { AdultConsentGiver, ConsentScope } from "./rules/consent";
@@ -20,9 +22,11 @@ export type DemoYoungPerson = {
   adult?: { givenBy: AdultConsentGiver; scopes: ConsentScope[] };
   withdrawn?: boolean;
   joinedDaysAgo: number;
+  /** Days from the load until the account closes at the upper age (the portal gives notice from 30 days before). */
+  closesInDays?: number;
 };
 
-export async function seedYoungPeople(tx: Tx, input: { partnershipId: string; workerUserId: string; cohort: DemoYoungPerson[]; passphraseHash: string; now: Date }) {
+export async function seedYoungPeople(tx: Tx, input: { partnershipId: string; workerUserId: string; cohort: DemoYoungPerson[]; passphraseHash: string; now: Date; today: string }) {
   const { partnershipId, workerUserId, now } = input;
   const at = (daysAgo: number) => new Date(now.getTime() - daysAgo * 86_400_000);
   // The worker is the demo's designated safeguarding lead.
@@ -39,11 +43,14 @@ export async function seedYoungPeople(tx: Tx, input: { partnershipId: string; wo
       passphraseHash: joined ? input.passphraseHash : null,
       status: joined ? "active" : "invited",
       joinedAt: joined ? at(y.joinedDaysAgo) : null,
+      closesOn: y.closesInDays === undefined ? null : addDays(input.today, y.closesInDays),
       createdBy: workerUserId,
       createdAt: at(y.joinedDaysAgo + 3),
     });
     const event = { entityId: id, partnershipId };
     await appendAudit(tx, { ...event, action: "young_person.place_added", actorUserId: workerUserId, after: { ageBand: y.ageBand } });
+    if (y.closesInDays !== undefined)
+      await appendAudit(tx, { ...event, action: "young_person.closing_date_set", actorUserId: workerUserId, before: { closesOn: null }, after: { closesOn: addDays(input.today, y.closesInDays) } });
     if (!joined) continue;
     await appendAudit(tx, { ...event, action: "young_person.joined", actorUserId: null });
     const withdrawnAt = y.withdrawn ? at(Math.max(1, Math.floor(y.joinedDaysAgo / 3))) : null;
@@ -135,5 +142,40 @@ export async function seedActivities(tx: Tx, input: { partnershipId: string; wor
     await tx.insert(participationActivities).values({ id, partnershipId, kind: a.kind, title: a.title, heldOn, space: a.space, voice: a.voice, audience: a.audience, influence: a.influence, decisionId: decision?.id ?? null, createdBy: workerUserId });
     if (people.length) await tx.insert(activityParticipants).values(people.map((p) => ({ activityId: id, youngPersonId: p.id })));
     await appendAudit(tx, { action: "activity.record", actorUserId: workerUserId, entityId: id, partnershipId, after: { kind: a.kind, title: a.title, heldOn, participants: people.length, decisionId: decision?.id ?? null } });
+  }
+}
+
+export type DemoIdea = { by: string; kind: IdeaKind; text: string; status: ContributionStatus; daysAgo: number; response?: string; respondedAfterDays?: number; informedAction?: string };
+
+/** Ideas and feedback sent outside consultations, moderated and (some) answered, one linked to the action it informed. */
+export async function seedIdeas(tx: Tx, input: { partnershipId: string; workerUserId: string; ideas: DemoIdea[]; now: Date }) {
+  const { partnershipId, workerUserId, now } = input;
+  const at = (daysAgo: number) => new Date(now.getTime() - daysAgo * 86_400_000);
+  for (const i of input.ideas) {
+    const [author] = await tx.select({ id: youngPeople.id }).from(youngPeople).where(and(eq(youngPeople.partnershipId, partnershipId), eq(youngPeople.displayName, i.by)));
+    if (!author) throw new Error(`Demo idea names unknown young person "${i.by}"`);
+    const action = i.informedAction ? await findAction(tx, partnershipId, { title: i.informedAction }) : null;
+    if (i.informedAction && !action) throw new Error(`Demo idea names unknown action "${i.informedAction}"`);
+    const id = uuidv7(at(i.daysAgo).getTime());
+    const moderated = i.status !== "pending";
+    await tx.insert(contributions).values({
+      id,
+      partnershipId,
+      youngPersonId: author.id,
+      kind: i.kind,
+      text: i.text,
+      status: i.status,
+      flags: personalDetailFlags(i.text),
+      moderatedBy: moderated ? workerUserId : null,
+      moderatedAt: moderated ? at(i.daysAgo - 1) : null,
+      response: i.response ?? null,
+      actionId: action?.id ?? null,
+      respondedBy: i.response ? workerUserId : null,
+      respondedAt: i.response ? at(i.daysAgo - (i.respondedAfterDays ?? 7)) : null,
+      submittedAt: at(i.daysAgo),
+    });
+    await appendAudit(tx, { action: "young_person.sent_idea", actorUserId: null, entityId: author.id, partnershipId, after: { kind: i.kind } });
+    if (moderated) await appendAudit(tx, { action: "contribution.moderate", actorUserId: workerUserId, entityId: id, partnershipId, after: { decision: i.status as "published" | "withheld" | "changes_requested" } });
+    if (i.response) await appendAudit(tx, { action: "contribution.respond", actorUserId: workerUserId, entityId: id, partnershipId, after: { decisionId: null, actionId: action?.id ?? null } });
   }
 }

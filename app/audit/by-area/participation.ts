@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { activityKindLabels, activityKinds, ageBandLabels, ageBands, consentGiverLabels, consentGivers, consentScopes, consentScopeShortLabels } from "../../areas/participation/public";
+import { activityKindLabels, activityKinds, ageBandLabels, ageBands, consentGiverLabels, consentGivers, consentScopes, consentScopeShortLabels, ideaKinds } from "../../areas/participation/public";
 import { defineAction, id, instant, isoDate, on, quoted } from "../define";
 
 // The participation area's audit actions. A young person is referenced by
@@ -15,8 +15,26 @@ export const participationActions = {
     entity: "young_person",
     label: "Young person's place added",
     before: null,
-    after: z.strictObject({ ageBand: z.enum(ageBands) }),
-    describe: (e) => `${e.actor} added a place for a young person aged ${ageBandLabels[e.after.ageBand]}`,
+    after: z.strictObject({ ageBand: z.enum(ageBands), closesOn: isoDate.optional() }),
+    describe: (e) => `${e.actor} added a place for a young person aged ${ageBandLabels[e.after.ageBand]}${e.after.closesOn ? `, the account to close at the upper age on ${on(e.after.closesOn)}` : ""}`,
+  }),
+  "young_person.closing_date_set": defineAction({
+    entity: "young_person",
+    label: "Account closing date recorded",
+    before: z.strictObject({ closesOn: isoDate.nullable() }),
+    after: z.strictObject({ closesOn: isoDate.nullable() }),
+    describe: (e) =>
+      e.after.closesOn
+        ? `${e.actor} recorded that a young person's account closes at the upper age on ${on(e.after.closesOn)}${e.before.closesOn ? ` (was ${on(e.before.closesOn)})` : ""}`
+        : `${e.actor} removed the date a young person's account closes`,
+  }),
+  "young_person.closed": defineAction({
+    entity: "young_person",
+    label: "Account closed at the upper age",
+    before: null,
+    after: z.strictObject({ closesOn: isoDate, contributions: z.number().int().min(0) }),
+    describe: (e) =>
+      `A young person's account closed on ${on(e.after.closesOn)}, when they reached the partnership's upper age; their portal name, passphrase, consents and what they wrote were deleted (${e.after.contributions === 1 ? "1 contribution" : `${e.after.contributions} contributions`})`,
   }),
   "young_person.code_issued": defineAction({
     entity: "young_person",
@@ -64,6 +82,13 @@ export const participationActions = {
     after: z.strictObject({ consultationId: id, answers: z.number().int().min(1) }),
     describe: (e) => `A young person sent ${e.after.answers === 1 ? "an answer" : `${e.after.answers} answers`} to a consultation, for moderation`,
   }),
+  "young_person.sent_idea": defineAction({
+    entity: "young_person",
+    label: "Idea or feedback sent",
+    before: null,
+    after: z.strictObject({ kind: z.enum(ideaKinds) }),
+    describe: (e) => `A young person sent ${e.after.kind === "idea" ? "an idea" : "feedback"}, for moderation`,
+  }),
   "consultation.create": defineAction({
     entity: "consultation",
     label: "Consultation opened",
@@ -83,8 +108,11 @@ export const participationActions = {
     entity: "contribution",
     label: "Young person answered (you said, we did)",
     before: null,
-    after: z.strictObject({ decisionId: id.nullable() }),
-    describe: (e) => `${e.actor} told a young person what happened to their contribution${e.after.decisionId ? ", linking it to the decision it informed" : ""}`,
+    after: z.strictObject({ decisionId: id.nullable(), actionId: id.nullable().optional() }),
+    describe: (e) => {
+      const links = [e.after.decisionId ? "the decision" : "", e.after.actionId ? "the action" : ""].filter(Boolean);
+      return `${e.actor} told a young person what happened to their contribution${links.length ? `, linking it to ${links.join(" and ")} it informed` : ""}`;
+    },
   }),
   "safeguarding.message_sent": defineAction({
     entity: "safeguarding_message",
@@ -110,12 +138,13 @@ export const participationActions = {
   "participation_policy.update": defineAction({
     entity: "partnership",
     label: "Participation policy changed",
-    before: z.strictObject({ adultConsentUnder: z.number().int(), suppressionThreshold: z.number().int() }),
-    after: z.strictObject({ adultConsentUnder: z.number().int(), suppressionThreshold: z.number().int() }),
+    before: z.strictObject({ adultConsentUnder: z.number().int(), suppressionThreshold: z.number().int(), upperAge: z.number().int().optional() }),
+    after: z.strictObject({ adultConsentUnder: z.number().int(), suppressionThreshold: z.number().int(), upperAge: z.number().int().optional() }),
     describe: (e) => {
       const parts = [
         e.before.adultConsentUnder !== e.after.adultConsentUnder ? `an adult's consent needed under ${e.before.adultConsentUnder} → ${e.after.adultConsentUnder}` : "",
         e.before.suppressionThreshold !== e.after.suppressionThreshold ? `smallest count shown ${e.before.suppressionThreshold} → ${e.after.suppressionThreshold}` : "",
+        e.after.upperAge !== undefined && e.before.upperAge !== e.after.upperAge ? `upper age ${e.before.upperAge ?? 25} → ${e.after.upperAge}` : "",
       ].filter(Boolean);
       return `${e.actor} changed the participation policy${parts.length ? ` (${parts.join("; ")})` : ""}`;
     },

@@ -1,6 +1,6 @@
 import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { decisions } from "../../../db/schema";
+import { actions, decisions } from "../../../db/schema";
 import { contributions, youngPeople } from "../../../db/schema/participation";
 import { demoData } from "../../../seeds/demo-data";
 import { pageText, startTestServer, type HttpClient, type TestServer } from "../../helpers/server";
@@ -28,13 +28,15 @@ afterAll(async () => {
 
 async function pages() {
   const [decision] = await s.db.select({ id: decisions.id }).from(decisions).where(eq(decisions.title, "Award lot 2 to the Thames Gateway Care consortium"));
-  return ["/p/nelcp/participation", `/p/nelcp/decisions/${decision.id}`];
+  // Maple's feedback informed this action (the demo's "you said, we did" for an idea outside consultations).
+  const [action] = await s.db.select({ id: actions.id }).from(actions).where(eq(actions.title, "Agree keyworker continuity with the lot 2 consortium"));
+  return ["/p/nelcp/participation", `/p/nelcp/decisions/${decision.id}`, `/p/nelcp/actions/${action.id}`];
 }
 
 /** Every count shown beside a participation label. */
 function countsIn(text: string) {
   const found: string[] = [];
-  for (const m of text.matchAll(/(Young people who answered|Young people who took part|Young people whose contributions informed this decision|All ages|\d+ to \d+(?: \(care leavers\))?|16 or 17):?\s+(fewer than \d+|not shown|[\d,]+)/g)) found.push(m[2]);
+  for (const m of text.matchAll(/(Young people who answered|Young people who took part|Young people whose contributions informed this (?:decision|action)|Young people who sent ideas or feedback outside consultations|All ages|\d+ to \d+(?: \(care leavers\))?|16 or 17):?\s+(fewer than \d+|not shown|[\d,]+)/g)) found.push(m[2]);
   return found;
 }
 
@@ -52,8 +54,16 @@ describe("adults' views of participation", () => {
       }
   });
 
+  it("the action an idea informed says so, with the suppressed count and the quote its author agreed to, unnamed", async () => {
+    const [, , path] = await pages();
+    const text = await pageText(await adults["rep@barking-dagenham.example"].get(path));
+    expect(text).toContain("Young people whose contributions informed this action: fewer than 5");
+    expect(text).toContain("When my key worker left nobody told me for two weeks");
+    expect(text).not.toContain("Maple");
+  });
+
   it("the decision a contribution informed says so, with the suppressed count and consented quotes", async () => {
-    const [path] = (await pages()).slice(1);
+    const [, path] = await pages();
     const text = await pageText(await adults["member@nelcp.example"].get(path));
     expect(text).toContain("Informed by young people's input");
     expect(text).toContain("Young people whose contributions informed this decision: fewer than 5");

@@ -111,6 +111,8 @@ const expectations: Record<string, Entry> = {
   // Young people: every adult here sees the suppressed counts; only participation workers see the young people
   // (not the platform administrator: children's records are for the partnership's workers alone).
   "areas/participation/routes/participation.tsx": { get: ADULTS, post: [{ label: "name the safeguarding lead", allowed: ["participation"] }] },
+  // The same suppressed figures as a spreadsheet, for every adult who sees the page.
+  "areas/participation/routes/participation-csv.ts": { get: ADULTS },
   // Only the designated safeguarding lead (in the demo, the participation worker): not the chair, scrutiny or administrators.
   "areas/participation/routes/safeguarding.tsx": { get: ["participation"] },
   "areas/participation/routes/activity-new.tsx": { get: ["participation"], post: [{ label: "record", allowed: ["participation"] }] },
@@ -128,6 +130,7 @@ const expectations: Record<string, Entry> = {
     get: ["participation"],
     post: [
       { label: "record an adult's consent", allowed: ["participation"] },
+      { intent: "closes-on", allowed: ["participation"] },
       { intent: "reset", allowed: ["participation"], writes: true },
     ],
   },
@@ -360,6 +363,7 @@ const expectations: Record<string, Entry> = {
   "areas/participation/routes/portal-my-data-json.ts": { get: ["young"], adultRefusal: { status: 302, location: "/portal/sign-in" } },
   // Anyone reads where to get help; only a signed-in young person can send the message.
   "areas/participation/routes/portal-worried.tsx": { get: EVERYONE, post: [{ label: "send", allowed: ["young"] }], adultRefusal: { status: 302, location: "/portal/sign-in" } },
+  "areas/participation/routes/portal-ideas.tsx": { get: ["young"], adultRefusal: { status: 302, location: "/portal/sign-in" }, post: [{ label: "send", allowed: ["young"] }] },
   "areas/participation/routes/portal-consultation.tsx": {
     get: ["young"],
     adultRefusal: { status: 302, location: "/portal/sign-in" },

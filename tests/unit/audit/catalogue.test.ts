@@ -175,6 +175,9 @@ const examples: Record<AuditActionName, Example> = {
   "delivery.requeue": { after: { kind: "obligation", partnershipId: U(11) }, says: /A obligation email that had failed was queued to be sent again by Priya Raman/ },
   // Young people are referenced, never described: no name, no words of theirs.
   "young_person.place_added": { after: { ageBand: "13-15" }, says: /^Priya Raman added a place for a young person aged 13 to 15$/ },
+  "young_person.closing_date_set": { before: { closesOn: null }, after: { closesOn: "2027-03-01" }, says: /^Priya Raman recorded that a young person's account closes at the upper age on 1 March 2027$/ },
+  "young_person.closed": { after: { closesOn: "2027-03-01", contributions: 1 }, says: /^A young person's account closed on 1 March 2027, when they reached the partnership's upper age; their portal name, passphrase, consents and what they wrote were deleted \(1 contribution\)$/ },
+  "young_person.sent_idea": { after: { kind: "feedback" }, says: /^A young person sent feedback, for moderation$/ },
   "young_person.code_issued": { after: { expiresAt: "2026-12-19T10:00:00.000Z" }, says: /^Priya Raman issued a young person a single-use portal code$/ },
   "young_person.joined": { says: /^A young person used their code and joined the portal$/ },
   "young_person.access_reset": { says: /^A young person used a new code and chose a new passphrase$/ },
@@ -182,7 +185,7 @@ const examples: Record<AuditActionName, Example> = {
   "young_person.answered": { after: { consultationId: U(30), answers: 3 }, says: /^A young person sent 3 answers to a consultation, for moderation$/ },
   "consultation.create": { after: { title: "What good care looks like", questions: 3, closesOn: "2027-01-31", allowAnonymous: true }, says: /^Priya Raman opened the consultation “What good care looks like” with 3 questions, closing on 31 January 2027; answers may be anonymous$/ },
   "contribution.moderate": { after: { decision: "withheld" }, says: /^Priya Raman withheld a young person's contribution$/ },
-  "contribution.respond": { after: { decisionId: U(10) }, says: /^Priya Raman told a young person what happened to their contribution, linking it to the decision it informed$/ },
+  "contribution.respond": { after: { decisionId: U(10), actionId: U(11) }, says: /^Priya Raman told a young person what happened to their contribution, linking it to the decision and the action it informed$/ },
   "safeguarding.message_sent": { says: /^A confidential message was sent to the designated safeguarding lead$/ },
   "participation_policy.safeguarding_lead": { before: { leadUserId: null }, after: { leadUserId: U(1) }, says: /^Priya Raman named the designated safeguarding lead for young people's participation$/ },
   "young_person.erased": { after: { contributions: 2 }, says: /^A young person deleted their account and everything they wrote \(2 contributions\)$/ },

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { CODE_ALPHABET, CODE_LENGTH, codeFromBytes, codeSchema, displayNameProblem, displayNameSchema, formatCode, passphraseSchema } from "../../../app/areas/participation/rules/accounts";
+import { bandsUpTo, closureNotice, CODE_ALPHABET, CODE_LENGTH, codeFromBytes, codeSchema, displayNameProblem, displayNameSchema, formatCode, passphraseSchema } from "../../../app/areas/participation/rules/accounts";
 import { consentChoiceProblem, consentState, needsAdultConsent } from "../../../app/areas/participation/rules/consent";
 
 describe("portal codes", () => {
@@ -74,5 +74,26 @@ describe("consent by age band", () => {
     expect(consentChoiceProblem(["quote"])).toMatch(/Take part/);
     expect(consentChoiceProblem(["take_part", "quote_with_name"])).toMatch(/Quote me/);
     expect(consentChoiceProblem(["take_part", "quote", "quote_with_name", "photos"])).toBeNull();
+  });
+});
+
+describe("the upper age", () => {
+  it("gives notice from 30 days before the closing date, counting down to 0 on the day", () => {
+    expect(closureNotice(null, "2026-11-22")).toBeNull();
+    expect(closureNotice("2026-12-23", "2026-11-22")).toBeNull(); // 31 days away
+    expect(closureNotice("2026-12-22", "2026-11-22")).toEqual({ closesOn: "2026-12-22", daysLeft: 30 });
+    expect(closureNotice("2026-11-23", "2026-11-22")).toEqual({ closesOn: "2026-11-23", daysLeft: 1 });
+    expect(closureNotice("2026-11-22", "2026-11-22")).toEqual({ closesOn: "2026-11-22", daysLeft: 0 });
+    // Past the day (before the scheduler's pass): still 0, never negative.
+    expect(closureNotice("2026-11-20", "2026-11-22")).toEqual({ closesOn: "2026-11-20", daysLeft: 0 });
+    // Across the clocks going back in October.
+    expect(closureNotice("2026-10-26", "2026-10-24")?.daysLeft).toBe(2);
+  });
+
+  it("allows the age bands whose youngest age is within the policy's upper age", () => {
+    expect(bandsUpTo(25)).toEqual(["10-12", "13-15", "16-17", "18-21", "22-25"]);
+    expect(bandsUpTo(22)).toEqual(["10-12", "13-15", "16-17", "18-21", "22-25"]);
+    expect(bandsUpTo(21)).toEqual(["10-12", "13-15", "16-17", "18-21"]);
+    expect(bandsUpTo(18)).toEqual(["10-12", "13-15", "16-17", "18-21"]);
   });
 });

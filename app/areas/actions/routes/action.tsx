@@ -14,14 +14,25 @@ import { notFound, requirePermission } from "../../../platform/guard.server";
 import type { Route } from "./+types/action";
 import { readForm } from "../../../platform/read-form.server";
 import { AppForm } from "../../../platform/ui/app-form";
+import { actionInput } from "../../participation/public.server";
+import { showCount } from "../../participation/public";
+import { YoungPeoplesInput } from "../../participation/components/young-peoples-input";
 
 export const meta = ({ data }: Route.MetaArgs) => [{ title: `${data?.action.title ?? "Action"} – Partnership governance` }];
 
 export async function loader({ request, context, params }: Route.LoaderArgs) {
   const scope = await requirePermission(request, context, params.slug, "partnership:view");
-  const found = await getAction(getDb(), scope.partnership.id, params.actionId, appToday());
+  const db = getDb();
+  const found = await getAction(db, scope.partnership.id, params.actionId, appToday());
   if (!found) notFound("That action is not in this partnership.");
-  return { partnership: { slug: scope.partnership.slug, name: scope.partnership.name }, ...found, canUpdate: scope.canOn("action:update", actionOwner(found.action)) };
+  // Young people's input, as the participation area gives it: a suppressed count and consented quotes only.
+  const input = await actionInput(db, scope.partnership.id, found.action.id);
+  return {
+    partnership: { slug: scope.partnership.slug, name: scope.partnership.name },
+    ...found,
+    canUpdate: scope.canOn("action:update", actionOwner(found.action)),
+    youngPeoplesInput: input ? { count: showCount(input.youngPeople), quotes: input.quotes } : null,
+  };
 }
 
 export async function action({ request, context, params }: Route.ActionArgs) {
@@ -35,7 +46,7 @@ export async function action({ request, context, params }: Route.ActionArgs) {
 }
 
 export default function ActionPage({ loaderData }: Route.ComponentProps) {
-  const { partnership: p, action: a, state, ownerName, organisationName, meetingTitle, itemTitle, decisionReference, risk, updates, canUpdate } = loaderData;
+  const { partnership: p, action: a, state, ownerName, organisationName, meetingTitle, itemTitle, decisionReference, risk, updates, canUpdate, youngPeoplesInput } = loaderData;
   const f = useFormResult();
   return (
     <>
@@ -55,6 +66,7 @@ export default function ActionPage({ loaderData }: Route.ComponentProps) {
           risk ? ["Mitigates", <Link key="r" className="govuk-link" to={`/p/${p.slug}/risks/${a.riskId}`}>{risk.reference}: {risk.title}</Link>] : null,
         ]}
       />
+      {youngPeoplesInput ? <YoungPeoplesInput input={youngPeoplesInput} record="action" /> : null}
       <h2 className="govuk-heading-m">Updates</h2>
       {updates.length ? (
         <ol className="govuk-list">

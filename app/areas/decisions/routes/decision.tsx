@@ -17,6 +17,7 @@ import { decisionRouteLabels, decisionStatusLabels, ratificationStatuses, ratifi
 import { createAction, newActionSchema } from "../../actions/public.server";
 import { listPartnersForRules, listPeopleInPartnership } from "../../register/public.server";
 import { decisionInput } from "../../participation/public.server";
+import { YoungPeoplesInput } from "../../participation/components/young-peoples-input";
 import { showCount } from "../../participation/public";
 import { appToday } from "../../../platform/clock.server";
 import {
@@ -262,20 +263,7 @@ export default function DecisionPage({ loaderData }: Route.ComponentProps) {
         </>
       ) : null}
 
-      {d.youngPeoplesInput ? (
-        <>
-          <h2 className="govuk-heading-m">Informed by young people&apos;s input</h2>
-          <p className="govuk-body">
-            Young people whose contributions informed this decision: <strong>{d.youngPeoplesInput.count}</strong>
-          </p>
-          {d.youngPeoplesInput.quotes.map((q, i) => (
-            <figure key={i} className="govuk-inset-text">
-              <blockquote>{q.text}</blockquote>
-              <figcaption className="govuk-body-s">{q.by ? `${q.by}, a young person` : "A young person"}</figcaption>
-            </figure>
-          ))}
-        </>
-      ) : null}
+      {d.youngPeoplesInput ? <YoungPeoplesInput input={d.youngPeoplesInput} record="decision" /> : null}
 
       <h2 className="govuk-heading-m">History</h2>
       <ol className="govuk-list">

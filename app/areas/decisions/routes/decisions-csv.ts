@@ -4,6 +4,8 @@ import { ratificationSummary } from "../rules/decisions";
 import { decisionRouteLabels, decisionStatusLabels, type DecisionRoute, type DecisionStatus, type RatificationStatus } from "../rules/vocabulary";
 import { decisionLogQuerySchema, exportDecisionLog } from "../decisions.server";
 import { requirePermission } from "../../../platform/guard.server";
+import { inputCountsByDecision } from "../../participation/public.server";
+import { showCount, type ShownCount } from "../../participation/public";
 import type { Route } from "./+types/decisions-csv";
 
 const header = [
@@ -24,18 +26,22 @@ const header = [
   "Ratification",
   "Review date",
   "Rationale",
+  "Young people's input",
 ];
 
 /** The decision log as a spreadsheet, with the log page's filters: streamed a batch at a time, in constant memory. */
 export async function loader({ request, context, params }: Route.LoaderArgs) {
   const scope = await requirePermission(request, context, params.slug, "partnership:view");
   const query = decisionLogQuerySchema.parse(Object.fromEntries(new URL(request.url).searchParams));
-  return csvDownload(`${scope.partnership.slug}-decisions.csv`, header, exportDecisionLog(getDb(), scope.partnership.id, query), csvRow);
+  const db = getDb();
+  // How many young people's contributions informed each decision, suppressed by the participation area, read once.
+  const input = await inputCountsByDecision(db, scope.partnership.id);
+  return csvDownload(`${scope.partnership.slug}-decisions.csv`, header, exportDecisionLog(db, scope.partnership.id, query), (r) => csvRow(r, input));
 }
 
 type ExportRow = ReturnType<typeof exportDecisionLog> extends AsyncGenerator<(infer R)[]> ? R : never;
 
-const csvRow = (r: ExportRow) => [
+const csvRow = (r: ExportRow, input: Map<string, ShownCount>) => [
   r.reference,
   r.decidedOn,
   r.title,
@@ -53,4 +59,5 @@ const csvRow = (r: ExportRow) => [
   ratificationSummary((r.ratifications ? r.ratifications.split(",") : []).map((status) => ({ status: status as RatificationStatus }))).text,
   r.reviewDate,
   r.rationale,
+  input.has(r.id) ? showCount(input.get(r.id)!) : "",
 ];

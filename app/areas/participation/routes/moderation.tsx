@@ -10,7 +10,7 @@ import { Notice, withNotice } from "../../../platform/ui/notice";
 import { useFormResult } from "../../../platform/ui/use-form-result";
 import { BackLink } from "../../partnerships/components/partnership-nav";
 import { awaitingResponse, moderateContribution, moderationQueue, respondToContribution, responseSchema } from "../contributions.server";
-import { moderationSchema, personalDetailLabels } from "../rules/moderation";
+import { contributionHeading, moderationSchema, personalDetailLabels } from "../rules/moderation";
 import type { Route } from "./+types/moderation";
 
 export const meta = () => [{ title: "Moderation – Partnership governance" }];
@@ -23,8 +23,8 @@ export async function loader({ request, context, params }: Route.LoaderArgs) {
   const [queue, awaiting] = await Promise.all([moderationQueue(db, scope.partnership.id), awaitingResponse(db, scope.partnership.id)]);
   return {
     partnership: { slug: scope.partnership.slug, name: scope.partnership.name },
-    queue: queue.map((q) => ({ ...q, submittedOn: q.submittedAt.toISOString().slice(0, 10) })),
-    awaiting: awaiting.map((a) => ({ id: a.id, text: a.text, consultation: a.consultation, question: a.question, ageDays: a.ageDays })),
+    queue: queue.map((q) => ({ ...q, heading: contributionHeading(q.kind, q.consultation, q.question), submittedOn: q.submittedAt.toISOString().slice(0, 10) })),
+    awaiting: awaiting.map((a) => ({ id: a.id, heading: contributionHeading(a.kind, a.consultation, a.question), text: a.text, ageDays: a.ageDays })),
   };
 }
 
@@ -64,8 +64,7 @@ export default function Moderation({ loaderData }: Route.ComponentProps) {
       {queue.map((q, i) => (
         <section key={q.id} className="app-card" aria-labelledby={`c-${q.id}`}>
           <h3 className="govuk-heading-s" id={`c-${q.id}`}>
-            {q.consultation ?? "An idea"}
-            {q.question ? `: ${q.question}` : ""}
+            {q.heading}
           </h3>
           <p className="govuk-body-s">
             From {q.author ?? "a young person answering anonymously"}, {formatDate(q.submittedOn)}
@@ -99,8 +98,7 @@ export default function Moderation({ loaderData }: Route.ComponentProps) {
       {awaiting.map((a, i) => (
         <section key={a.id} className="app-card" aria-labelledby={`r-${a.id}`}>
           <h3 className="govuk-heading-s" id={`r-${a.id}`}>
-            {a.consultation ?? "An idea"}
-            {a.question ? `: ${a.question}` : ""} ({a.ageDays} day{a.ageDays === 1 ? "" : "s"} old)
+            {a.heading} ({a.ageDays} day{a.ageDays === 1 ? "" : "s"} old)
           </h3>
           <blockquote className="govuk-inset-text">{a.text}</blockquote>
           <AppForm method="post" noValidate>
@@ -115,6 +113,14 @@ export default function Moderation({ loaderData }: Route.ComponentProps) {
               className="govuk-input--width-20"
               error={failedId === a.id ? f.errors?.decisionReference : undefined}
               defaultValue={failedId === a.id ? f.value("decisionReference") : undefined}
+            />
+            <TextField
+              name="actionAddress"
+              id={plain(a.id, i) ? "actionAddress" : `actionAddress-${a.id}`}
+              label="The action it informed (optional)"
+              hint="Open the action and copy its web address from the address bar. The action's page will show that young people's input informed it."
+              error={failedId === a.id ? f.errors?.actionAddress : undefined}
+              defaultValue={failedId === a.id ? f.value("actionAddress") : undefined}
             />
             <Button secondary>Send the response</Button>
           </AppForm>

@@ -59,6 +59,15 @@ export default function ParticipationPolicy({ loaderData }: Route.ComponentProps
           defaultValue={f.value("suppressionThreshold", policy.suppressionThreshold)}
           error={f.errors?.suppressionThreshold}
         />
+        <TextField
+          name="upperAge"
+          label="Oldest age that takes part"
+          hint="From 18 to 25 (care leavers may take part up to 25). A young person's account closes when they pass it, on the date their participation worker records; they are told 30 days before and offered their data to download."
+          inputMode="numeric"
+          className="govuk-input--width-3"
+          defaultValue={f.value("upperAge", policy.upperAge)}
+          error={f.errors?.upperAge}
+        />
         <Button>Save the policy</Button>
       </AppForm>
     </>

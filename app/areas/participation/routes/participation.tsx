@@ -46,6 +46,7 @@ export async function loader({ request, context, params }: Route.LoaderArgs) {
     figures: { threshold: figures.threshold, byBand: figures.byBand.map((b) => ({ band: ageBandLabels[b.band], shown: showCount(b.count) })), total: showCount(figures.total) },
     consultations: consultations.consultations.map((c) => ({ id: c.id, title: c.title, closesOn: c.closesOn, answered: showCount(c.answered), quotes: c.quotes })),
     answeredWithin30Days: consultations.answeredWithin30Days,
+    ideasAndFeedback: showCount(consultations.ideasAndFeedback),
     waiting: queue.length,
     activities: activities.map((a) => ({ ...a, kind: activityKindLabels[a.kind as ActivityKind] ?? a.kind, participants: showCount(a.participants) })),
     readsSafeguarding: readers.includes(scope.user.id),
@@ -55,6 +56,7 @@ export async function loader({ request, context, params }: Route.LoaderArgs) {
       displayName: p.displayName,
       ageBand: ageBandLabels[p.ageBand],
       status: youngPersonStatusLabels[p.status],
+      closed: p.status === "closed",
       consent: p.status === "active" ? consentState(p.consents, p.ageBand, policy.adultConsentUnder) : null,
       addedOn: p.createdAt.toISOString().slice(0, 10),
     })),
@@ -74,7 +76,7 @@ export async function action({ request, context, params }: Route.ActionArgs) {
 const consentTag = { needs_own: ["Not agreed yet", "grey"], needs_adult: ["Waiting for an adult's consent", "yellow"], taking_part: ["Taking part", "green"] } as const;
 
 export default function Participation({ loaderData }: Route.ComponentProps) {
-  const { partnership: p, figures, people, consultations, answeredWithin30Days, waiting, readsSafeguarding, lead, activities } = loaderData;
+  const { partnership: p, figures, people, consultations, answeredWithin30Days, ideasAndFeedback, waiting, readsSafeguarding, lead, activities } = loaderData;
   const f = useFormResult();
   return (
     <>
@@ -85,6 +87,11 @@ export default function Participation({ loaderData }: Route.ComponentProps) {
         Young people take part through their own portal. Adults see how many take part, never who.
       </p>
       <p className="govuk-body-s">{suppressionNote(figures.threshold)}</p>
+      <p className="govuk-body">
+        <a className="govuk-link" href={`/p/${p.slug}/participation.csv`} download>
+          Download these figures (CSV)
+        </a>
+      </p>
       <div {...tableScroll("Young people taking part, by age")}>
         <table className="govuk-table">
           <caption className="govuk-table__caption govuk-table__caption--m">Taking part, by age</caption>
@@ -111,6 +118,9 @@ export default function Participation({ loaderData }: Route.ComponentProps) {
       <h2 className="govuk-heading-m">What young people said</h2>
       <p className="govuk-body">
         Published contributions answered within 30 days: <strong>{answeredWithin30Days === null ? "none to judge yet" : `${answeredWithin30Days}%`}</strong>
+      </p>
+      <p className="govuk-body">
+        Young people who sent ideas or feedback outside consultations: <strong>{ideasAndFeedback}</strong>
       </p>
       {people ? (
         <div className="govuk-button-group">
@@ -222,7 +232,7 @@ export default function Participation({ loaderData }: Route.ComponentProps) {
                     <tr key={y.id} className="govuk-table__row">
                       <td className="govuk-table__cell">
                         <Link className="govuk-link" to={`/p/${p.slug}/participation/young-people/${y.id}`}>
-                          {y.displayName ?? `Not joined yet (added ${formatDate(y.addedOn)})`}
+                          {y.displayName ?? (y.closed ? `A closed account (added ${formatDate(y.addedOn)})` : `Not joined yet (added ${formatDate(y.addedOn)})`)}
                         </Link>
                       </td>
                       <td className="govuk-table__cell">{y.ageBand}</td>

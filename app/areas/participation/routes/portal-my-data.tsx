@@ -64,13 +64,13 @@ export default function PortalMyData({ loaderData }: Route.ComponentProps) {
           </li>
         ))}
       </ul>
+      {account.closesOn ? <p className="govuk-body">Your account closes on {formatDate(account.closesOn)}, when you pass this partnership&apos;s upper age. Download your information before then if you want to keep it.</p> : null}
       <h2 className="govuk-heading-m">What you wrote</h2>
       {answers.length === 0 ? <p className="govuk-body">Nothing yet.</p> : null}
       {answers.map((a, i) => (
         <div key={i} className="app-card">
           <p className="govuk-body-s">
-            {a.consultation ?? "An idea"}
-            {a.question ? `: ${a.question}` : ""}, {day(a.sentAt)}
+            {a.kind === "feedback" ? "Your feedback" : a.kind === "idea" ? "Your idea" : `${a.consultation ?? "A consultation"}${a.question ? `: ${a.question}` : ""}`}, {day(a.sentAt)}
           </p>
           <p className="govuk-body">{a.text}</p>
           <p className="govuk-body-s">{contributionStatusForYoungPerson[a.status as ContributionStatus]}</p>

@@ -5,11 +5,12 @@ import { notFound, requirePermission } from "../../../platform/guard.server";
 import { formatDate } from "../../../platform/time/dates";
 import { readForm } from "../../../platform/read-form.server";
 import { AppForm } from "../../../platform/ui/app-form";
-import { Button, ChoiceGroup, ErrorSummary, SummaryList } from "../../../platform/ui/forms";
+import { Button, ChoiceGroup, DateField, ErrorSummary, SummaryList, VersionField } from "../../../platform/ui/forms";
 import { Notice, withNotice } from "../../../platform/ui/notice";
 import { useFormResult } from "../../../platform/ui/use-form-result";
 import { BackLink } from "../../partnerships/components/partnership-nav";
-import { getYoungPerson, participationPolicy, resetAccess } from "../accounts.server";
+import { appToday } from "../../../platform/clock.server";
+import { closingDateSchema, getYoungPerson, participationPolicy, resetAccess, setClosingDate } from "../accounts.server";
 import { IssuedCode } from "../components/issued-code";
 import { adultConsentSchema, currentConsents, recordAdultConsent } from "../consent.server";
 import { ageBandLabels, formatCode, youngPersonStatusLabels } from "../rules/accounts";
@@ -34,7 +35,11 @@ export async function loader({ request, context, params }: Route.LoaderArgs) {
       statusLabel: youngPersonStatusLabels[person.status],
       joinedOn: person.joinedAt?.toISOString().slice(0, 10) ?? null,
       codeExpiresOn: person.codeExpiresAt?.toISOString().slice(0, 10) ?? null,
+      closesOn: person.closesOn,
+      closedOn: person.closedAt?.toISOString().slice(0, 10) ?? null,
+      version: person.version,
     },
+    upperAge: policy.upperAge,
     consents,
     state: consentState(consents, person.ageBand, policy.adultConsentUnder),
     adultNeeded: needsAdultConsent(person.ageBand, policy.adultConsentUnder),
@@ -53,6 +58,13 @@ export async function action({ request, context, params }: Route.ActionArgs) {
     if (!result.ok) return rejected(result, form);
     return data({ ok: true as const, code: issued ? formatCode(issued.code) : null, expiresAt: issued?.expiresAt.toISOString() ?? null }, { headers: { "Cache-Control": "no-store" } });
   }
+  if (form.get("intent") === "closes-on") {
+    const parsed = parseForm(closingDateSchema, form, "all");
+    if (!parsed.ok) return invalid(parsed);
+    const result = await setClosingDate(db, scope, person.id, parsed.data, appToday());
+    if (!result.ok) return rejected(result, form);
+    throw redirect(withNotice(`/p/${scope.partnership.slug}/participation/young-people/${person.id}`, "young-person-closing-date-saved"));
+  }
   const parsed = parseForm(adultConsentSchema, form, "all", ["scopes"]);
   if (!parsed.ok) return invalid(parsed);
   const result = await recordAdultConsent(db, scope, person.id, parsed.data);
@@ -67,7 +79,7 @@ const stateText = {
 } as const;
 
 export default function YoungPerson({ loaderData }: Route.ComponentProps) {
-  const { partnership: p, person, consents, state, adultNeeded, adultConsentUnder } = loaderData;
+  const { partnership: p, person, consents, state, adultNeeded, adultConsentUnder, upperAge } = loaderData;
   const done = useActionData<typeof action>();
   const f = useFormResult();
   const own = consents.filter((c) => c.givenBy === "young_person").map((c) => consentScopeShortLabels[c.scope]);
@@ -87,6 +99,7 @@ export default function YoungPerson({ loaderData }: Route.ComponentProps) {
           ["Account", person.statusLabel],
           person.joinedOn ? ["Joined", formatDate(person.joinedOn)] : null,
           person.codeExpiresOn ? ["Unused code", `Works until ${formatDate(person.codeExpiresOn)}`] : null,
+          closed ? ["Closed", person.closedOn ? formatDate(person.closedOn) : "Yes"] : ["Account closes", person.closesOn ? formatDate(person.closesOn) : "No date recorded"],
           ["Their consent", own.length ? own.join(", ") : "None yet"],
           ["Adults' consent", adults.length ? adults.map((a) => `${consentScopeShortLabels[a.scope]} (${consentGiverLabels[a.givenBy].toLowerCase()})`).join(", ") : adultNeeded ? "Needed, not recorded yet" : "Not needed"],
         ]}
@@ -106,6 +119,17 @@ export default function YoungPerson({ loaderData }: Route.ComponentProps) {
             <ChoiceGroup type="checkbox" name="scopes" legend="What did they agree to?" error={f.errors?.scopes} options={consentScopes.map((s) => ({ value: s, label: consentScopeShortLabels[s] }))} checked={f.checkedList("scopes", [])} />
             <ChoiceGroup type="checkbox" name="confirmed" legend="Confirm" error={f.errors?.confirmed} options={[{ value: "yes", label: "I have their consent in writing, kept as our policy says" }]} checked={f.checkedList("confirmed", [])} />
             <Button>Record consent</Button>
+          </AppForm>
+
+          <h2 className="govuk-heading-m">When their account closes</h2>
+          <p className="govuk-body">
+            Accounts close when young people pass {upperAge}, this partnership&apos;s upper age. From 30 days before, the portal tells them and offers their data to download. On the day, their portal name, passphrase, consents and everything they wrote are deleted.
+          </p>
+          <AppForm method="post" noValidate>
+            <input type="hidden" name="intent" value="closes-on" />
+            <VersionField value={f.conflict ? f.value("version") : person.version} />
+            <DateField name="closesOn" label="Account closes on" hint="The day after they turn the upper age, from your own records. Leave it empty if they will not reach it while taking part." defaultValue={f.value("closesOn", person.closesOn ?? "")} error={f.errors?.closesOn} />
+            <Button secondary>Save the date</Button>
           </AppForm>
 
           <h2 className="govuk-heading-m">Give a new code</h2>

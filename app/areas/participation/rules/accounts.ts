@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { daysBetween } from "../../../platform/time/dates";
 
 // Young people's portal accounts: no email, no date of birth. A worker adds a
 // place (an age band) and hands over a single-use code; the young person
@@ -102,3 +103,26 @@ export const passphraseSchema = z
 /** Shorter than adults' (30 days): a shared phone should not stay signed in. */
 export const PORTAL_SESSION_HOURS = 8;
 export const PORTAL_IDLE_MINUTES = 30;
+
+// ------------------------------------------------------------------ the upper age
+
+/** The oldest a partnership's policy may let young people take part (care leavers, up to 25) and the youngest it may stop at. */
+export const UPPER_AGE_RANGE = { min: 18, max: 25 } as const;
+export const DEFAULT_UPPER_AGE = 25;
+/** How long before an account closes at the upper age the portal tells them, with the offer to download their data. */
+export const CLOSURE_NOTICE_DAYS = 30;
+
+/** The age bands a partnership whose policy stops at this age can hold: a band is allowed while its youngest age is within it. */
+export const bandsUpTo = (upperAge: number): AgeBand[] => ageBands.filter((b) => youngestIn(b) <= upperAge);
+
+/**
+ * What the portal tells a young person about their account closing at the
+ * upper age: nothing until CLOSURE_NOTICE_DAYS before, then the days left
+ * (0 on the day itself, when the scheduler closes it).
+ */
+export function closureNotice(closesOn: string | null, today: string): { closesOn: string; daysLeft: number } | null {
+  if (!closesOn) return null;
+  const daysLeft = daysBetween(today, closesOn);
+  if (daysLeft > CLOSURE_NOTICE_DAYS) return null;
+  return { closesOn, daysLeft: Math.max(0, daysLeft) };
+}

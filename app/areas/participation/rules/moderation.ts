@@ -63,6 +63,26 @@ export const contributionText = z
   .trim()
   .max(2000, { error: "Your answer must be 2,000 characters or fewer" });
 
+/** What a young person can send: an answer to a consultation's question, or an idea or feedback of their own. */
+export const contributionKinds = ["answer", "idea", "feedback"] as const;
+export type ContributionKind = (typeof contributionKinds)[number];
+export const ideaKinds = ["idea", "feedback"] as const;
+export type IdeaKind = (typeof ideaKinds)[number];
+/** In the young person's words. */
+export const ideaKindLabels: Record<IdeaKind, string> = { idea: "An idea", feedback: "Feedback about something" };
+/** How a contribution is headed on the workers' pages. */
+export const contributionHeading = (kind: string, consultation: string | null, question: string | null) =>
+  kind === "idea" ? "An idea" : kind === "feedback" ? "Feedback" : `${consultation ?? "A consultation"}${question ? `: ${question}` : ""}`;
+
+export const ideaSchema = z.object({
+  kind: z.enum(ideaKinds, { error: "Choose whether it is an idea or feedback" }),
+  text: z
+    .string({ error: "Write your idea or feedback" })
+    .trim()
+    .min(1, { error: "Write your idea or feedback" })
+    .max(2000, { error: "It must be 2,000 characters or fewer" }),
+});
+
 export const moderationDecisions = ["publish", "ask_change", "withhold"] as const;
 export type ModerationDecision = (typeof moderationDecisions)[number];
 export const moderationSchema = z
