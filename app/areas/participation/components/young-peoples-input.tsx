@@ -10,8 +10,17 @@ export function YoungPeoplesInput({ input, record }: { input: { count: string; q
       <p className="govuk-body">
         Young people whose contributions informed this {record}: <strong>{input.count}</strong>
       </p>
-      {input.quotes.map((q, i) => (
-        <figure key={i} className="govuk-inset-text">
+      <Quotes quotes={input.quotes} />
+    </>
+  );
+}
+
+/** Young people's words as adults may see them: named only when the author agreed to be quoted by name. */
+export function Quotes({ quotes }: { quotes: { text: string; by: string | null }[] }) {
+  return (
+    <>
+      {quotes.map((q, i) => (
+        <figure key={i} className="govuk-inset-text app-quote">
           <blockquote>{q.text}</blockquote>
           <figcaption className="govuk-body-s">{q.by ? `${q.by}, a young person` : "A young person"}</figcaption>
         </figure>

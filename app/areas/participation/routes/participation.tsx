@@ -21,6 +21,7 @@ import { moderationQueue } from "../contributions.server";
 import { ageBandLabels, youngPersonStatusLabels } from "../rules/accounts";
 import { consentState } from "../rules/consent";
 import { showCount, suppressionNote } from "../rules/suppression";
+import { Quotes } from "../components/young-peoples-input";
 import type { Route } from "./+types/participation";
 
 export const meta = ({ data }: Route.MetaArgs) => [{ title: `Young people – ${data?.partnership.name ?? ""} – Partnership governance` }];
@@ -145,12 +146,7 @@ export default function Participation({ loaderData }: Route.ComponentProps) {
             Young people who answered: <strong>{c.answered}</strong>
             {c.closesOn ? `. Closes ${formatDate(c.closesOn)}` : ""}
           </p>
-          {c.quotes.map((q, i) => (
-            <figure key={i} className="govuk-inset-text app-quote">
-              <blockquote>{q.text}</blockquote>
-              <figcaption className="govuk-body-s">{q.by ? `${q.by}, a young person` : "A young person"}</figcaption>
-            </figure>
-          ))}
+          <Quotes quotes={c.quotes} />
         </section>
       ))}
       <h2 className="govuk-heading-m">What young people took part in</h2>
