@@ -132,6 +132,59 @@ describe("the young people's portal on a phone", () => {
     expect(yp.url()).not.toBe(exited);
   });
 
+  it("a young person sends an idea (mistake first) and sees it waiting; one whose account is closing is told, with the way to download", async () => {
+    const signIn = async (page: Page, name: string) => {
+      await page.goto("/portal/sign-in");
+      await page.getByLabel("Your portal name").fill(name);
+      await page.getByLabel("Your passphrase").fill("purple kettle rain");
+      await page.getByRole("button", { name: "Sign in" }).click();
+      await page.getByRole("heading", { name: `Hello, ${name}` }).waitFor();
+    };
+
+    const river = await phonePage();
+    await signIn(river, "River");
+    // No closing banner for someone whose account is not closing.
+    expect(await river.getByText("Your account is closing").count()).toBe(0);
+    await river.getByRole("link", { name: "Send an idea or feedback" }).click();
+    await river.getByRole("heading", { name: "Ideas and feedback" }).waitFor();
+    // The idea River sent earlier, published and waiting for an answer.
+    await river.getByText("You count how far away we live").waitFor();
+    await river.getByText("We will tell you here what happened because of it.").waitFor();
+    await expectFine(river);
+    // Nothing chosen, nothing written: both are named, and the summary takes focus.
+    await river.getByRole("button", { name: "Send it" }).click();
+    await river.getByRole("link", { name: "Choose whether it is an idea or feedback" }).waitFor();
+    await river.getByRole("link", { name: "Write your idea or feedback" }).waitFor();
+    expect(await river.evaluate(() => document.activeElement?.className ?? "")).toContain("govuk-error-summary");
+    await expectFine(river);
+    await river.getByRole("radio", { name: "An idea" }).check();
+    await river.getByLabel("Write it here").fill("Put the board papers in plain words for us as well.");
+    await river.getByRole("button", { name: "Send it" }).click();
+    await river.getByText("Thank you. It has been sent.").waitFor();
+    const sent = river.locator("section", { hasText: "Put the board papers in plain words" });
+    await sent.getByText("An idea, sent").waitFor();
+    await expectFine(river);
+    // The same page at the desktop width.
+    await river.setViewportSize({ width: 1280, height: 900 });
+    await expectFine(river);
+
+    // The worker sees it waiting for moderation, headed as an idea.
+    const worker = await signedInPage(browser, s.baseUrl, "participation@nelcp.example");
+    await worker.goto("/p/nelcp/participation/moderation");
+    await worker.locator("section", { hasText: "Put the board papers in plain words" }).getByText("An idea").first().waitFor();
+    await expectFine(worker);
+
+    // Orbit's account closes at the partnership's upper age in 18 days: the home page says so.
+    const orbit = await phonePage();
+    await signIn(orbit, "Orbit");
+    const banner = orbit.getByRole("region", { name: "Your account is closing" });
+    await banner.getByText("Your account closes in 18 days").waitFor();
+    await expectFine(orbit);
+    await banner.getByRole("link", { name: "Download your information" }).click();
+    await orbit.waitForURL(/\/portal\/my-data/);
+    await expectFine(orbit);
+  });
+
   it("Shift pressed three times exits too, and every public portal page passes axe", async () => {
     const page = await phonePage();
     for (const path of ["/portal/sign-in", "/portal/join", "/portal/privacy", "/portal/worried"]) {
