@@ -1,6 +1,6 @@
 import { and, asc, desc, eq, inArray } from "drizzle-orm";
 import { PLATFORM_CHAIN } from "../../db/audit";
-import { checkpointKeyFromSeed, checkpointLine, signCheckpoint, type Checkpoint, type CheckpointKey } from "../../db/audit-checkpoint";
+import { checkAgainstCheckpoints, checkpointKeyFromSeed, checkpointLine, signCheckpoint, type Checkpoint, type CheckpointKey } from "../../db/audit-checkpoint";
 import type { Db } from "../../db/client";
 import { auditCheckpoints, auditEvents, partnerships, users } from "../../db/schema";
 import { isReminderDue } from "../areas/notifications/public";
@@ -141,4 +141,12 @@ export async function checkpointMessages(db: Db, now: Date): Promise<ReminderMes
       });
   }
   return messages;
+}
+
+/** Whether the stored chain still reaches the partnership's latest checkpoint (signature and hash), for the audit trail explorer. */
+export async function latestCheckpointCheck(db: Db, partnershipId: string) {
+  const [row] = await db.select().from(auditCheckpoints).where(eq(auditCheckpoints.chain, partnershipId)).orderBy(desc(auditCheckpoints.day)).limit(1);
+  if (!row) return undefined;
+  const [check] = await checkAgainstCheckpoints(db, [checkpointOf(row)], checkpointKey());
+  return { day: row.day, seq: row.seq, hash: row.hash, ok: check.ok, problem: check.ok ? null : check.problem };
 }

@@ -252,6 +252,9 @@ const expectations: Record<string, Entry> = {
   "areas/decisions/routes/decisions-csv.ts": { get: ADULTS },
   // ---------------------------------------------------------------- scrutiny
   "areas/scrutiny/routes/audit-checkpoints.ts": { get: ADULTS.filter((who) => who !== "observer") },
+  "areas/scrutiny/routes/audit.tsx": { get: ADULTS.filter((who) => who !== "observer") },
+  "areas/scrutiny/routes/audit-csv.ts": { get: ADULTS.filter((who) => who !== "observer") },
+  "areas/scrutiny/routes/audit-jsonl.ts": { get: ADULTS.filter((who) => who !== "observer") },
   "areas/decisions/routes/decision-new.tsx": {
     get: ["admin", "chair", "vicechair", "member", "rep", "secretariat"],
     getVariants: [{ query: "?outside=1", allowed: ["admin", "chair", "secretariat"] }],

@@ -12,6 +12,7 @@ const sections = [
   { key: "board", label: "Board register", path: "/board" },
   { key: "terms", label: "Terms of reference", path: "/terms" },
   { key: "declarations", label: "Declarations of interest", path: "/declarations" },
+  { key: "audit", label: "Audit trail", path: "/audit" },
 ] as const;
 export type PartnershipSection = (typeof sections)[number]["key"];
 
@@ -23,11 +24,11 @@ export function sectionOf(pathname: string): PartnershipSection {
 }
 
 /** The partnership's sections, on every page inside it. */
-export function PartnershipNav({ partnership, current }: { partnership: { slug: string; name: string }; current: PartnershipSection }) {
+export function PartnershipNav({ partnership, current, canSeeAudit }: { partnership: { slug: string; name: string }; current: PartnershipSection; canSeeAudit: boolean }) {
   return (
     <nav className="app-subnav" aria-label={`${partnership.name} sections`}>
         <ul className="app-subnav__list">
-          {sections.map((s) => (
+          {sections.filter((s) => s.key !== "audit" || canSeeAudit).map((s) => (
             <li key={s.key} className="app-subnav__item">
               <Link
                 className="govuk-link govuk-link--no-visited-state app-subnav__link"

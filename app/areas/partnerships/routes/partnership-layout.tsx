@@ -16,11 +16,12 @@ export const meta = ({ data, error }: Route.MetaArgs) => [
 export async function loader({ request, context, params }: Route.LoaderArgs) {
   const scope = await requirePermission(request, context, params.slug, "partnership:view");
   const { slug, name, shortName } = scope.partnership;
-  return { partnership: { slug, name, shortName } };
+  // Observers do not see the audit trail: its section is left out rather than refused.
+  return { partnership: { slug, name, shortName }, canSeeAudit: scope.permissions.has("audit:view") };
 }
 
 export default function PartnershipLayout({ loaderData }: Route.ComponentProps) {
-  const { partnership } = loaderData;
+  const { partnership, canSeeAudit } = loaderData;
   const location = useLocation();
   return (
     <>
@@ -30,7 +31,7 @@ export default function PartnershipLayout({ loaderData }: Route.ComponentProps) 
             {partnership.name}
           </Link>
         </p>
-        <PartnershipNav partnership={partnership} current={sectionOf(location.pathname)} />
+        <PartnershipNav partnership={partnership} current={sectionOf(location.pathname)} canSeeAudit={canSeeAudit} />
       </div>
       <Outlet />
     </>
@@ -42,7 +43,7 @@ export function ErrorBoundary({ loaderData }: Route.ErrorBoundaryProps) {
   const error = useRouteError();
   const location = useLocation();
   if (!loaderData || !isRouteErrorResponse(error) || (error.status !== 403 && error.status !== 404)) throw error;
-  const { partnership } = loaderData;
+  const { partnership, canSeeAudit } = loaderData;
   return (
     <>
       <div className="app-partnership-header app-no-print">
@@ -51,7 +52,7 @@ export function ErrorBoundary({ loaderData }: Route.ErrorBoundaryProps) {
             {partnership.name}
           </Link>
         </p>
-        <PartnershipNav partnership={partnership} current={sectionOf(location.pathname)} />
+        <PartnershipNav partnership={partnership} current={sectionOf(location.pathname)} canSeeAudit={canSeeAudit} />
       </div>
       <h1 className="govuk-heading-l">{error.status === 403 ? "You do not have permission to see this page" : "Page not found"}</h1>
       <p className="govuk-body">

@@ -1,0 +1,67 @@
+import type { Browser, Page } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { accessibilityProblems, launchBrowser, noHorizontalOverflow, PHONE, signedInPage } from "../../helpers/browser";
+import { startTestServer, type TestServer } from "../../helpers/server";
+
+// The audit trail explorer in a browser, as the secretariat or a scrutiny
+// member uses it: from the partnership's sections, filtered with the form
+// alone (keyboard), to one risk's history with its fields before and after,
+// then a mistyped date in the address. axe at 1280 px and at 390 px.
+
+let s: TestServer;
+let browser: Browser;
+beforeAll(async () => {
+  s = await startTestServer();
+  browser = await launchBrowser();
+});
+afterAll(async () => {
+  await browser?.close();
+  await s?.close();
+});
+
+async function expectFine(page: Page) {
+  expect(await accessibilityProblems(page)).toEqual([]);
+  expect(await noHorizontalOverflow(page)).toBe(true);
+}
+
+describe("the audit trail explorer in a browser", () => {
+  it("finds who changed a risk's score and why, by keyboard, and passes axe on a desktop and a phone", async () => {
+    const page = await signedInPage(browser, s.baseUrl, "secretariat@nelcp.example", { viewport: { width: 1280, height: 900 } });
+    await page.goto("/p/nelcp");
+    await page.getByRole("navigation", { name: /sections/ }).getByRole("link", { name: "Audit trail" }).click();
+    await page.getByRole("heading", { name: "Audit trail", level: 1 }).waitFor();
+    await page.getByTestId("verification").getByText(/The 50 events on this page verify/).waitFor();
+    await expectFine(page);
+
+    // Choose "Risk reviewed" with the keyboard and send the form with Enter.
+    await page.getByLabel("What happened").focus();
+    await page.getByLabel("What happened").selectOption({ label: "Risk reviewed" });
+    await page.keyboard.press("Tab");
+    await page.getByRole("button", { name: "Show events" }).focus();
+    await page.keyboard.press("Enter");
+    await page.waitForURL(/action=risk\.review/);
+    const first = page.locator(".app-audit-list__item").first();
+    await expect.poll(() => first.getAttribute("data-action")).toBe("risk.review");
+    const items = page.locator(".app-audit-list__item");
+    expect(new Set(await items.evaluateAll((els) => els.map((e) => e.getAttribute("data-action"))))).toEqual(new Set(["risk.review"]));
+
+    // The history of the commissioning-market risk, whose current score went from 12 to 16 in June.
+    const changed = items.filter({ hasText: /current score 12 → 16/ }).first();
+    await changed.getByRole("link", { name: /^History of NELCP-R-/ }).click();
+    await page.getByRole("heading", { name: /^History of NELCP-R-/, level: 1 }).waitFor();
+    await page.locator(".app-audit-list__item[data-action='risk.create']").waitFor();
+    const review = page.locator(".app-audit-list__item", { hasText: "current score 12 → 16" });
+    await review.getByText("Fields before and after").click();
+    await review.getByText(/likelihood\s*3 → 4/).waitFor();
+    await expectFine(page);
+    await page.setViewportSize(PHONE);
+    await expectFine(page);
+
+    // A mistyped date in the address is named, and the trail still shows.
+    await page.goto("/p/nelcp/audit?from=2026-02-30");
+    await page.getByRole("heading", { name: "There is a problem" }).waitFor();
+    await page.getByRole("link", { name: "Enter a real date, for example 2026-03-31" }).waitFor();
+    expect(await page.locator(".app-audit-list__item").count()).toBe(50);
+    await expectFine(page);
+  });
+});
