@@ -164,7 +164,15 @@ async function discover(target: BenchDatabase, client: BenchClient) {
       select count(*)::int as n from decisions where partnership_id = ${p.id} and decided_on is not null
          and to_tsvector('english', reference || ' ' || title || ' ' || text) @@ websearch_to_tsquery('english', ${SEARCH_WORD})`;
     const feed = await client.createCalendarFeed();
-    return { meeting: meeting?.id as string | undefined, deep: deep ? `${deep.d}_${deep.id}` : undefined, obligation: obligation?.id as string | undefined, feed, searchHits: { matches: hits as number, of: logged as number } };
+    // The audit trail explorer: the decision with the longest history among the chain's newest 20,000 events, and a
+    // year-long range a year back (the chain's dates, so the same on the demo and the national data).
+    const [busiest] = await db`
+      select entity_id as id from (select entity_id from audit_events where chain = ${p.id}::text and entity_type = 'decision' order by seq desc limit 20000) e
+       group by entity_id order by count(*) desc limit 1`;
+    const [span] = await db`select min(occurred_at) as lo, max(occurred_at) as hi from audit_events where chain = ${p.id}::text`;
+    const yearBack = (d: Date, years: number) => new Date(Math.max(new Date(span.lo).getTime(), d.getTime() - years * 365 * 86_400_000)).toISOString().slice(0, 10);
+    const auditRange = span.hi ? { from: yearBack(new Date(span.hi), 2), to: yearBack(new Date(span.hi), 1) } : undefined;
+    return { auditRecord: busiest?.id as string | undefined, auditRange, meeting: meeting?.id as string | undefined, deep: deep ? `${deep.d}_${deep.id}` : undefined, obligation: obligation?.id as string | undefined, feed, searchHits: { matches: hits as number, of: logged as number } };
   } finally {
     await db.end();
   }
@@ -199,6 +207,10 @@ function pagesFor(ids: Awaited<ReturnType<typeof discover>>): Page[] {
     { name: "risk register", path: `${p}/risks`, main: true },
     { name: "risks red service delivery", path: `${p}/risks?band=red&category=service_delivery`, main: true },
     { name: "risk heat map", path: `${p}/risks/heat-map`, main: true },
+    { name: "audit trail", path: `${p}/audit`, main: true },
+    { name: "audit trail minutes approved", path: `${p}/audit?action=minutes.approve`, main: true },
+    ids.auditRange ? { name: "audit trail decisions, a year", path: `${p}/audit?type=decision&from=${ids.auditRange.from}&to=${ids.auditRange.to}`, main: true } : null,
+    ids.auditRecord ? { name: "audit trail record history", path: `${p}/audit?type=decision&record=${ids.auditRecord}`, main: true } : null,
     { name: "healthz", path: "/healthz", main: false },
     { name: "floor", path: "/accessibility", main: false },
   ];

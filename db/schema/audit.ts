@@ -26,6 +26,11 @@ export const auditEvents = pgTable(
   (t) => [
     uniqueIndex("audit_events_chain_seq_key").on(t.chain, t.seq),
     index("audit_events_entity_idx").on(t.entityType, t.entityId),
+    // The audit trail explorer's filters, each read newest first by seq within a chain (keyset pages).
+    index("audit_events_chain_action_seq_idx").on(t.chain, t.action, t.seq),
+    index("audit_events_chain_entity_type_seq_idx").on(t.chain, t.entityType, t.seq),
+    index("audit_events_chain_actor_seq_idx").on(t.chain, t.actorUserId, t.seq),
+    index("audit_events_chain_occurred_at_idx").on(t.chain, t.occurredAt),
   ],
 );
 

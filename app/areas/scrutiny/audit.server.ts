@@ -1,4 +1,4 @@
-import { and, asc, desc, eq, gt, gte, inArray, isNull, lt, type SQL } from "drizzle-orm";
+import { and, asc, desc, eq, gt, gte, inArray, isNull, lt, lte, type SQL } from "drizzle-orm";
 import { z } from "zod";
 import { computeEventHash, GENESIS_HASH } from "../../../db/audit";
 import type { Db } from "../../../db/client";
@@ -17,8 +17,14 @@ import { AUDIT_PAGE_SIZE, PLATFORM_ACTOR, type AuditFilters } from "./rules/audi
 
 type EventRow = typeof auditEvents.$inferSelect;
 
-/** The conditions for a partnership's events under these filters (not the page). */
-function conditions(db: Db, partnershipId: string, filters: AuditFilters): SQL[] {
+/**
+ * The conditions for a partnership's events under these filters (not the
+ * page). A date range becomes a range of sequence numbers first (two index
+ * lookups), because within a chain events are numbered in the order they
+ * happen: every other filter then reads its own (chain, …, seq) index newest
+ * first, however far back the range lies.
+ */
+async function conditions(db: Db, partnershipId: string, filters: AuditFilters): Promise<SQL[] | null> {
   const where: SQL[] = [eq(auditEvents.chain, partnershipId)];
   if (filters.type) where.push(eq(auditEvents.entityType, filters.type));
   if (filters.record) where.push(eq(auditEvents.entityId, filters.record));
@@ -31,8 +37,26 @@ function conditions(db: Db, partnershipId: string, filters: AuditFilters): SQL[]
   }
   if (filters.action) where.push(eq(auditEvents.action, filters.action));
   // London days: from the start of `from` to the end of `to`.
-  if (filters.from) where.push(gte(auditEvents.occurredAt, londonTimeToInstant(filters.from, "00:00")));
-  if (filters.to) where.push(lt(auditEvents.occurredAt, londonTimeToInstant(addDays(filters.to, 1), "00:00")));
+  if (filters.from) {
+    const [first] = await db
+      .select({ seq: auditEvents.seq })
+      .from(auditEvents)
+      .where(and(eq(auditEvents.chain, partnershipId), gte(auditEvents.occurredAt, londonTimeToInstant(filters.from, "00:00"))))
+      .orderBy(asc(auditEvents.occurredAt))
+      .limit(1);
+    if (!first) return null;
+    where.push(gte(auditEvents.seq, first.seq));
+  }
+  if (filters.to) {
+    const [last] = await db
+      .select({ seq: auditEvents.seq })
+      .from(auditEvents)
+      .where(and(eq(auditEvents.chain, partnershipId), lt(auditEvents.occurredAt, londonTimeToInstant(addDays(filters.to, 1), "00:00"))))
+      .orderBy(desc(auditEvents.occurredAt))
+      .limit(1);
+    if (!last) return null;
+    where.push(lte(auditEvents.seq, last.seq));
+  }
   return where;
 }
 
@@ -169,9 +193,9 @@ async function verifyShown(db: Db, chain: string, rows: readonly EventRow[]): Pr
  * the latest signed checkpoint checked.
  */
 export async function auditTrailPage(db: Db, partnership: { id: string; slug: string }, filters: AuditFilters, seesYoungPeople: boolean, pageSize = AUDIT_PAGE_SIZE) {
-  const where = conditions(db, partnership.id, filters);
-  if (filters.before) where.push(lt(auditEvents.seq, filters.before));
-  const fetched = await db.select().from(auditEvents).where(and(...where)).orderBy(desc(auditEvents.seq)).limit(pageSize + 1);
+  const where = await conditions(db, partnership.id, filters);
+  if (where && filters.before) where.push(lt(auditEvents.seq, filters.before));
+  const fetched = where ? await db.select().from(auditEvents).where(and(...where)).orderBy(desc(auditEvents.seq)).limit(pageSize + 1) : [];
   const rows = fetched.slice(0, pageSize);
   const [names, verification, checkpoint] = await Promise.all([namesFor(db, rows), verifyShown(db, partnership.id, rows), latestCheckpointCheck(db, partnership.id)]);
   return { events: explain(rows, names, partnership.slug, seesYoungPeople), next: fetched.length > pageSize ? rows[rows.length - 1].seq : null, verification, checkpoint };
@@ -187,7 +211,8 @@ const EXPORT_BATCH = 500;
 
 /** Every event under the filters, oldest first, explained, a batch at a time (for the CSV and JSON lines downloads). */
 export async function* auditTrailExport(db: Db, partnership: { id: string; slug: string }, filters: AuditFilters, seesYoungPeople: boolean) {
-  const base = conditions(db, partnership.id, filters);
+  const base = await conditions(db, partnership.id, filters);
+  if (!base) return;
   let after = 0;
   for (;;) {
     const rows = await db.select().from(auditEvents).where(and(...base, gt(auditEvents.seq, after))).orderBy(asc(auditEvents.seq)).limit(EXPORT_BATCH);
