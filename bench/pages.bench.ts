@@ -209,7 +209,7 @@ function pagesFor(ids: Awaited<ReturnType<typeof discover>>): Page[] {
     { name: "risk heat map", path: `${p}/risks/heat-map`, main: true },
     { name: "audit trail", path: `${p}/audit`, main: true },
     { name: "audit trail minutes approved", path: `${p}/audit?action=minutes.approve`, main: true },
-    ids.auditRange ? { name: "audit trail decisions, a year", path: `${p}/audit?type=decision&from=${ids.auditRange.from}&to=${ids.auditRange.to}`, main: true } : null,
+    ids.auditRange ? { name: "audit trail decisions in a year", path: `${p}/audit?type=decision&from=${ids.auditRange.from}&to=${ids.auditRange.to}`, main: true } : null,
     ids.auditRecord ? { name: "audit trail record history", path: `${p}/audit?type=decision&record=${ids.auditRecord}`, main: true } : null,
     { name: "healthz", path: "/healthz", main: false },
     { name: "floor", path: "/accessibility", main: false },

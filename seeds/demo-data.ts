@@ -408,6 +408,8 @@ export const demoData: SeedData = {
               { appliesTo: "board_role", value: "scrutiny_rep", minimumTier: "director", alsoAccept: ["elected_member"] },
             ],
             decisions: { method: "consensus", votingBasis: "per_member", ratifyingPartnerTypes: ["local_authority", "voluntary_sector"], ratifyingBody: "Cabinet or Finance Committee" },
+            // The council's usual call-in: key decisions, five working days, two members of the Overview and Scrutiny Committee or its chair alone.
+            callIn: { appliesTo: "key_decisions", windowWorkingDays: 5, signatories: 2, chairAlone: true, groundsRequired: true, considerWithinWorkingDays: 15, reconsiderWithinWorkingDays: 10 },
           },
         },
       ],

@@ -3,8 +3,8 @@
 export { attendanceStatusLabels, attendanceStatuses, deputyStatus, evaluateQuorum, isPartnerCurrent, isSeatCurrent } from "./rules/board-rules";
 export type { Attendance, AttendanceStatus, QuorumResult } from "./rules/board-rules";
 export type { ProblemItem } from "./rules/problems";
-export { defaultTermsRules, termsRulesSchema, termsSectionKeys, termsSectionLabels, termsSectionsSchema } from "./rules/terms-of-reference";
-export type { TermsRulesInput, TermsSectionKey, TermsSections } from "./rules/terms-of-reference";
+export { callInScopeLabels, defaultTermsRules, describeCallIn, termsRulesSchema, termsSectionKeys, termsSectionLabels, termsSectionsSchema } from "./rules/terms-of-reference";
+export type { CallInRule, CallInScope, TermsRulesInput, TermsSectionKey, TermsSections } from "./rules/terms-of-reference";
 export { boardRoleLabels, decisionMethodLabels, seniorityTierLabels } from "./rules/vocabulary";
 export type { BoardRole, DecisionMethod, InterestType, SeniorityTier, VotingBasis } from "./rules/vocabulary";
 export { boardRoles, decisionMethods, interestTypeLabels, interestTypes, seniorityTiers } from "./rules/vocabulary";

@@ -5,6 +5,8 @@ import type { Db, Tx } from "../../../db/client";
 import { decisions, termsOfReference, users } from "../../../db/schema";
 import { formatDate } from "../../platform/time/dates";
 import {
+  CALL_IN_LIMITS,
+  callInScopes,
   defaultTermsRules,
   ratificationRefusalEffects,
   seniorityRuleSchema,
@@ -81,6 +83,9 @@ const sectionFields = Object.fromEntries(
   termsSectionKeys.map((k) => [k, optionalText(10_000, "This section").transform((v) => v ?? "")]),
 ) as unknown as Record<(typeof termsSectionKeys)[number], z.ZodType<string>>;
 
+/** A field the form did not send at all (not one left empty) takes this value. */
+const absentAs = <T extends z.ZodType>(value: string, schema: T) => z.preprocess((v) => (v === undefined ? value : v), schema);
+
 const termsFormSchema = z
   .object({
     version: versionField,
@@ -98,6 +103,13 @@ const termsFormSchema = z
     ratifyingPartnerTypes: z.array(z.enum(organisationTypes, { error: "Choose partner types from the list" })),
     ratifyingBody: optionalText(100, "The name of the ratifying body").transform((v) => v ?? ""),
     whenRatificationRefused: z.enum(ratificationRefusalEffects, { error: "Choose what happens when a partner's body refuses to ratify" }).default("decision_falls"),
+    // Call-in: a form from before these fields existed leaves them out, and gets the defaults (no call-in).
+    callInAppliesTo: z.enum(callInScopes, { error: "Choose which decisions may be called in" }).default("none"),
+    callInWindow: absentAs("5", wholeNumber("The call-in period", ...CALL_IN_LIMITS.window)),
+    callInSignatories: absentAs("2", wholeNumber("The number of scrutiny members who must sign", ...CALL_IN_LIMITS.signatories)),
+    callInOptions: z.array(z.enum(["callInChairAlone", "callInGroundsRequired"], { error: "Choose from the list" })),
+    callInConsiderWithin: absentAs("15", wholeNumber("The time to consider a call-in", ...CALL_IN_LIMITS.consider)),
+    callInReconsiderWithin: absentAs("10", wholeNumber("The time to reconsider a decision referred back", ...CALL_IN_LIMITS.reconsider)),
   })
   .refine((f) => f.minPartners <= f.minVotingMembers, {
     path: ["minPartners"],
@@ -115,7 +127,7 @@ export type TermsDraftInput = {
 
 /** Reads the draft form: the sections, the review date and the machine-readable rules, with a message per bad field. */
 export function parseTermsForm(form: FormData): { ok: true; data: TermsDraftInput } | { ok: false; errors: FieldErrors } {
-  const raw = formToObject(form, ["requiredRolesAnyOf", "ratifyingPartnerTypes"]);
+  const raw = formToObject(form, ["requiredRolesAnyOf", "ratifyingPartnerTypes", "callInOptions"]);
   const errors: FieldErrors = {};
   const parsed = termsFormSchema.safeParse(raw);
   if (!parsed.success) for (const issue of parsed.error.issues) errors[String(issue.path[0] ?? "form")] ??= issue.message;
@@ -164,6 +176,15 @@ export function parseTermsForm(form: FormData): { ok: true; data: TermsDraftInpu
     },
     seniority,
     decisions: { method: f.method, votingBasis: f.votingBasis, ratifyingPartnerTypes: f.ratifyingPartnerTypes, ratifyingBody: f.ratifyingBody, whenRatificationRefused: f.whenRatificationRefused },
+    callIn: {
+      appliesTo: f.callInAppliesTo,
+      windowWorkingDays: f.callInWindow,
+      signatories: f.callInSignatories,
+      chairAlone: f.callInOptions.includes("callInChairAlone"),
+      groundsRequired: f.callInOptions.includes("callInGroundsRequired"),
+      considerWithinWorkingDays: f.callInConsiderWithin,
+      reconsiderWithinWorkingDays: f.callInReconsiderWithin,
+    },
   });
   return { ok: true, data: { version: f.version, changeSummary: f.changeSummary, reviewDate: f.reviewDate, sections, rules } };
 }

@@ -34,6 +34,12 @@ function draftForm(version: string, changes: Record<string, string | string[]> =
     votingBasis: "per_partner",
     ratifyingPartnerTypes: ["local_authority"],
     ratifyingBody: "Cabinet",
+    callInAppliesTo: "key_decisions",
+    callInWindow: "5",
+    callInSignatories: "2",
+    callInOptions: ["callInChairAlone", "callInGroundsRequired"],
+    callInConsiderWithin: "15",
+    callInReconsiderWithin: "10",
     "seniority-0-target": "partner_type:local_authority",
     "seniority-0-minimumTier": "assistant_director",
     "seniority-1-target": "board_role:chair",
@@ -74,6 +80,18 @@ describe("terms of reference", () => {
 
     const zero = await chair.post("/p/nelcp/terms/3/edit", draftForm(version, { minVotingMembers: "0" }));
     expect(await pageText(zero)).toContain("The number of voting members must be between 1 and 200");
+
+    // Call-in's periods and signatories: each wrong value named, nothing saved.
+    const callIn = await chair.post("/p/nelcp/terms/3/edit", draftForm(version, { callInWindow: "0", callInSignatories: "two", callInConsiderWithin: "", callInAppliesTo: "some", callInOptions: ["callInEverything"] }));
+    expect(callIn.status).toBe(400);
+    const callInText = await pageText(callIn);
+    expect(callInText).toContain("The call-in period must be between 1 and 20");
+    expect(callInText).toContain("The number of scrutiny members who must sign must be a whole number");
+    expect(callInText).toContain("Enter the time to consider a call-in");
+    expect(callInText).toContain("Choose which decisions may be called in");
+    expect(callInText).toContain("Choose from the list");
+    const [still] = await s.db.select().from(termsOfReference).where(and(eq(termsOfReference.partnershipId, await partnershipId(s.db, "nelcp")), eq(termsOfReference.versionNumber, 3)));
+    expect(still.changeSummary).toBeNull();
   });
 
   it("only one draft at a time", async () => {
@@ -108,6 +126,8 @@ describe("terms of reference", () => {
     expect(text).toContain("Quorum: at least 7 voting members present");
     expect(text).toContain("Quorum: the lead body need not be represented");
     expect(text).toContain("Ratification: where a decision needs it, by each local authority partner's Cabinet");
+    expect(text).toContain("Call-in: key decisions, except urgent ones, may be called in within 5 working days of publication by 2 scrutiny members (or the committee's chair alone), giving grounds");
+    expect(text).not.toContain("Call-in: no decisions are subject to call-in");
 
     const id = await partnershipId(s.db, "nelcp");
     expect((await termsInForce(s.db, id, "2026-11-21"))?.versionNumber).toBe(2);

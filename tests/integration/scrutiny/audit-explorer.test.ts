@@ -186,6 +186,8 @@ describe("the audit trail explorer", () => {
     const own = await scrutiny.get("/p/leicestershire-cip/audit");
     expect(own.status).toBe(200);
     expect(await pageText(own)).toMatch(/events? on this page verify/);
+    // The CIP's terms of reference set the council's call-in rule, in words a scrutiny member reads.
+    expect(await pageText(await scrutiny.get("/p/leicestershire-cip/terms"))).toContain("Call-in: key decisions, except urgent ones, may be called in within 5 working days of publication by 2 scrutiny members (or the committee's chair alone), giving grounds");
     const anonymous = await s.client().get("/p/nelcp/audit.jsonl");
     expect([302, 303]).toContain(anonymous.status);
   });

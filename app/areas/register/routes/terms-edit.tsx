@@ -13,6 +13,8 @@ import {
   termsSectionKeys,
   termsSectionLabels,
   type SeniorityRule,
+  callInScopeLabels,
+  callInScopes,
 } from "../rules/terms-of-reference";
 import { boardRoleLabels, boardRoles, decisionMethodLabels, decisionMethods, nonOfficerTiers, officerTiers, seniorityTierLabels, votingBasisLabels, votingBases } from "../rules/vocabulary";
 import { organisationTypeLabels, organisationTypes, partnerRoleLabels, partnerRoles } from "../../partnerships/public";
@@ -159,6 +161,33 @@ export default function EditTermsDraft({ loaderData }: Route.ComponentProps) {
             checked={[String(f.value("whenRatificationRefused", v.rules.decisions.whenRatificationRefused))]}
             small
           />
+
+          <h2 className="govuk-heading-m">Call-in by scrutiny</h2>
+          <p className="govuk-body">How the scrutiny committee may call in a decision before it is implemented. Periods are working days in England and Wales, after the decision is published. Urgent decisions, marked so with a reason, are never subject to call-in.</p>
+          <ChoiceGroup
+            type="radio"
+            name="callInAppliesTo"
+            legend="Which decisions may be called in"
+            error={f.errors?.callInAppliesTo}
+            options={callInScopes.map((c) => ({ value: c, label: callInScopeLabels[c] }))}
+            checked={[String(f.value("callInAppliesTo", v.rules.callIn.appliesTo))]}
+            small
+          />
+          <TextField name="callInWindow" label="Working days after publication in which a call-in may be made" inputMode="numeric" className="govuk-input--width-3" defaultValue={f.value("callInWindow", String(v.rules.callIn.windowWorkingDays))} error={f.errors?.callInWindow} />
+          <TextField name="callInSignatories" label="Scrutiny members who must sign a call-in" inputMode="numeric" className="govuk-input--width-3" defaultValue={f.value("callInSignatories", String(v.rules.callIn.signatories))} error={f.errors?.callInSignatories} />
+          <ChoiceGroup
+            type="checkbox"
+            name="callInOptions"
+            legend="Also"
+            options={[
+              { value: "callInChairAlone", label: "The scrutiny committee's chair may call in a decision alone" },
+              { value: "callInGroundsRequired", label: "A call-in must give its grounds" },
+            ]}
+            checked={f.checkedList("callInOptions", [...(v.rules.callIn.chairAlone ? ["callInChairAlone"] : []), ...(v.rules.callIn.groundsRequired ? ["callInGroundsRequired"] : [])])}
+            small
+          />
+          <TextField name="callInConsiderWithin" label="Working days within which a call-in is considered" inputMode="numeric" className="govuk-input--width-3" defaultValue={f.value("callInConsiderWithin", String(v.rules.callIn.considerWithinWorkingDays))} error={f.errors?.callInConsiderWithin} />
+          <TextField name="callInReconsiderWithin" label="Working days within which a decision referred back is reconsidered" inputMode="numeric" className="govuk-input--width-3" defaultValue={f.value("callInReconsiderWithin", String(v.rules.callIn.reconsiderWithinWorkingDays))} error={f.errors?.callInReconsiderWithin} />
 
           <h2 className="govuk-heading-m">Sections</h2>
           {termsSectionKeys.map((k) => (

@@ -102,10 +102,36 @@ export const decisionRuleSchema = z.object({
 });
 export type DecisionRule = z.output<typeof decisionRuleSchema>;
 
+/**
+ * Call-in, as councils' constitutions set it: which decisions scrutiny may
+ * call in before they are implemented, for how long after publication, how
+ * many scrutiny members must sign (or the committee's chair alone), whether
+ * grounds are required, and how soon a call-in is considered and a decision
+ * referred back reconsidered. Periods are London working days. An urgent
+ * decision (marked so with a reason) is never subject to it.
+ */
+export const callInScopes = ["none", "key_decisions", "all"] as const;
+export type CallInScope = (typeof callInScopes)[number];
+export const callInScopeLabels: Record<CallInScope, string> = { none: "No decisions", key_decisions: "Key decisions only", all: "All decisions" };
+export const CALL_IN_LIMITS = { window: [1, 20], signatories: [1, 10], consider: [1, 60], reconsider: [1, 60] } as const;
+export const callInRuleSchema = z.object({
+  appliesTo: z.enum(callInScopes).default("none"),
+  windowWorkingDays: z.number().int().min(CALL_IN_LIMITS.window[0]).max(CALL_IN_LIMITS.window[1]).default(5),
+  signatories: z.number().int().min(CALL_IN_LIMITS.signatories[0]).max(CALL_IN_LIMITS.signatories[1]).default(2),
+  /** The scrutiny committee's chair may call a decision in alone. */
+  chairAlone: z.boolean().default(true),
+  groundsRequired: z.boolean().default(true),
+  considerWithinWorkingDays: z.number().int().min(CALL_IN_LIMITS.consider[0]).max(CALL_IN_LIMITS.consider[1]).default(15),
+  reconsiderWithinWorkingDays: z.number().int().min(CALL_IN_LIMITS.reconsider[0]).max(CALL_IN_LIMITS.reconsider[1]).default(10),
+});
+export type CallInRule = z.output<typeof callInRuleSchema>;
+
 export const termsRulesSchema = z.object({
   quorum: quorumRuleSchema,
   seniority: z.array(seniorityRuleSchema).max(30).default([]),
   decisions: decisionRuleSchema,
+  // Terms written before call-in was a rule hold none: no decision is subject to it.
+  callIn: callInRuleSchema.prefault({}),
 });
 export type TermsRules = z.output<typeof termsRulesSchema>;
 /** Rules as written before defaults are applied (what seeds and stored JSON may hold). */
@@ -157,8 +183,20 @@ export function describeRules(rules: TermsRules): string[] {
     rules.decisions.ratifyingPartnerTypes.length
       ? `Ratification: where a decision needs it, by each ${rules.decisions.ratifyingPartnerTypes.map((t) => midSentence(organisationTypeLabels[t])).join(" or ")} partner's ${rules.decisions.ratifyingBody || "own governing body"}; if one refuses, ${rules.decisions.whenRatificationRefused === "decision_falls" ? "the decision falls" : "the decision stands for the others"}`
       : "Ratification: not needed by partners' own bodies",
+    describeCallIn(rules.callIn),
   ];
   return lines;
+}
+
+const days = (n: number) => `${n} working day${n === 1 ? "" : "s"}`;
+
+export function describeCallIn(c: CallInRule): string {
+  if (c.appliesTo === "none") return "Call-in: no decisions are subject to call-in";
+  const who = `${c.signatories} scrutiny member${c.signatories === 1 ? "" : "s"}${c.chairAlone && c.signatories > 1 ? " (or the committee's chair alone)" : ""}`;
+  return (
+    `Call-in: ${c.appliesTo === "all" ? "every decision" : "key decisions"}, except urgent ones, may be called in within ${days(c.windowWorkingDays)} of publication by ${who}` +
+    `${c.groundsRequired ? ", giving grounds" : ""}; considered within ${days(c.considerWithinWorkingDays)}, and a decision referred back reconsidered within ${days(c.reconsiderWithinWorkingDays)}`
+  );
 }
 
 /** A sensible first version for a new partnership. */
@@ -173,6 +211,7 @@ export const defaultTermsRules: TermsRules = {
   },
   seniority: [],
   decisions: { method: "consensus", votingBasis: "per_member", ratifyingPartnerTypes: [], ratifyingBody: "", whenRatificationRefused: "decision_falls" },
+  callIn: callInRuleSchema.parse({}),
 };
 
 export type TermsVersionSummary = {
