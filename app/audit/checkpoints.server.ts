@@ -16,8 +16,12 @@ import { formatDate, londonDate } from "../platform/time/dates";
 
 /** The signing key, from AUDIT_CHECKPOINT_KEY (outside production a key kept in DATA_DIR). */
 export function checkpointKey(): CheckpointKey {
-  return checkpointKeyFromSeed(env().AUDIT_CHECKPOINT_KEY);
+  // Made once per key (the audit trail explorer checks the latest checkpoint on every page).
+  const seed = env().AUDIT_CHECKPOINT_KEY;
+  if (cachedKey?.seed !== seed) cachedKey = { seed, key: checkpointKeyFromSeed(seed) };
+  return cachedKey.key;
 }
+let cachedKey: { seed: string; key: CheckpointKey } | undefined;
 
 type Row = typeof auditCheckpoints.$inferSelect;
 

@@ -1,6 +1,7 @@
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { accessibilityProblems, launchBrowser, noHorizontalOverflow, PHONE, signedInPage } from "../../helpers/browser";
+import { AUDIT_PAGE_SIZE } from "../../../app/areas/scrutiny/rules/audit-filters";
 import { startTestServer, type TestServer } from "../../helpers/server";
 
 // The audit trail explorer in a browser, as the secretariat or a scrutiny
@@ -30,7 +31,7 @@ describe("the audit trail explorer in a browser", () => {
     await page.goto("/p/nelcp");
     await page.getByRole("navigation", { name: /sections/ }).getByRole("link", { name: "Audit trail" }).click();
     await page.getByRole("heading", { name: "Audit trail", level: 1 }).waitFor();
-    await page.getByTestId("verification").getByText(/The 50 events on this page verify/).waitFor();
+    await page.getByTestId("verification").getByText(new RegExp(`The ${AUDIT_PAGE_SIZE} events on this page verify`)).waitFor();
     await expectFine(page);
 
     // Choose "Risk reviewed" with the keyboard and send the form with Enter.
@@ -61,7 +62,7 @@ describe("the audit trail explorer in a browser", () => {
     await page.goto("/p/nelcp/audit?from=2026-02-30");
     await page.getByRole("heading", { name: "There is a problem" }).waitFor();
     await page.getByRole("link", { name: "Enter a real date, for example 2026-03-31" }).waitFor();
-    expect(await page.locator(".app-audit-list__item").count()).toBe(50);
+    expect(await page.locator(".app-audit-list__item").count()).toBe(AUDIT_PAGE_SIZE);
     await expectFine(page);
   });
 });

@@ -23,6 +23,8 @@ export async function loader({ request, context, params }: Route.LoaderArgs) {
   // Messages for values that have no field of their own on the page are shown without a link.
   const { record, before, ...fieldErrors } = errors;
   const summary = { ...fieldErrors, ...(record || before ? { form: [record, before].filter(Boolean).join(". ") } : {}) };
+  // What the page shows of each event: the fields before and after only in a record's history (the list stays light).
+  const events = page.events.map(({ prevHash: _prevHash, id: _id, changes, ...e }) => ({ ...e, changes: filters.record ? changes : [] }));
   return {
     partnership: { slug: scope.partnership.slug, name: scope.partnership.name },
     filters: { type: filters.type ?? "", record: filters.record ?? "", actor: filters.actor ?? "", partner: filters.partner ?? "", action: filters.action ?? "", from: filters.from ?? "", to: filters.to ?? "" },
@@ -30,7 +32,10 @@ export async function loader({ request, context, params }: Route.LoaderArgs) {
     paged: Boolean(filters.before),
     record: filters.type && filters.record ? { type: filters.type, id: filters.record, name: name ?? `${auditEntityLabels[filters.type].toLowerCase()} ${filters.record.slice(0, 8)}` } : null,
     errors: summary,
-    ...page,
+    events,
+    next: page.next,
+    verification: page.verification,
+    checkpoint: page.checkpoint,
     choices,
   };
 }
@@ -174,7 +179,7 @@ export default function AuditTrail({ loaderData }: Route.ComponentProps) {
       {events.length ? (
         <ol className="app-audit-list" aria-label={record ? `Events for ${record.name}` : "Events"}>
           {events.map((e) => (
-            <li key={e.id} className="app-audit-list__item" data-seq={e.seq} data-action={e.action}>
+            <li key={e.seq} className="app-audit-list__item" data-seq={e.seq} data-action={e.action}>
               <p className="govuk-body govuk-!-margin-bottom-1">{e.sentence}</p>
               <p className="govuk-body-s govuk-!-margin-bottom-1 app-secondary-text">
                 Event {e.seq} · {formatDateTime(e.occurredAt)} · {e.label}

@@ -37,7 +37,7 @@ export const auditEntityLabels: Record<AuditEntity, string> = {
   participation_activity: "Participation activities",
 };
 
-export const AUDIT_PAGE_SIZE = 50;
+export const AUDIT_PAGE_SIZE = 25;
 /** The "Actor" filter's value for events with no person behind them (seeding, scheduled jobs). */
 export const PLATFORM_ACTOR = "platform";
 
