@@ -29,6 +29,9 @@ export type SeedDecision = {
   outcome: "agreed" | "rejected" | "deferred";
   approvesMinutesOf?: string; // key of an earlier meeting
   needsRatification?: boolean;
+  // Call-in: a key decision, and why it was urgent if it was.
+  keyDecision?: boolean;
+  urgentReason?: string;
   ratifications?: { orgKey: string; status: RatificationStatus; on: string }[];
   delegatedAuthority?: string;
   financialImplicationGbp?: number;
@@ -143,6 +146,8 @@ export async function seedMeetings(
               termsSections: [],
               reviewDate: null,
               needsRatification: d.needsRatification ?? false,
+              keyDecision: d.keyDecision ?? false,
+              urgentReason: d.urgentReason ?? null,
               approves: d.approvesMinutesOf ? `minutes:${meetingIds.get(d.approvesMinutesOf)}` : "",
               proposedDecisionId: "",
             },

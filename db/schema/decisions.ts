@@ -1,5 +1,5 @@
 import { sql } from "drizzle-orm";
-import { type AnyPgColumn, bigint, date, index, integer, jsonb, pgTable, primaryKey, text, timestamp, uniqueIndex, uuid } from "drizzle-orm/pg-core";
+import { type AnyPgColumn, bigint, boolean, date, index, integer, jsonb, pgTable, primaryKey, text, timestamp, uniqueIndex, uuid } from "drizzle-orm/pg-core";
 import { createdAt } from "./columns";
 import { users } from "./identity";
 import { agendaItems, meetings } from "./meetings";
@@ -48,6 +48,10 @@ export const decisions = pgTable(
     financialNote: text("financial_note"),
     termsSections: jsonb("terms_sections").notNull().default(sql`'[]'::jsonb`),
     reviewDate: date("review_date", { mode: "string" }),
+    // Call-in (the terms of reference's rule): a key decision in the council's sense, and the reason
+    // it was marked urgent (an urgent decision is not subject to call-in).
+    keyDecision: boolean("key_decision").notNull().default(false),
+    urgentReason: text("urgent_reason"),
     supersededById: uuid("superseded_by_id").references((): AnyPgColumn => decisions.id),
     // What the decision approves, when agreed: a terms of reference draft, or a meeting's minutes.
     approvesTermsId: uuid("approves_terms_id").references(() => termsOfReference.id),

@@ -39,6 +39,8 @@ export type NewDecision = {
   financialNote?: string | null;
   termsSections?: string[];
   reviewDate?: string | null;
+  keyDecision?: boolean;
+  urgentReason?: string | null;
   approvesTermsId?: string | null;
   approvesMinutesOfMeetingId?: string | null;
   proposedBy?: string | null;
@@ -79,6 +81,8 @@ export async function insertDecision(
     financialNote: d.financialNote ?? null,
     termsSections: d.termsSections ?? [],
     reviewDate: d.reviewDate ?? null,
+    keyDecision: d.keyDecision ?? false,
+    urgentReason: d.urgentReason ?? null,
     approvesTermsId: d.approvesTermsId ?? null,
     approvesMinutesOfMeetingId: d.approvesMinutesOfMeetingId ?? null,
     proposedBy: d.proposedBy ?? actor.id,
@@ -126,6 +130,8 @@ export function decisionAudit(d: AuditedDecision, votes: { seatId: string; vote:
     financialNote: rest.financialNote,
     termsSections: rest.termsSections as string[],
     reviewDate: rest.reviewDate,
+    keyDecision: rest.keyDecision,
+    urgentReason: rest.urgentReason,
     approvesTermsId: rest.approvesTermsId,
     approvesMinutesOfMeetingId: rest.approvesMinutesOfMeetingId,
     proposedBy: rest.proposedBy,

@@ -45,6 +45,12 @@ const decisionContentFields = {
   optionsConsidered: optionalText(10_000, "The options considered"),
 };
 
+/** What call-in needs to know of a decision when it is recorded (the terms of reference's rule decides the rest). */
+const callInFields = {
+  keyDecision: checkbox,
+  urgentReason: optionalText(1000, "The reason it is urgent"),
+};
+
 export const decisionFormSchema = z.object({
   ...decisionContentFields,
   outcome: z.enum(["agreed", "rejected", "deferred", "by_votes"], { error: "Choose the outcome" }),
@@ -54,6 +60,7 @@ export const decisionFormSchema = z.object({
   termsSections: z.array(z.enum(termsSectionKeys, { error: "Choose sections from the list" })),
   reviewDate: optionalDate("The review date"),
   needsRatification: checkbox,
+  ...callInFields,
   approves: z.string().trim().default(""),
   proposedDecisionId: z.string().trim().default(""),
 });
@@ -90,6 +97,7 @@ export const outsideMeetingSchema = z.object({
   financialNote: optionalText(2000, "The note on the financial implication"),
   needsRatification: checkbox,
   reviewDate: optionalDate("The review date"),
+  ...callInFields,
 });
 
 // ------------------------------------------------------------------ writing
@@ -186,6 +194,8 @@ export async function recordMeetingDecision(
       financialNote: input.financialNote,
       termsSections: input.termsSections,
       reviewDate: input.reviewDate,
+      keyDecision: input.keyDecision,
+      urgentReason: input.urgentReason,
       approvesTermsId: approvesTerms?.id ?? null,
       approvesMinutesOfMeetingId: approvesMeeting?.id ?? null,
     };
@@ -297,6 +307,8 @@ export async function recordOutsideMeeting(db: Db, scope: PartnershipScope, inpu
       financialImplicationGbp: input.financialImplicationGbp,
       financialNote: input.financialNote,
       reviewDate: input.reviewDate,
+      keyDecision: input.keyDecision,
+      urgentReason: input.urgentReason,
       ratifyingOrganisationIds: ratifiers.map((r) => r.organisationId),
       ratifyingBody: terms?.rules.decisions.ratifyingBody ?? null,
       reason: input.route === "chairs_action" ? "Chair's action, to be reported to the next meeting" : "Agreed by written procedure",

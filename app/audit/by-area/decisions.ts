@@ -23,6 +23,9 @@ const decision = {
   financialNote: text.nullable(),
   termsSections: z.array(z.enum(termsSectionKeys)),
   reviewDate: isoDate.nullable(),
+  // Added with call-in: events written before hold neither.
+  keyDecision: z.boolean().optional(),
+  urgentReason: text.nullable().optional(),
   approvesTermsId: id.nullable(),
   approvesMinutesOfMeetingId: id.nullable(),
   proposedBy: id.nullable().optional(),
@@ -56,7 +59,8 @@ export const decisionsActions = {
     describe: (e) =>
       `${ref(e)} ${quoted(e.after.title)} recorded as ${decisionStatusLabels[e.after.status].toLowerCase()} by ${e.actor}` +
       `${e.after.route === "meeting" ? (e.after.quorate === false ? " at an inquorate meeting" : "") : ` (${decisionRouteLabels[e.after.route].toLowerCase()})`}` +
-      `${e.after.financialImplicationGbp ? `, £${e.after.financialImplicationGbp.toLocaleString("en-GB")}` : ""}${because(e.reason)}`,
+      `${e.after.financialImplicationGbp ? `, £${e.after.financialImplicationGbp.toLocaleString("en-GB")}` : ""}` +
+      `${e.after.keyDecision ? ", a key decision" : ""}${e.after.urgentReason ? `, marked urgent (${e.after.urgentReason})` : ""}${because(e.reason)}`,
   }),
   "decision.update": defineAction({
     entity: "decision",

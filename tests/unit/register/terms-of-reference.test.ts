@@ -35,6 +35,8 @@ describe("termsRulesSchema", () => {
       },
       seniority: [],
       decisions: { method: "simple_majority", votingBasis: "per_member", ratifyingPartnerTypes: [], ratifyingBody: "", whenRatificationRefused: "decision_falls" },
+      // Terms without a call-in rule make no decision subject to it.
+      callIn: { appliesTo: "none", windowWorkingDays: 5, signatories: 2, chairAlone: true, groundsRequired: true, considerWithinWorkingDays: 15, reconsiderWithinWorkingDays: 10 },
     });
   });
 
@@ -50,6 +52,7 @@ describe("termsRulesSchema", () => {
       },
       seniority: [{ appliesTo: "partner_role", value: "lead_authority", minimumTier: "director", alsoAccept: ["elected_member"] }],
       decisions: { method: "two_thirds", votingBasis: "per_partner", ratifyingPartnerTypes: ["local_authority", "nhs"], ratifyingBody: "Cabinet or board", whenRatificationRefused: "decision_stands" },
+      callIn: { appliesTo: "all", windowWorkingDays: 3, signatories: 1, chairAlone: false, groundsRequired: false, considerWithinWorkingDays: 20, reconsiderWithinWorkingDays: 5 },
     };
     expect(termsRulesSchema.parse(rules)).toEqual(rules);
   });
@@ -201,6 +204,7 @@ describe("describeRules", () => {
       "Seniority: no minimum set",
       "Decisions: consensus, one vote per voting member",
       "Ratification: not needed by partners' own bodies",
+      "Call-in: no decisions are subject to call-in",
     ]);
   });
 
@@ -231,6 +235,7 @@ describe("describeRules", () => {
       "Seniority: Every voluntary sector partner's members and deputies: service manager or above, or trustee",
       "Decisions: two-thirds majority, one vote per partner organisation",
       "Ratification: where a decision needs it, by each local authority or NHS partner's Cabinet; if one refuses, the decision stands for the others",
+      "Call-in: no decisions are subject to call-in",
     ]);
   });
 

@@ -108,6 +108,16 @@ export default function NewDecision({ loaderData }: Route.ComponentProps) {
                 checked={f.value("needsRatification") === "yes" ? ["yes"] : []}
                 small
               />
+              <ChoiceGroup
+                type="checkbox"
+                name="keyDecision"
+                legend="Call-in"
+                error={f.errors?.keyDecision}
+                options={[{ value: "yes", label: "A key decision", hint: "Significant spending, or a significant effect on people in two or more areas. Where the terms of reference allow it, scrutiny may call in a key decision before it is implemented." }]}
+                checked={f.value("keyDecision") === "yes" ? ["yes"] : []}
+                small
+              />
+              <TextField name="urgentReason" label="If it is urgent, why (optional)" hint="An urgent decision is not subject to call-in. Leave this empty unless it cannot wait for the call-in period." defaultValue={f.value("urgentReason")} error={f.errors?.urgentReason} />
               <DateField name="reviewDate" label="Review the decision by (optional)" defaultValue={f.value("reviewDate")} error={f.errors?.reviewDate} />
             </>
           ) : (

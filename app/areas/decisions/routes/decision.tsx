@@ -15,7 +15,8 @@ import { actionStatusLabels } from "../../actions/public";
 import { decisionMethodLabels, type DecisionMethod } from "../../register/public";
 import { decisionRouteLabels, decisionStatusLabels, ratificationStatuses, ratificationStatusLabels, voteLabels } from "../rules/vocabulary";
 import { createAction, newActionSchema } from "../../actions/public.server";
-import { listPartnersForRules, listPeopleInPartnership } from "../../register/public.server";
+import { listPartnersForRules, listPeopleInPartnership, termsInForce } from "../../register/public.server";
+import { implementationState, type ImplementationState } from "../../scrutiny/public";
 import { decisionInput } from "../../participation/public.server";
 import { YoungPeoplesInput } from "../../participation/components/young-peoples-input";
 import { showCount } from "../../participation/public";
@@ -45,10 +46,15 @@ export async function loader({ request, context, params }: Route.LoaderArgs) {
   const detail = await getDecision(db, scope.partnership.id, params.decisionId);
   if (!detail) notFound("That decision is not in this partnership's log.");
   const canManageActions = scope.permissions.has("action:manage");
-  const [[people, partners], input] = await Promise.all([
+  const x = detail.decision;
+  const [[people, partners], input, terms] = await Promise.all([
     canManageActions ? Promise.all([listPeopleInPartnership(db, scope.partnership.id), listPartnersForRules(db, scope.partnership.id)]) : Promise.resolve([[], []] as const),
-    decisionInput(db, scope.partnership.id, detail.decision.id),
+    decisionInput(db, scope.partnership.id, x.id),
+    x.status === "agreed" && x.decidedOn ? termsInForce(db, scope.partnership.id, x.decidedOn) : undefined,
   ]);
+  // Call-in, under the terms in force when it was decided: only where they make some decisions subject to it.
+  const callIn: ImplementationState | null =
+    terms && x.decidedOn && terms.rules.callIn.appliesTo !== "none" ? implementationState(terms.rules.callIn, { keyDecision: x.keyDecision, urgentReason: x.urgentReason, publishedOn: x.decidedOn }, null, appToday()) : null;
   return {
     partnership: { slug: scope.partnership.slug, name: scope.partnership.name },
     ...detail,
@@ -58,6 +64,7 @@ export async function loader({ request, context, params }: Route.LoaderArgs) {
     people,
     partners: partners.map((x) => ({ id: x.organisationId, name: x.name })),
     today: appToday(),
+    callIn,
     // Young people's input, as the participation area gives it: a suppressed count and consented quotes only.
     youngPeoplesInput: input ? { count: showCount(input.youngPeople), quotes: input.quotes } : null,
   };
@@ -169,6 +176,9 @@ export default function DecisionPage({ loaderData }: Route.ComponentProps) {
           x.termsSections.length ? ["Terms of reference relied on", x.termsSections.map((k) => termsSectionLabels[k as TermsSectionKey] ?? k).join(", ")] : null,
           d.approvesTermsVersion ? ["Approves", <Link key="t" className="govuk-link" to={`/p/${p.slug}/terms/${d.approvesTermsVersion}`}>Version {d.approvesTermsVersion} of the terms of reference</Link>] : null,
           d.approvesMinutesOf ? ["Approves", <Link key="m" className="govuk-link" to={`/p/${p.slug}/meetings/${d.approvesMinutesOf.id}/minutes`}>The minutes of {d.approvesMinutesOf.title}, {formatDate(d.approvesMinutesOf.date)}</Link>] : null,
+          x.keyDecision ? ["Key decision", "Yes"] : null,
+          x.urgentReason ? ["Urgent", x.urgentReason] : null,
+          d.callIn ? ["Call-in", <CallInStatus key="c" state={d.callIn} />] : null,
           x.reviewDate ? ["Review by", formatDate(x.reviewDate)] : null,
           d.supersededBy ? ["Superseded by", <Link key="s" className="govuk-link" to={`/p/${p.slug}/decisions/${d.supersededBy.id}`}>{d.supersededBy.reference}</Link>] : null,
           d.supersedes.length ? ["Supersedes", d.supersedes.map((s) => s.reference).join(", ")] : null,
@@ -416,4 +426,36 @@ function RatificationFields({
       </div>
     </>
   );
+}
+
+/** Where a decision stands under call-in, in words. */
+function CallInStatus({ state }: { state: ImplementationState }) {
+  switch (state.state) {
+    case "not_subject":
+      return <>Not subject to call-in. {state.why.replace(/\.$/, "")}.</>;
+    case "in_period":
+      return (
+        <>
+          <strong>Not to be implemented before {formatDate(state.implementableFrom)}.</strong> Scrutiny may call it in until {formatDate(state.lastDay)}.
+        </>
+      );
+    case "implementable":
+      return <>It may be implemented: it was not called in, and the call-in period ended before {formatDate(state.from)}.</>;
+    case "called_in":
+      return (
+        <>
+          <strong>Called in: not to be implemented.</strong> To be considered by {formatDate(state.considerBy)}
+          {state.overdue ? ", which has passed" : ""}.
+        </>
+      );
+    case "referred_back":
+      return (
+        <>
+          <strong>Referred back: not to be implemented.</strong> To be reconsidered by {formatDate(state.reconsiderBy)}
+          {state.overdue ? ", which has passed" : ""}.
+        </>
+      );
+    case "replaced":
+      return <>Reconsidered and changed by a new decision.</>;
+  }
 }

@@ -467,6 +467,16 @@ function DecisionForm({ d, f, itemId, voteMethod }: { d: RunData; f: ReturnType<
             checked={v("needsRatification") === "yes" ? ["yes"] : []}
             small
           />
+          <ChoiceGroup
+            type="checkbox"
+            name="keyDecision"
+            legend="Call-in"
+            error={e("keyDecision")}
+            options={[{ value: "yes", label: "A key decision", hint: "Significant spending, or a significant effect on people in two or more areas. Where the terms of reference allow it, scrutiny may call in a key decision before it is implemented." }]}
+            checked={v("keyDecision") === "yes" ? ["yes"] : []}
+            small
+          />
+          <TextField name="urgentReason" label="If it is urgent, why (optional)" hint="An urgent decision is not subject to call-in. Leave this empty unless it cannot wait for the call-in period." defaultValue={v("urgentReason")} error={e("urgentReason")} />
           {d.termsDrafts.length || d.minutesToApprove.length ? (
             <SelectField
               name="approves"
