@@ -63,6 +63,7 @@ export const demoData: SeedData = {
     { name: "Cllr Hugh Pemberton", email: "h.pemberton@leics.example", jobTitle: "Lead Member for Children and Families" },
     { name: "Cllr Farah Siddiqui", email: "f.siddiqui@leics.example", jobTitle: "Deputy Lead Member for Children and Families" },
     { name: "Cllr Martin Ashdown", email: "scrutiny@leics.example", jobTitle: "Member, Children and Families Overview and Scrutiny Committee" },
+    { name: "Cllr Janet Whitmore", email: "scrutiny-chair@leics.example", jobTitle: "Chair, Children and Families Overview and Scrutiny Committee" },
     { name: "Neil Hargreaves", email: "n.hargreaves@barnardos.example", jobTitle: "Director of Children's Services, Midlands" },
     { name: "Sunita Kaur", email: "s.kaur@barnardos.example", jobTitle: "Assistant Director, Children's Innovation Partnership" },
 
@@ -360,6 +361,21 @@ export const demoData: SeedData = {
       referencePrefix: "CIP",
       obligations: { recordedBy: "c.langley@leics.example", list: cipObligations },
       risks: cipRisks,
+      // The residential hub's mobilisation, called in by two members of the Overview and Scrutiny Committee and
+      // referred back: the cost avoidance rests on modelling the committee had not seen.
+      callIn: {
+        recordedBy: "c.langley@leics.example",
+        decision: {
+          title: "Mobilise the residential hub from Service Design Brief 1",
+          text: "The partnership mobilises the residential hub: an assessment and resource team, three highly supported assessment beds and three multi-functional properties for young people, run by Barnardo's with the council.",
+          rationale: "Brings children placed in expensive external residential care back into the county; modelling suggests £359,000 of costs avoided in the first year.",
+          financialImplicationGbp: 1_200_000,
+          decidedDaysAgo: 20,
+        },
+        grounds: "The £359,000 of cost avoidance rests on modelling the committee has not seen, and the eight young people interviewed by the design team were not asked about the hub's locations.",
+        signers: ["scrutiny@leics.example", "scrutiny-chair@leics.example"],
+        considered: { afterWorkingDays: 5, recommendations: "Share the financial model's assumptions with the committee, and ask young people with experience of residential care about the properties' locations before the hub is mobilised." },
+      },
       keyDates: [
         { kind: "review", onDate: "2026-12-01", description: "Annual review of the CIP Collaboration Agreement" },
         { kind: "extension", onDate: "2028-11-30", description: "End of the ten-year innovation partnership term; any extension to be agreed by Cabinet" },
@@ -426,6 +442,7 @@ export const demoData: SeedData = {
         { email: "h.pemberton@leics.example", role: "scrutiny_member", orgKey: "leicestershire" },
         { email: "f.siddiqui@leics.example", role: "scrutiny_member", orgKey: "leicestershire" },
         { email: "scrutiny@leics.example", role: "scrutiny_member", orgKey: "leicestershire" },
+        { email: "scrutiny-chair@leics.example", role: "scrutiny_member", orgKey: "leicestershire" },
       ],
     },
     {
@@ -518,6 +535,8 @@ export const demoData: SeedData = {
     { email: "secretariat@nelcp.example", password: DEMO_PASSWORD, description: "NELCP secretariat (Havering programme lead)" },
     { email: "participation@nelcp.example", password: DEMO_PASSWORD, description: "NELCP participation worker" },
     { email: "scrutiny@leics.example", password: DEMO_PASSWORD, description: "CIP scrutiny member (Leicestershire councillor)" },
+    { email: "scrutiny-chair@leics.example", password: DEMO_PASSWORD, description: "Chair of Leicestershire's Children and Families Overview and Scrutiny Committee (CIP)" },
+    { email: "c.langley@leics.example", password: DEMO_PASSWORD, description: "CIP co-chair (Leicestershire's Director of Children and Family Services)" },
     { email: "observer@nelcp.example", password: DEMO_PASSWORD, description: "NELCP observer (independent evaluation adviser)" },
   ],
 };

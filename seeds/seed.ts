@@ -18,6 +18,7 @@ import { hashPassword } from "../app/areas/identity/public.server";
 import { seedMeetings } from "./seed-meetings";
 import { seedObligations } from "./seed-obligations";
 import { seedRisks } from "./seed-risks";
+import { seedCallIn } from "./seed-call-ins";
 import { seedActivities, seedConsultation, seedIdeas, seedYoungPeople } from "../app/areas/participation/public.server";
 import { moveStory } from "./move-story";
 import { appToday } from "../app/platform/clock.server";
@@ -195,6 +196,7 @@ export async function seedDemoData(db: Db, story: SeedData) {
       if (p.meetings) await seedMeetings(tx, { slug: p.slug, recorderEmail: p.meetings.recordedBy, meetings: p.meetings.list, orgIds, userIds });
       if (p.obligations) await seedObligations(tx, { slug: p.slug, recorderEmail: p.obligations.recordedBy, list: p.obligations.list, orgIds, userIds, today });
       if (p.risks) await seedRisks(tx, { slug: p.slug, register: p.risks, orgIds, userIds, today });
+      if (p.callIn) await seedCallIn(tx, { slug: p.slug, callIn: p.callIn, today });
       if (data.portal.partnershipSlug === p.slug)
       {
         const now = new Date();

@@ -2,6 +2,7 @@ import type { TermsRulesInput, TermsSections } from "../app/areas/register/publi
 import type { SeedMeeting } from "./seed-meetings";
 import type { SeedObligation } from "./seed-obligations";
 import type { SeedRiskRegister } from "./seed-risks";
+import type { SeedCallIn } from "./seed-call-ins";
 import type { BoardRole, InterestType, SeniorityTier } from "../app/areas/register/public";
 import type { KeyDateKind, OrganisationType, PartnerRole, PartnershipStatus, PartnershipType } from "../app/areas/partnerships/public";
 import type { PartnershipRole } from "../app/platform/permissions";
@@ -85,6 +86,8 @@ export type SeedPartnership = {
   meetings?: { recordedBy: string; list: SeedMeeting[] }; // recorded as that person would through the pages
   obligations?: { recordedBy: string; list: SeedObligation[] };
   risks?: SeedRiskRegister;
+  /** A decision called in and referred back (seeds/seed-call-ins.ts). */
+  callIn?: SeedCallIn;
   access: SeedAccess[]; // who can sign in to this partnership and as what
 };
 

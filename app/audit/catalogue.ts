@@ -9,6 +9,7 @@ import { participationActions } from "./by-area/participation";
 import { partnershipsActions } from "./by-area/partnerships";
 import { registerActions } from "./by-area/register";
 import { risksActions } from "./by-area/risks";
+import { scrutinyActions } from "./by-area/scrutiny";
 
 // The typed audit catalogue: every action the audit trail may hold, the
 // shape of its payloads and the sentence that describes it. appendAudit
@@ -25,6 +26,7 @@ export const auditCatalogue = {
   ...risksActions,
   ...participationActions,
   ...notificationsActions,
+  ...scrutinyActions,
 };
 
 export type AuditCatalogue = typeof auditCatalogue;

@@ -33,6 +33,7 @@ export const auditEntities = [
   "contribution",
   "safeguarding_message",
   "participation_activity",
+  "call_in",
 ] as const;
 export type AuditEntity = (typeof auditEntities)[number];
 

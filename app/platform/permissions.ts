@@ -40,6 +40,7 @@ export const permissions = [
   "decision:record", // record outcomes, votes, status changes and ratifications
   "action:manage", // create and change any action (owners and their partner's representatives update their own)
   "risk:manage", // the risk register: raise, change, close and transfer risks, their controls, mitigations and links, and the appetite
+  "scrutiny:call_in", // call a decision in and sign a call-in (scrutiny members only)
 ] as const;
 export type Permission = (typeof permissions)[number];
 
@@ -57,6 +58,7 @@ export const permissionRefusals: Record<Permission, string> = {
   "decision:record": "Only the chair or secretariat record outcomes, status changes and ratifications.",
   "action:manage": "Only the chair or secretariat can create and change any action.",
   "risk:manage": "Only the chair or secretariat manage the risk register and the partnership's risk appetite.",
+  "scrutiny:call_in": "Only the partnership's scrutiny members can call a decision in.",
 };
 
 const adultRead: Permission[] = ["partnership:view", "audit:view"];
@@ -69,7 +71,7 @@ export const roleMatrix: Record<PartnershipRole, readonly Permission[]> = {
   partner_rep: [...adultRead, "board:manage_own_organisation", "decision:propose"],
   secretariat: [...adultRead, "partnership:manage", ...runsMeetings, "risk:manage"],
   participation_worker: [...adultRead, "participation:manage"],
-  scrutiny_member: adultRead,
+  scrutiny_member: [...adultRead, "scrutiny:call_in"],
   observer: ["partnership:view"],
   // A young person's account reaches the participation portal and nothing else.
   young_person: ["participation:use"],
@@ -78,7 +80,8 @@ export const roleMatrix: Record<PartnershipRole, readonly Permission[]> = {
 // Platform administrators hold every adult permission in every partnership
 // but one: young people's records are for the partnership's participation
 // workers alone. They are not young people and do not use the portal as one.
-const adminPermissions: readonly Permission[] = permissions.filter((p) => p !== "participation:use" && p !== "participation:manage");
+// Nor do they call decisions in: that is a scrutiny member's own act.
+const adminPermissions: readonly Permission[] = permissions.filter((p) => p !== "participation:use" && p !== "participation:manage" && p !== "scrutiny:call_in");
 
 export function permissionsFor(roles: readonly PartnershipRole[], isPlatformAdmin: boolean): Set<Permission> {
   const granted = new Set<Permission>(isPlatformAdmin ? adminPermissions : []);

@@ -13,3 +13,4 @@ export * from "./risks";
 export * from "./obligations";
 export * from "./notifications";
 export * from "./platform";
+export * from "./scrutiny";

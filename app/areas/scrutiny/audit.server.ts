@@ -2,7 +2,7 @@ import { and, asc, desc, eq, gt, gte, inArray, isNull, lt, lte, type SQL } from 
 import { z } from "zod";
 import { computeEventHash, GENESIS_HASH } from "../../../db/audit";
 import type { Db } from "../../../db/client";
-import { actions, agendaItems, auditEvents, boardSeats, decisions, meetings, obligations, organisations, partnershipPartners, partnerships, risks, users } from "../../../db/schema";
+import { actions, agendaItems, auditEvents, boardSeats, callIns, decisions, meetings, obligations, organisations, partnershipPartners, partnerships, risks, users } from "../../../db/schema";
 import { auditCatalogue, describeAuditEvent, isAuditAction } from "../../audit/catalogue";
 import { latestCheckpointCheck } from "../../audit/checkpoints.server";
 import { fieldName, show, type AuditEntity } from "../../audit/define";
@@ -82,6 +82,7 @@ async function namesFor(db: Db, rows: readonly EventRow[]) {
     ),
     lookup(idsOf("organisation"), (ids) => db.select({ id: organisations.id, name: organisations.name }).from(organisations).where(inArray(organisations.id, ids))),
     lookup(idsOf("partnership"), (ids) => db.select({ id: partnerships.id, name: partnerships.name }).from(partnerships).where(inArray(partnerships.id, ids))),
+    lookup(idsOf("call_in"), (ids) => db.select({ id: callIns.id, name: decisions.reference }).from(callIns).innerJoin(decisions, eq(decisions.id, callIns.decisionId)).where(inArray(callIns.id, ids))),
   ]);
   // Young people's records are never named here: their ids stay ids (the participation area holds the rest).
   const subject = new Map(subjects.flat().map((s) => [s.id, s.name]));

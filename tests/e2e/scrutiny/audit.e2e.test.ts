@@ -1,7 +1,9 @@
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { accessibilityProblems, launchBrowser, noHorizontalOverflow, PHONE, signedInPage } from "../../helpers/browser";
+import { eq } from "drizzle-orm";
 import { AUDIT_PAGE_SIZE } from "../../../app/areas/scrutiny/rules/audit-filters";
+import { decisions } from "../../../db/schema";
 import { startTestServer, type TestServer } from "../../helpers/server";
 
 // The audit trail explorer in a browser, as the secretariat or a scrutiny
@@ -63,6 +65,22 @@ describe("the audit trail explorer in a browser", () => {
     await page.getByRole("heading", { name: "There is a problem" }).waitFor();
     await page.getByRole("link", { name: "Enter a real date, for example 2026-03-31" }).waitFor();
     expect(await page.locator(".app-audit-list__item").count()).toBe(AUDIT_PAGE_SIZE);
+    await expectFine(page);
+  });
+
+  it("a called-in decision's page, with the board's reconsideration form, passes axe on a desktop and a phone; the form names what is wrong", async () => {
+    const [hub] = await s.db.select({ id: decisions.id }).from(decisions).where(eq(decisions.title, "Mobilise the residential hub from Service Design Brief 1"));
+    const page = await signedInPage(browser, s.baseUrl, "c.langley@leics.example", { viewport: { width: 1280, height: 900 } });
+    await page.goto(`/p/leicestershire-cip/decisions/${hub.id}`);
+    await page.getByRole("heading", { name: "Call-in", level: 2 }).waitFor();
+    await page.getByText(/Referred back: not to be implemented/).first().waitFor();
+    await expectFine(page);
+    // "Changed" without the new decision's reference: the error summary names it and takes focus.
+    await page.getByLabel("Changed it by a new decision").check();
+    await page.getByRole("button", { name: "Record the board's reconsideration" }).click();
+    await page.getByRole("link", { name: /Enter the reference of the decision that changed it/ }).waitFor();
+    await expectFine(page);
+    await page.setViewportSize(PHONE);
     await expectFine(page);
   });
 });

@@ -97,7 +97,7 @@ describe("daily checkpoints", () => {
     }
     const to = (label: string) => messages.filter((m) => m.subject.startsWith(`${label}:`)).map((m) => m.recipient.email).sort();
     expect(to("NELCP")).toEqual(["secretariat@nelcp.example"]);
-    expect(to("CIP")).toEqual(["f.siddiqui@leics.example", "h.pemberton@leics.example", "scrutiny@leics.example"]);
+    expect(to("CIP")).toEqual(["f.siddiqui@leics.example", "h.pemberton@leics.example", "scrutiny-chair@leics.example", "scrutiny@leics.example"]);
     expect(to("Platform")).toEqual(["admin@platform.example"]);
     const toPriya = messages.find((m) => m.recipient.email === "secretariat@nelcp.example")!;
     expect(toPriya).toMatchObject({ kind: "audit_checkpoint", urgent: true, template: "audit-checkpoint", subject: "NELCP: audit checkpoint for 23 November 2026" });

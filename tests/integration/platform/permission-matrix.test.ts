@@ -271,6 +271,11 @@ const expectations: Record<string, Entry> = {
       { intent: "action", allowed: ["admin", "chair", "secretariat"] },
       { intent: "ratification", allowed: ["admin", "chair", "secretariat"] },
       { intent: "status", allowed: ["admin", "chair", "secretariat"] },
+      // Calling a decision in is a scrutiny member's own act (not even an administrator's); recording what came of it is the chair's or secretariat's.
+      { intent: "call_in", allowed: ["scrutiny"] },
+      { intent: "sign_call_in", allowed: ["scrutiny"] },
+      { intent: "consider_call_in", allowed: ["admin", "chair", "secretariat"] },
+      { intent: "reconsider_call_in", allowed: ["admin", "chair", "secretariat"] },
     ],
     extras: [
       { who: "rep", method: "POST", intent: "edit", params: (x) => ({ decisionId: x.memberProposalId }), allowed: false, why: "Newham's board member's proposal" },

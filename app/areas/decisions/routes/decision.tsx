@@ -2,7 +2,7 @@ import { useMemo } from "react";
 import { Link, redirect } from "react-router";
 import { possessive } from "../../../platform/text/english";
 import { getDb } from "../../../../db/client";
-import { Button, ErrorSummary, SelectField, SummaryList, Tag, TextArea, TextField, VersionField } from "../../../platform/ui/forms";
+import { Button, ChoiceGroup, DateField, ErrorSummary, SelectField, SummaryList, Tag, TextArea, TextField, VersionField } from "../../../platform/ui/forms";
 import { ActionFields } from "../../actions/components/action-fields";
 import { Notice, withNotice } from "../../../platform/ui/notice";
 import { QuorumPanel } from "../../meetings/components/quorum-panel";
@@ -16,7 +16,18 @@ import { decisionMethodLabels, type DecisionMethod } from "../../register/public
 import { decisionRouteLabels, decisionStatusLabels, ratificationStatuses, ratificationStatusLabels, voteLabels } from "../rules/vocabulary";
 import { createAction, newActionSchema } from "../../actions/public.server";
 import { listPartnersForRules, listPeopleInPartnership, termsInForce } from "../../register/public.server";
-import { implementationState, type ImplementationState } from "../../scrutiny/public";
+import { callInPeriod, implementationState, type ImplementationState } from "../../scrutiny/public";
+import {
+  callInForDecision,
+  callInRecord,
+  considerCallIn,
+  considerCallInSchema,
+  reconsiderCallIn,
+  reconsiderCallInSchema,
+  signCallIn,
+  startCallIn,
+  startCallInSchema,
+} from "../../scrutiny/public.server";
 import { decisionInput } from "../../participation/public.server";
 import { YoungPeoplesInput } from "../../participation/components/young-peoples-input";
 import { showCount } from "../../participation/public";
@@ -47,14 +58,32 @@ export async function loader({ request, context, params }: Route.LoaderArgs) {
   if (!detail) notFound("That decision is not in this partnership's log.");
   const canManageActions = scope.permissions.has("action:manage");
   const x = detail.decision;
-  const [[people, partners], input, terms] = await Promise.all([
+  const [[people, partners], input, terms, callInRow] = await Promise.all([
     canManageActions ? Promise.all([listPeopleInPartnership(db, scope.partnership.id), listPartnersForRules(db, scope.partnership.id)]) : Promise.resolve([[], []] as const),
     decisionInput(db, scope.partnership.id, x.id),
     x.status === "agreed" && x.decidedOn ? termsInForce(db, scope.partnership.id, x.decidedOn) : undefined,
+    callInForDecision(db, scope.partnership.id, x.id),
   ]);
   // Call-in, under the terms in force when it was decided: only where they make some decisions subject to it.
-  const callIn: ImplementationState | null =
-    terms && x.decidedOn && terms.rules.callIn.appliesTo !== "none" ? implementationState(terms.rules.callIn, { keyDecision: x.keyDecision, urgentReason: x.urgentReason, publishedOn: x.decidedOn }, null, appToday()) : null;
+  const today = appToday();
+  const rule = terms && x.decidedOn && terms.rules.callIn.appliesTo !== "none" ? terms.rules.callIn : null;
+  const facts = x.decidedOn ? { keyDecision: x.keyDecision, urgentReason: x.urgentReason, publishedOn: x.decidedOn } : null;
+  const callIn: ImplementationState | null = rule && facts ? implementationState(rule, facts, callInRecord(callInRow), today) : null;
+  const mayCallIn = scope.permissions.has("scrutiny:call_in");
+  const signed = Boolean(callInRow?.signatures.some((s) => s.userId === scope.user.id));
+  const callInPanel =
+    rule && facts
+      ? {
+          row: callInRow ? { status: callInRow.status, grounds: callInRow.grounds, signatures: callInRow.signatures.map((s) => ({ name: s.name, on: s.signedAt.toISOString() })), calledInOn: callInRow.calledInOn, consideredOn: callInRow.consideredOn, recommendations: callInRow.recommendations, reconsideredOn: callInRow.reconsideredOn, newDecision: callInRow.newDecision, version: callInRow.version } : null,
+          needed: rule.signatories,
+          groundsRequired: rule.groundsRequired,
+          lastDay: callInPeriod(rule, facts.publishedOn).lastDay,
+          canStart: mayCallIn && !callInRow && callIn?.state === "in_period",
+          canSign: mayCallIn && callInRow?.status === "gathering" && !signed && callIn?.state === "in_period",
+          canConsider: scope.permissions.has("decision:record") && callInRow?.status === "called_in",
+          canReconsider: scope.permissions.has("decision:record") && callInRow?.status === "referred_back",
+        }
+      : null;
   return {
     partnership: { slug: scope.partnership.slug, name: scope.partnership.name },
     ...detail,
@@ -63,8 +92,9 @@ export async function loader({ request, context, params }: Route.LoaderArgs) {
     canManageActions,
     people,
     partners: partners.map((x) => ({ id: x.organisationId, name: x.name })),
-    today: appToday(),
+    today,
     callIn,
+    callInPanel,
     // Young people's input, as the participation area gives it: a suppressed count and consented quotes only.
     youngPeoplesInput: input ? { count: showCount(input.youngPeople), quotes: input.quotes } : null,
   };
@@ -73,13 +103,34 @@ export async function loader({ request, context, params }: Route.LoaderArgs) {
 export async function action({ request, context, params }: Route.ActionArgs) {
   const form = await readForm(request);
   const intent = form.get("intent");
-  // Each intent is its own permission: rewording a proposal, adding an action, or recording outcomes.
+  // Each intent is its own permission: rewording a proposal, adding an action, calling a decision in, or recording outcomes.
   const scope =
     intent === "edit"
       ? await requirePermission(request, context, params.slug, "decision:edit", { decision: params.decisionId })
-      : await requirePermission(request, context, params.slug, intent === "action" ? "action:manage" : "decision:record");
+      : await requirePermission(request, context, params.slug, intent === "action" ? "action:manage" : intent === "call_in" || intent === "sign_call_in" ? "scrutiny:call_in" : "decision:record");
   const db = getDb();
   const here = `/p/${scope.partnership.slug}/decisions/${params.decisionId}`;
+  if (intent === "call_in" || intent === "sign_call_in") {
+    const parsed = parseForm(startCallInSchema, form, "all");
+    if (!parsed.ok) return invalid(parsed);
+    const result = intent === "call_in" ? await startCallIn(db, scope, params.decisionId, parsed.data, appToday()) : await signCallIn(db, scope, params.decisionId, appToday());
+    if (!result.ok) return rejected(result, form);
+    throw redirect(withNotice(here, result.value === "called_in" ? "call-in-made" : "call-in-signed"));
+  }
+  if (intent === "consider_call_in") {
+    const parsed = parseForm(considerCallInSchema, form, "all");
+    if (!parsed.ok) return invalid(parsed);
+    const result = await considerCallIn(db, scope, params.decisionId, parsed.data, appToday());
+    if (!result.ok) return rejected(result, form);
+    throw redirect(withNotice(here, "call-in-recorded"));
+  }
+  if (intent === "reconsider_call_in") {
+    const parsed = parseForm(reconsiderCallInSchema, form, "all");
+    if (!parsed.ok) return invalid(parsed);
+    const result = await reconsiderCallIn(db, scope, params.decisionId, parsed.data, appToday());
+    if (!result.ok) return rejected(result, form);
+    throw redirect(withNotice(here, "call-in-recorded"));
+  }
   if (intent === "edit") {
     const parsed = parseForm(editProposalSchema, form, "all");
     if (!parsed.ok) return invalid(parsed);
@@ -275,6 +326,8 @@ export default function DecisionPage({ loaderData }: Route.ComponentProps) {
 
       {d.youngPeoplesInput ? <YoungPeoplesInput input={d.youngPeoplesInput} record="decision" /> : null}
 
+      {d.callInPanel && (d.callInPanel.row || d.callInPanel.canStart) ? <CallInSection panel={d.callInPanel} today={d.today} f={f} intent={intent} /> : null}
+
       <h2 className="govuk-heading-m">History</h2>
       <ol className="govuk-list">
         {d.history.map((h) => (
@@ -458,4 +511,95 @@ function CallInStatus({ state }: { state: ImplementationState }) {
     case "replaced":
       return <>Reconsidered and changed by a new decision.</>;
   }
+}
+
+type CallInPanel = NonNullable<Route.ComponentProps["loaderData"]["callInPanel"]>;
+
+/** The decision's call-in: who signed and why, what the committee and the board decided, and the forms for whoever may act next. */
+function CallInSection({ panel, today, f, intent }: { panel: CallInPanel; today: string; f: ReturnType<typeof useFormResult>; intent: string }) {
+  const r = panel.row;
+  const mine = (name: string) => (intent === name ? f : undefined);
+  return (
+    <section aria-labelledby="call-in-heading">
+      <h2 className="govuk-heading-m" id="call-in-heading">
+        Call-in
+      </h2>
+      {r ? (
+        <SummaryList
+          rows={[
+            ["Grounds", r.grounds ? <span key="g" className="app-pre-wrap">{r.grounds}</span> : "None given"],
+            ["Signed by", r.signatures.map((s) => `${s.name} (${formatDate(s.on.slice(0, 10))})`).join(", ")],
+            r.status === "gathering" ? ["Signatures", `${r.signatures.length} of the ${panel.needed} needed, by ${formatDate(panel.lastDay)}`] : null,
+            r.calledInOn ? ["Called in", formatDate(r.calledInOn)] : null,
+            r.consideredOn ? ["Considered by the committee", formatDate(r.consideredOn)] : null,
+            r.recommendations ? ["Recommendations", <span key="rec" className="app-pre-wrap">{r.recommendations}</span>] : null,
+            r.reconsideredOn ? ["Reconsidered by the board", `${formatDate(r.reconsideredOn)}: ${r.status === "confirmed" ? "confirmed" : "changed"}`] : null,
+            r.newDecision ? ["Changed by", r.newDecision.reference] : null,
+          ]}
+        />
+      ) : null}
+      {panel.canStart ? (
+        <AppForm method="post" noValidate>
+          <input type="hidden" name="intent" value="call_in" />
+          <TextArea
+            name="grounds"
+            label={`Grounds for calling it in${panel.groundsRequired ? "" : " (optional)"}`}
+            hint={`Until ${formatDate(panel.lastDay)}. It is called in when ${panel.needed} scrutiny member${panel.needed === 1 ? " has" : "s have"} signed.`}
+            rows={4}
+            defaultValue={mine("call_in")?.value("grounds") ?? ""}
+            error={mine("call_in")?.errors?.grounds}
+          />
+          <Button secondary>Call this decision in</Button>
+        </AppForm>
+      ) : null}
+      {panel.canSign ? (
+        <AppForm method="post" noValidate>
+          <input type="hidden" name="intent" value="sign_call_in" />
+          <Button secondary>Add my signature to this call-in</Button>
+        </AppForm>
+      ) : null}
+      {panel.canConsider && r ? (
+        <AppForm method="post" noValidate>
+          <input type="hidden" name="intent" value="consider_call_in" />
+          <VersionField value={r.version} />
+          <ChoiceGroup
+            type="radio"
+            name="outcome"
+            legend="What the scrutiny committee decided"
+            error={mine("consider_call_in")?.errors?.outcome}
+            options={[
+              { value: "no_further_action", label: "No further action: the decision may be implemented" },
+              { value: "referred_back", label: "Refer it back to the board with recommendations" },
+            ]}
+            checked={[mine("consider_call_in")?.value("outcome") ?? ""]}
+            small
+          />
+          <DateField name="consideredOn" label="Date the committee considered it" defaultValue={mine("consider_call_in")?.value("consideredOn") ?? today} error={mine("consider_call_in")?.errors?.consideredOn} />
+          <TextArea name="recommendations" label="Recommendations to the board (when referred back)" rows={3} defaultValue={mine("consider_call_in")?.value("recommendations") ?? ""} error={mine("consider_call_in")?.errors?.recommendations} />
+          <Button secondary>Record the committee&apos;s decision</Button>
+        </AppForm>
+      ) : null}
+      {panel.canReconsider && r ? (
+        <AppForm method="post" noValidate>
+          <input type="hidden" name="intent" value="reconsider_call_in" />
+          <VersionField value={r.version} />
+          <ChoiceGroup
+            type="radio"
+            name="outcome"
+            legend="What the board decided when it reconsidered it"
+            error={mine("reconsider_call_in")?.errors?.outcome}
+            options={[
+              { value: "confirmed", label: "Confirmed it: it may be implemented" },
+              { value: "changed", label: "Changed it by a new decision" },
+            ]}
+            checked={[mine("reconsider_call_in")?.value("outcome") ?? ""]}
+            small
+          />
+          <DateField name="reconsideredOn" label="Date the board reconsidered it" defaultValue={mine("reconsider_call_in")?.value("reconsideredOn") ?? today} error={mine("reconsider_call_in")?.errors?.reconsideredOn} />
+          <TextField name="newDecision" label="The new decision's reference (when changed)" defaultValue={mine("reconsider_call_in")?.value("newDecision") ?? ""} error={mine("reconsider_call_in")?.errors?.newDecision} />
+          <Button secondary>Record the board&apos;s reconsideration</Button>
+        </AppForm>
+      ) : null}
+    </section>
+  );
 }

@@ -35,6 +35,7 @@ export const auditEntityLabels: Record<AuditEntity, string> = {
   contribution: "Young people's contributions",
   safeguarding_message: "Safeguarding messages",
   participation_activity: "Participation activities",
+  call_in: "Call-ins",
 };
 
 export const AUDIT_PAGE_SIZE = 25;

@@ -1,0 +1,44 @@
+import { z } from "zod";
+import { because, defineAction, id, isoDate, on, quoted, text } from "../define";
+
+// Scrutiny's own writes: call-ins (app/areas/scrutiny/call-ins.server.ts).
+
+const status = z.enum(["gathering", "called_in", "no_further_action", "referred_back", "confirmed", "changed"]);
+const decisionRef = (e: { subject: string | null }) => (e.subject ? `decision ${e.subject}` : "a decision");
+
+export const scrutinyActions = {
+  "call_in.start": defineAction({
+    entity: "call_in",
+    label: "Call-in started",
+    before: null,
+    after: z.strictObject({ decisionId: id, grounds: text.nullable(), status, signatures: z.number().int().min(1), calledInOn: isoDate.nullable() }),
+    describe: (e) =>
+      `${e.actor} ${e.after.status === "called_in" ? "called in" : "started a call-in of"} ${decisionRef(e)}${e.after.grounds ? `, on the grounds ${quoted(e.after.grounds)}` : ""}` +
+      `${e.after.status === "called_in" ? `: it is suspended from ${on(e.after.calledInOn)}` : `, with 1 signature so far`}`,
+  }),
+  "call_in.sign": defineAction({
+    entity: "call_in",
+    label: "Call-in signed",
+    before: null,
+    after: z.strictObject({ status, signatures: z.number().int().min(1), calledInOn: isoDate.nullable() }),
+    describe: (e) =>
+      `${e.actor} signed the call-in of ${decisionRef(e)} (${e.after.signatures} signatures)${e.after.status === "called_in" ? `: it is called in and suspended from ${on(e.after.calledInOn)}` : ""}`,
+  }),
+  "call_in.consider": defineAction({
+    entity: "call_in",
+    label: "Call-in considered",
+    before: z.strictObject({ status: z.literal("called_in") }),
+    after: z.strictObject({ status: z.enum(["no_further_action", "referred_back"]), consideredOn: isoDate, recommendations: text.nullable() }),
+    describe: (e) =>
+      `The call-in of ${decisionRef(e)} considered on ${on(e.after.consideredOn)}, recorded by ${e.actor}: ` +
+      `${e.after.status === "no_further_action" ? "no further action, so it may be implemented" : `referred back to the board${e.after.recommendations ? ` with the recommendations ${quoted(e.after.recommendations)}` : ""}`}${because(e.reason)}`,
+  }),
+  "call_in.reconsider": defineAction({
+    entity: "call_in",
+    label: "Called-in decision reconsidered",
+    before: z.strictObject({ status: z.literal("referred_back") }),
+    after: z.strictObject({ status: z.enum(["confirmed", "changed"]), reconsideredOn: isoDate, newDecisionId: id.nullable() }),
+    describe: (e) =>
+      `The board reconsidered ${decisionRef(e)} on ${on(e.after.reconsideredOn)}, recorded by ${e.actor}: ${e.after.status === "confirmed" ? "confirmed, so it may be implemented" : "changed by a new decision"}${because(e.reason)}`,
+  }),
+};
