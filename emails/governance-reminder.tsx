@@ -6,7 +6,17 @@ import { readableDates } from "./text";
 export type GovernanceReminderEmailProps = {
   recipientName: string;
   partnershipName: string;
-  kind: "terms_review" | "board_term_ending" | "deputy_lapsing" | "minutes_awaiting_approval" | "risk_review_due" | "risk_review_overdue";
+  kind:
+    | "terms_review"
+    | "board_term_ending"
+    | "deputy_lapsing"
+    | "minutes_awaiting_approval"
+    | "risk_review_due"
+    | "risk_review_overdue"
+    | "call_in_consider_due"
+    | "call_in_consider_overdue"
+    | "call_in_reconsider_due"
+    | "call_in_reconsider_overdue";
   /** What it is about, e.g. "Joanna Whitfield's term as member for London Borough of Hackney". */
   subject: string;
   /** YYYY-MM-DD: the review date, term end, lapse date or circulation date. */
@@ -43,6 +53,26 @@ const wording: Record<GovernanceReminderEmailProps["kind"], Wording> = {
     heading: "A risk's review is overdue",
     body: (s, d) => [`${s} was due for review by ${d} and has not been reviewed.`, "Ask its owner to review it; a risk more than one cycle overdue goes to the board."],
     action: "Open the risk",
+  },
+  call_in_consider_due: {
+    heading: "A called-in decision is to be considered",
+    body: (s, d) => [`${s} was called in by scrutiny members and must be considered by the scrutiny committee by ${d}.`, "Until then it is not to be implemented. Record the committee's decision on the decision's page."],
+    action: "Open the decision",
+  },
+  call_in_consider_overdue: {
+    heading: "A called-in decision has not been considered",
+    body: (s, d) => [`${s} was called in and should have been considered by the scrutiny committee by ${d}.`, "It stays suspended until the committee's decision is recorded on the decision's page."],
+    action: "Open the decision",
+  },
+  call_in_reconsider_due: {
+    heading: "A decision referred back is to be reconsidered",
+    body: (s, d) => [`${s} was referred back by the scrutiny committee and must be reconsidered by the board by ${d}.`, "Until then it is not to be implemented. Record what the board decided on the decision's page."],
+    action: "Open the decision",
+  },
+  call_in_reconsider_overdue: {
+    heading: "A decision referred back has not been reconsidered",
+    body: (s, d) => [`${s} was referred back by the scrutiny committee and should have been reconsidered by the board by ${d}.`, "It stays suspended until the board's reconsideration is recorded on the decision's page."],
+    action: "Open the decision",
   },
   minutes_awaiting_approval: {
     heading: "Minutes are waiting for approval",

@@ -28,7 +28,8 @@ export type ReminderMessage = {
     | "password_reset"
     | "audit_checkpoint"
     | "risk_review"
-    | "safeguarding";
+    | "safeguarding"
+    | "call_in";
   /** null: a message about the person's account, not one partnership (a password reset). */
   partnershipId: string | null;
   subjectId: string;

@@ -2,3 +2,4 @@
 
 export { callInForDecision, callInRecord, considerCallIn, considerCallInSchema, reconsiderCallIn, reconsiderCallInSchema, signCallIn, startCallIn, startCallInSchema } from "./call-ins.server";
 export type { CallInStatus } from "./call-ins.server";
+export { callInMessages } from "./call-in-reminders.server";
