@@ -67,6 +67,7 @@ export default [
     route("participation/activities/new", "areas/participation/routes/activity-new.tsx"),
     route("participation/young-people/:youngPersonId", "areas/participation/routes/young-person.tsx"),
     route("audit", "areas/scrutiny/routes/audit.tsx"),
+    route("accountability", "areas/scrutiny/routes/accountability.tsx"),
     route("audit.csv", "areas/scrutiny/routes/audit-csv.ts"),
     route("audit.jsonl", "areas/scrutiny/routes/audit-jsonl.ts"),
     route("audit-checkpoints.txt", "areas/scrutiny/routes/audit-checkpoints.ts"),

@@ -83,4 +83,16 @@ describe("the audit trail explorer in a browser", () => {
     await page.setViewportSize(PHONE);
     await expectFine(page);
   });
+
+  it("the accountability dashboard's attendance chart and table pass axe on a desktop and a phone, and fit the phone", async () => {
+    const page = await signedInPage(browser, s.baseUrl, "chair@nelcp.example", { viewport: { width: 1280, height: 900 } });
+    await page.goto("/p/nelcp");
+    await page.getByRole("navigation", { name: /sections/ }).getByRole("link", { name: "Accountability" }).click();
+    await page.getByRole("heading", { name: "Board meeting attendance", level: 2 }).waitFor();
+    await page.getByRole("img", { name: /Board meeting attendance by partner/ }).waitFor();
+    await expectFine(page);
+    await page.setViewportSize(PHONE);
+    await expectFine(page);
+  });
 });
+

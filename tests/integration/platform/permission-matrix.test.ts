@@ -253,6 +253,7 @@ const expectations: Record<string, Entry> = {
   // ---------------------------------------------------------------- scrutiny
   "areas/scrutiny/routes/audit-checkpoints.ts": { get: ADULTS.filter((who) => who !== "observer") },
   "areas/scrutiny/routes/audit.tsx": { get: ADULTS.filter((who) => who !== "observer") },
+  "areas/scrutiny/routes/accountability.tsx": { get: ADULTS },
   "areas/scrutiny/routes/audit-csv.ts": { get: ADULTS.filter((who) => who !== "observer") },
   "areas/scrutiny/routes/audit-jsonl.ts": { get: ADULTS.filter((who) => who !== "observer") },
   "areas/decisions/routes/decision-new.tsx": {

@@ -12,6 +12,7 @@ const sections = [
   { key: "board", label: "Board register", path: "/board" },
   { key: "terms", label: "Terms of reference", path: "/terms" },
   { key: "declarations", label: "Declarations of interest", path: "/declarations" },
+  { key: "accountability", label: "Accountability", path: "/accountability" },
   { key: "audit", label: "Audit trail", path: "/audit" },
 ] as const;
 export type PartnershipSection = (typeof sections)[number]["key"];

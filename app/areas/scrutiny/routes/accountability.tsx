@@ -1,0 +1,136 @@
+import { Form, Link } from "react-router";
+import { getDb } from "../../../../db/client";
+import { appNow, appToday } from "../../../platform/clock.server";
+import { requirePermission } from "../../../platform/guard.server";
+import { formatDate } from "../../../platform/time/dates";
+import { ErrorSummary, Tag } from "../../../platform/ui/forms";
+import { tableScroll } from "../../../platform/ui/table-scroll";
+import { accountabilityPeriod, attendanceFigures } from "../accountability.server";
+import { percent } from "../rules/accountability";
+import type { Route } from "./+types/accountability";
+
+export const meta = ({ data }: Route.MetaArgs) => [{ title: `Accountability – ${data?.partnership.name ?? ""} – Partnership governance` }];
+
+// The accountability dashboard: figures scrutiny asks about, for a period,
+// each as a table (and, for attendance, the same figures as a chart).
+export async function loader({ request, context, params }: Route.LoaderArgs) {
+  const scope = await requirePermission(request, context, params.slug, "partnership:view");
+  const period = accountabilityPeriod(new URL(request.url).searchParams, appToday());
+  const attendance = await attendanceFigures(getDb(), scope.partnership.id, period, appNow());
+  return { partnership: { slug: scope.partnership.slug, name: scope.partnership.name }, period: { from: period.from, to: period.to }, errors: period.errors, attendance };
+}
+
+type Row = Route.ComponentProps["loaderData"]["attendance"]["rows"][number];
+
+/** Each partner's attendance rate as a horizontal bar, with the 50% line: the table below carries the same figures. */
+function AttendanceChart({ rows }: { rows: Row[] }) {
+  const shown = rows.filter((r) => r.rate !== null);
+  const barHeight = 22;
+  const labelWidth = 0; // names are drawn above each bar, so the chart fits a phone
+  const width = 600;
+  const height = shown.length * (barHeight + 26) + 40;
+  const half = (width - labelWidth - 60) / 2;
+  return (
+    <svg className="app-chart" viewBox={`0 0 ${width} ${height}`} role="img" aria-labelledby="attendance-chart-title" preserveAspectRatio="xMinYMin meet">
+      <title id="attendance-chart-title">Board meeting attendance by partner, as a bar chart: the table below gives the same figures</title>
+      {shown.map((r, i) => {
+        const y = i * (barHeight + 26) + 36;
+        const w = Math.max(2, (r.rate ?? 0) * (width - labelWidth - 60));
+        return (
+          <g key={r.organisationId}>
+            <text x={0} y={y - 4} fontSize="15" fill="#0b0c0c">
+              {r.name}
+            </text>
+            <rect x={labelWidth} y={y} width={w} height={barHeight} fill={r.belowHalf ? "#d4351c" : "#1d70b8"} />
+            <text x={labelWidth + w + 6} y={y + barHeight - 6} fontSize="15" fill="#0b0c0c">
+              {percent(r.rate)}
+            </text>
+          </g>
+        );
+      })}
+      <text x={half + 4} y={14} fontSize="14" fill="#0b0c0c">
+        Half of the meetings
+      </text>
+      <line x1={half} x2={half} y1={2} y2={height} stroke="#0b0c0c" strokeDasharray="4 4" />
+    </svg>
+  );
+}
+
+export default function Accountability({ loaderData }: Route.ComponentProps) {
+  const { partnership: p, period, errors, attendance } = loaderData;
+  const below = attendance.rows.filter((r) => r.belowHalf);
+  return (
+    <>
+      <ErrorSummary errors={errors} />
+      <h1 className="govuk-heading-l">Accountability</h1>
+      <p className="govuk-body">
+        How {p.name}&apos;s partners have taken part, from {formatDate(period.from)} to {formatDate(period.to)}.
+      </p>
+      <Form method="get" className="app-filters" aria-label="Choose the period">
+        {(["from", "to"] as const).map((key) => (
+          <div key={key} className={`govuk-form-group${errors[key] ? " govuk-form-group--error" : ""}`}>
+            <label className="govuk-label" htmlFor={key}>
+              {key === "from" ? "From" : "To"}
+            </label>
+            {errors[key] ? (
+              <p id={`${key}-error`} className="govuk-error-message">
+                <span className="govuk-visually-hidden">Error:</span> {errors[key]}
+              </p>
+            ) : null}
+            <input className={`govuk-input govuk-input--width-10${errors[key] ? " govuk-input--error" : ""}`} type="date" id={key} name={key} defaultValue={period[key]} aria-describedby={errors[key] ? `${key}-error` : undefined} />
+          </div>
+        ))}
+        <button type="submit" className="govuk-button govuk-button--secondary">
+          Show figures
+        </button>
+      </Form>
+
+      <h2 className="govuk-heading-m">Board meeting attendance</h2>
+      <p className="govuk-body">
+        <Link className="govuk-link" to={`/p/${p.slug}/meetings`}>
+          {attendance.meetingsHeld} board {attendance.meetingsHeld === 1 ? "meeting" : "meetings"} with attendance recorded
+        </Link>{" "}
+        in the period. A partner attended when one of its members, or a deputy in their place, was present.
+        {below.length ? ` ${below.length} ${below.length === 1 ? "partner" : "partners"} attended fewer than half.` : ""}
+      </p>
+      {attendance.meetingsHeld ? <AttendanceChart rows={attendance.rows} /> : null}
+      <div {...tableScroll("Board meeting attendance by partner")}>
+        <table className="govuk-table">
+          <caption className="govuk-table__caption govuk-visually-hidden">Board meeting attendance by partner, lowest first</caption>
+          <thead className="govuk-table__head">
+            <tr className="govuk-table__row">
+              <th scope="col" className="govuk-table__header">Partner</th>
+              <th scope="col" className="govuk-table__header govuk-table__header--numeric">Meetings held</th>
+              <th scope="col" className="govuk-table__header govuk-table__header--numeric">Attended</th>
+              <th scope="col" className="govuk-table__header govuk-table__header--numeric">Rate</th>
+            </tr>
+          </thead>
+          <tbody className="govuk-table__body">
+            {attendance.rows.map((r) => (
+              <tr key={r.organisationId} className="govuk-table__row" data-partner={r.name}>
+                <th scope="row" className="govuk-table__header">
+                  {r.partnerId ? (
+                    <Link className="govuk-link" to={`/p/${p.slug}/partners/${r.partnerId}`}>
+                      {r.name}
+                    </Link>
+                  ) : (
+                    r.name
+                  )}
+                  {r.belowHalf ? (
+                    <>
+                      {" "}
+                      <Tag colour="red">Fewer than half</Tag>
+                    </>
+                  ) : null}
+                </th>
+                <td className="govuk-table__cell govuk-table__cell--numeric">{r.held}</td>
+                <td className="govuk-table__cell govuk-table__cell--numeric">{r.attended}</td>
+                <td className="govuk-table__cell govuk-table__cell--numeric">{percent(r.rate)}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+    </>
+  );
+}

@@ -1,0 +1,40 @@
+// The accountability dashboard's figures, as plain functions of the record.
+
+export type HeldMeeting = { id: string; date: string };
+export type PartnerMark = { meetingId: string; organisationId: string; status: string };
+export type PartnerOnBoard = { organisationId: string; name: string; joinedOn: string; leftOn: string | null };
+
+export type PartnerAttendance = {
+  organisationId: string;
+  name: string;
+  /** Board meetings held while it was a partner. */
+  held: number;
+  /** Of those, the ones at which a member or a deputy of it was present. */
+  attended: number;
+  /** attended / held, or null when none were held. */
+  rate: number | null;
+  belowHalf: boolean;
+};
+
+/** A partner attends a meeting when any of its seats is marked present, or is filled by a deputy. */
+const ATTENDING = new Set(["present", "deputy"]);
+
+/**
+ * Each partner's attendance at the board meetings held while it was a
+ * partner: lowest rate first (those with none held last), so the partners
+ * scrutiny asks about come first.
+ */
+export function attendanceByPartner(meetings: readonly HeldMeeting[], marks: readonly PartnerMark[], partners: readonly PartnerOnBoard[]): PartnerAttendance[] {
+  const present = new Set(marks.filter((m) => ATTENDING.has(m.status)).map((m) => `${m.meetingId}:${m.organisationId}`));
+  return partners
+    .map((p) => {
+      const held = meetings.filter((m) => m.date >= p.joinedOn && (p.leftOn === null || m.date <= p.leftOn));
+      const attended = held.filter((m) => present.has(`${m.id}:${p.organisationId}`)).length;
+      const rate = held.length ? attended / held.length : null;
+      return { organisationId: p.organisationId, name: p.name, held: held.length, attended, rate, belowHalf: rate !== null && rate < 0.5 };
+    })
+    .sort((a, b) => (a.rate ?? 2) - (b.rate ?? 2) || a.name.localeCompare(b.name));
+}
+
+/** A rate as people read it: "67%". */
+export const percent = (rate: number | null) => (rate === null ? "No meetings" : `${Math.round(rate * 100)}%`);

@@ -1,0 +1,98 @@
+import { eq, sql } from "drizzle-orm";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { partnerships } from "../../../db/schema";
+import { pageText, SCENARIO_TODAY, startTestServer, type HttpClient, type TestServer } from "../../helpers/server";
+
+// The accountability dashboard's attendance, checked against the record with
+// SQL written for this test: for each partner, the board meetings held in the
+// period (not cancelled, attendance recorded) at which one of its seats was
+// present or filled by a deputy.
+
+let s: TestServer;
+let scrutiny: HttpClient;
+let chair: HttpClient;
+beforeAll(async () => {
+  s = await startTestServer();
+  chair = s.client();
+  await chair.signIn("chair@nelcp.example");
+  scrutiny = s.client();
+  await scrutiny.signIn("scrutiny-chair@leics.example");
+});
+afterAll(async () => {
+  await s?.close();
+});
+
+/** [partner, held, attended] from the page's table. */
+function tableRows(html: string) {
+  return [...html.matchAll(/<tr class="govuk-table__row" data-partner="([^"]+)">([\s\S]*?)<\/tr>/g)].map((m) => {
+    const cells = [...m[2].matchAll(/govuk-table__cell--numeric">([^<]*)</g)].map((c) => c[1]);
+    return [m[1].replace(/&#x27;/g, "'"), Number(cells[0]), Number(cells[1])] as const;
+  });
+}
+
+async function expectedFor(slug: string, from: string, to: string) {
+  const [{ id }] = await s.db.select({ id: partnerships.id }).from(partnerships).where(eq(partnerships.slug, slug));
+  const rows = await s.db.execute(sql`
+    with held as (
+      select m.id, (m.starts_at at time zone 'Europe/London')::date as day from meetings m
+       where m.partnership_id = ${id} and m.type = 'board' and m.cancelled_at is null
+         and (m.starts_at at time zone 'Europe/London')::date between ${from}::date and ${to}::date
+         and m.starts_at <= now() and exists (select 1 from attendance a where a.meeting_id = m.id))
+    select o.name,
+           count(h.id)::int as held,
+           count(h.id) filter (where exists (select 1 from attendance a join board_seats b on b.id = a.seat_id
+                                              where a.meeting_id = h.id and b.organisation_id = pp.organisation_id and a.status in ('present', 'deputy')))::int as attended
+      from partnership_partners pp join organisations o on o.id = pp.organisation_id
+      left join held h on h.day >= pp.joined_on and (pp.left_on is null or h.day <= pp.left_on)
+     where pp.partnership_id = ${id}
+     group by o.name`);
+  const list = ((rows as unknown as { rows?: unknown[] }).rows ?? (rows as unknown as unknown[])) as { name: string; held: number; attended: number }[];
+  return new Map(list.map((r) => [r.name, [r.held, r.attended]]));
+}
+
+describe("the accountability dashboard", () => {
+  it("gives each partner's board attendance for the last twelve months, lowest first, matching the record", async () => {
+    const res = await scrutiny.get("/p/nelcp/accountability");
+    // A CIP councillor has no role in NELCP.
+    expect(res.status).toBe(403);
+    const page = await chair.get("/p/nelcp/accountability");
+    expect(page.status).toBe(200);
+    const html = await page.text();
+    const rows = tableRows(html);
+    expect(rows.length).toBe(10);
+    const from = new Date(Date.UTC(2025, 10, 23)).toISOString().slice(0, 10);
+    expect(await pageText(new Response(html))).toContain("from 23 November 2025 to 22 November 2026");
+    const expected = await expectedFor("nelcp", from, SCENARIO_TODAY);
+    for (const [name, held, attended] of rows) expect([held, attended], name).toEqual(expected.get(name));
+    expect(rows.some(([, held]) => held > 0)).toBe(true);
+    // Lowest rate first.
+    const rates = rows.filter(([, held]) => held > 0).map(([, held, attended]) => attended / held);
+    expect(rates).toEqual([...rates].sort((a, b) => a - b));
+    // Those under half are marked, and only those.
+    for (const [name, held, attended] of rows) {
+      const row = html.match(new RegExp(`data-partner="${name.replace(/'/g, "&#x27;")}">[\\s\\S]*?</tr>`))![0];
+      expect(row.includes("Fewer than half"), name).toBe(held > 0 && attended / held < 0.5);
+    }
+    // The chart carries the same figures, as an image with a text alternative.
+    expect(html).toContain('role="img"');
+  });
+
+  it("takes a chosen period, and names a wrong date while keeping the default", async () => {
+    const text = await pageText(await chair.get("/p/nelcp/accountability?from=2026-01-01&to=2026-06-30"));
+    expect(text).toContain("from 1 January 2026 to 30 June 2026");
+    const rows = tableRows(await (await chair.get("/p/nelcp/accountability?from=2026-01-01&to=2026-06-30")).text());
+    const expected = await expectedFor("nelcp", "2026-01-01", "2026-06-30");
+    for (const [name, held, attended] of rows) expect([held, attended], name).toEqual(expected.get(name));
+    for (const [query, message] of [
+      ["from=2026-02-30", "Enter a real date, for example 2026-03-31"],
+      ["from=2026-07-01&to=2026-06-30", "The start of the period must be on or before its end"],
+      ["to=yesterday", "Enter a real date"],
+    ]) {
+      const res = await chair.get(`/p/nelcp/accountability?${query}`);
+      expect(res.status, query).toBe(200);
+      const body = await pageText(res);
+      expect(body, query).toContain("There is a problem");
+      expect(body, query).toContain(message);
+    }
+  });
+});

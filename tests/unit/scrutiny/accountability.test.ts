@@ -1,0 +1,53 @@
+import { describe, expect, it } from "vitest";
+import { attendanceByPartner, percent } from "../../../app/areas/scrutiny/rules/accountability";
+
+const meetings = [
+  { id: "m1", date: "2026-01-15" },
+  { id: "m2", date: "2026-03-12" },
+  { id: "m3", date: "2026-05-14" },
+  { id: "m4", date: "2026-07-09" },
+];
+const partner = (organisationId: string, joinedOn = "2017-09-01", leftOn: string | null = null) => ({ organisationId, name: organisationId, joinedOn, leftOn });
+
+describe("attendance by partner", () => {
+  it("counts a meeting as attended when any seat of the partner was present or filled by a deputy", () => {
+    const rows = attendanceByPartner(
+      meetings,
+      [
+        { meetingId: "m1", organisationId: "Havering", status: "present" },
+        { meetingId: "m2", organisationId: "Havering", status: "deputy" },
+        { meetingId: "m3", organisationId: "Havering", status: "apologies" },
+        { meetingId: "m4", organisationId: "Havering", status: "absent" },
+        { meetingId: "m4", organisationId: "Havering", status: "present" }, // a second seat of the same partner
+        { meetingId: "m1", organisationId: "Tower Hamlets", status: "apologies" },
+        { meetingId: "m2", organisationId: "Tower Hamlets", status: "present" },
+      ],
+      [partner("Havering"), partner("Tower Hamlets")],
+    );
+    expect(rows).toEqual([
+      { organisationId: "Tower Hamlets", name: "Tower Hamlets", held: 4, attended: 1, rate: 0.25, belowHalf: true },
+      { organisationId: "Havering", name: "Havering", held: 4, attended: 3, rate: 0.75, belowHalf: false },
+    ]);
+  });
+
+  it("is below half only under 50%: exactly half is not", () => {
+    const rows = attendanceByPartner(meetings, [{ meetingId: "m1", organisationId: "A", status: "present" }, { meetingId: "m2", organisationId: "A", status: "present" }], [partner("A")]);
+    expect(rows[0]).toMatchObject({ attended: 2, held: 4, rate: 0.5, belowHalf: false });
+  });
+
+  it("counts only the meetings held while the organisation was a partner, including the days it joined and left", () => {
+    const rows = attendanceByPartner(meetings, [{ meetingId: "m3", organisationId: "New", status: "present" }], [partner("New", "2026-05-14"), partner("Gone", "2017-01-01", "2026-01-15"), partner("Later", "2027-01-01")]);
+    expect(rows.map((r) => [r.name, r.held, r.attended, r.rate])).toEqual([
+      ["Gone", 1, 0, 0],
+      ["New", 2, 1, 0.5],
+      ["Later", 0, 0, null],
+    ]);
+    expect(rows[2].belowHalf).toBe(false);
+  });
+
+  it("reads as a whole percentage", () => {
+    expect(percent(2 / 3)).toBe("67%");
+    expect(percent(0)).toBe("0%");
+    expect(percent(null)).toBe("No meetings");
+  });
+});
