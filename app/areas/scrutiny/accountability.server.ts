@@ -1,7 +1,7 @@
-import { and, eq, exists, gte, inArray, isNull, lt, lte } from "drizzle-orm";
+import { and, asc, count, eq, exists, gte, inArray, isNull, lt, lte, ne, or } from "drizzle-orm";
 import { z } from "zod";
 import type { Db } from "../../../db/client";
-import { attendance, boardSeats, meetings } from "../../../db/schema";
+import { attendance, boardSeats, callIns, decisionStatusChanges, decisions, meetings } from "../../../db/schema";
 import { addDays, isIsoDate, londonDate, londonTimeToInstant } from "../../platform/time/dates";
 import { listPartnersForRules } from "../register/public.server";
 import { attendanceByPartner } from "./rules/accountability";
@@ -63,4 +63,51 @@ export async function attendanceFigures(db: Db, partnershipId: string, period: {
   );
   const partnerIds = new Map(partners.map((p) => [p.organisationId, p.partnerId]));
   return { meetingsHeld: held.length, rows: rows.map((r) => ({ ...r, partnerId: partnerIds.get(r.organisationId) ?? null })) };
+}
+
+/**
+ * The decisions taken in the period: how many; those taken at an inquorate
+ * meeting and what became of them (ratified at a later quorate meeting, not
+ * ratified, or still waiting); and those called in, with where each stands.
+ */
+export async function decisionFigures(db: Db, partnershipId: string, period: { from: string; to: string }) {
+  const inPeriod = and(eq(decisions.partnershipId, partnershipId), gte(decisions.decidedOn, period.from), lte(decisions.decidedOn, period.to), ne(decisions.status, "proposed"));
+  const [[{ taken }], inquorate, calledIn] = await Promise.all([
+    db.select({ taken: count() }).from(decisions).where(inPeriod),
+    db
+      .select({ id: decisions.id, reference: decisions.reference, title: decisions.title, decidedOn: decisions.decidedOn, status: decisions.status })
+      .from(decisions)
+      .where(
+        and(
+          inPeriod,
+          or(
+            eq(decisions.status, "inquorate"),
+            exists(db.select({ one: decisionStatusChanges.id }).from(decisionStatusChanges).where(and(eq(decisionStatusChanges.decisionId, decisions.id), eq(decisionStatusChanges.toStatus, "inquorate")))),
+          ),
+        ),
+      )
+      .orderBy(asc(decisions.decidedOn), asc(decisions.reference)),
+    db
+      .select({ id: decisions.id, reference: decisions.reference, title: decisions.title, decidedOn: decisions.decidedOn, callInStatus: callIns.status })
+      .from(callIns)
+      .innerJoin(decisions, eq(decisions.id, callIns.decisionId))
+      .where(and(inPeriod, eq(callIns.partnershipId, partnershipId)))
+      .orderBy(asc(decisions.decidedOn), asc(decisions.reference)),
+  ]);
+  // When each inquorate decision was later settled: its change out of "inquorate".
+  const settled = inquorate.length
+    ? await db
+        .select({ decisionId: decisionStatusChanges.decisionId, toStatus: decisionStatusChanges.toStatus, changedAt: decisionStatusChanges.changedAt })
+        .from(decisionStatusChanges)
+        .where(and(inArray(decisionStatusChanges.decisionId, inquorate.map((d) => d.id)), eq(decisionStatusChanges.fromStatus, "inquorate")))
+    : [];
+  const settledBy = new Map(settled.map((s) => [s.decisionId, s]));
+  return {
+    taken,
+    inquorate: inquorate.map((d) => {
+      const s = settledBy.get(d.id);
+      return { ...d, outcome: d.status === "inquorate" ? ("awaiting" as const) : s?.toStatus === "agreed" ? ("ratified" as const) : ("not_ratified" as const), settledOn: s ? londonDate(s.changedAt) : null };
+    }),
+    calledIn,
+  };
 }

@@ -95,4 +95,28 @@ describe("the accountability dashboard", () => {
       expect(body, query).toContain(message);
     }
   });
+
+  it("lists the decisions taken at an inquorate meeting and whether they were ratified, and those called in, as the record has them", async () => {
+    const html = await (await chair.get("/p/nelcp/accountability")).text();
+    const [{ id }] = await s.db.select({ id: partnerships.id }).from(partnerships).where(eq(partnerships.slug, "nelcp"));
+    const result = await s.db.execute(sql`
+      select d.reference, d.status from decisions d
+       where d.partnership_id = ${id} and d.decided_on between '2025-11-23' and ${SCENARIO_TODAY}
+         and exists (select 1 from decision_status_changes c where c.decision_id = d.id and c.to_status = 'inquorate')
+       order by d.reference`);
+    const expected = ((result as unknown as { rows?: unknown[] }).rows ?? (result as unknown as unknown[])) as { reference: string; status: string }[];
+    expect(expected.length, "the demo's July meeting was not quorate").toBeGreaterThan(0);
+    const shown = [...html.matchAll(/data-decision="([^"]+)">([\s\S]*?)<\/tr>/g)].map((m) => [m[1], m[2]] as const).sort(([a], [b]) => a.localeCompare(b));
+    expect(shown.map(([ref]) => ref)).toEqual(expected.map((e) => e.reference));
+    for (const [ref, row] of shown) {
+      const status = expected.find((e) => e.reference === ref)!.status;
+      expect(row, ref).toContain(status === "inquorate" ? "Awaiting ratification" : status === "agreed" ? "Yes, at a quorate meeting" : "No: not ratified");
+    }
+    // The CIP's dashboard lists the residential hub's call-in and where it stands.
+    const cip = s.client();
+    await cip.signIn("scrutiny@leics.example");
+    const cipText = await pageText(await cip.get("/p/leicestershire-cip/accountability"));
+    expect(cipText).toContain("Mobilise the residential hub from Service Design Brief 1: referred back to the board, waiting for it to reconsider");
+  });
 });
+

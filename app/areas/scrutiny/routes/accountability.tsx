@@ -5,7 +5,7 @@ import { requirePermission } from "../../../platform/guard.server";
 import { formatDate } from "../../../platform/time/dates";
 import { ErrorSummary, Tag } from "../../../platform/ui/forms";
 import { tableScroll } from "../../../platform/ui/table-scroll";
-import { accountabilityPeriod, attendanceFigures } from "../accountability.server";
+import { accountabilityPeriod, attendanceFigures, decisionFigures } from "../accountability.server";
 import { percent } from "../rules/accountability";
 import type { Route } from "./+types/accountability";
 
@@ -16,8 +16,9 @@ export const meta = ({ data }: Route.MetaArgs) => [{ title: `Accountability – 
 export async function loader({ request, context, params }: Route.LoaderArgs) {
   const scope = await requirePermission(request, context, params.slug, "partnership:view");
   const period = accountabilityPeriod(new URL(request.url).searchParams, appToday());
-  const attendance = await attendanceFigures(getDb(), scope.partnership.id, period, appNow());
-  return { partnership: { slug: scope.partnership.slug, name: scope.partnership.name }, period: { from: period.from, to: period.to }, errors: period.errors, attendance };
+  const db = getDb();
+  const [attendance, decided] = await Promise.all([attendanceFigures(db, scope.partnership.id, period, appNow()), decisionFigures(db, scope.partnership.id, period)]);
+  return { partnership: { slug: scope.partnership.slug, name: scope.partnership.name }, period: { from: period.from, to: period.to }, errors: period.errors, attendance, decided };
 }
 
 type Row = Route.ComponentProps["loaderData"]["attendance"]["rows"][number];
@@ -57,7 +58,7 @@ function AttendanceChart({ rows }: { rows: Row[] }) {
 }
 
 export default function Accountability({ loaderData }: Route.ComponentProps) {
-  const { partnership: p, period, errors, attendance } = loaderData;
+  const { partnership: p, period, errors, attendance, decided } = loaderData;
   const below = attendance.rows.filter((r) => r.belowHalf);
   return (
     <>
@@ -131,6 +132,71 @@ export default function Accountability({ loaderData }: Route.ComponentProps) {
           </tbody>
         </table>
       </div>
+
+      <h2 className="govuk-heading-m">Decisions</h2>
+      <p className="govuk-body">
+        <Link className="govuk-link" to={`/p/${p.slug}/decisions?from=${period.from}&to=${period.to}`}>
+          {decided.taken} {decided.taken === 1 ? "decision" : "decisions"} taken
+        </Link>{" "}
+        in the period.
+      </p>
+      <h3 className="govuk-heading-s">Taken at a meeting that was not quorate</h3>
+      {decided.inquorate.length ? (
+        <div {...tableScroll("Decisions taken at a meeting that was not quorate")}>
+          <table className="govuk-table">
+            <caption className="govuk-table__caption govuk-visually-hidden">Decisions taken at a meeting that was not quorate, and what became of them</caption>
+            <thead className="govuk-table__head">
+              <tr className="govuk-table__row">
+                <th scope="col" className="govuk-table__header">Decision</th>
+                <th scope="col" className="govuk-table__header">Taken</th>
+                <th scope="col" className="govuk-table__header">Ratified?</th>
+              </tr>
+            </thead>
+            <tbody className="govuk-table__body">
+              {decided.inquorate.map((d) => (
+                <tr key={d.id} className="govuk-table__row" data-decision={d.reference}>
+                  <th scope="row" className="govuk-table__header">
+                    <Link className="govuk-link" to={`/p/${p.slug}/decisions/${d.id}`}>
+                      {d.reference}
+                    </Link>{" "}
+                    {d.title}
+                  </th>
+                  <td className="govuk-table__cell">{d.decidedOn ? formatDate(d.decidedOn) : ""}</td>
+                  <td className="govuk-table__cell">
+                    {d.outcome === "ratified" ? `Yes, at a quorate meeting (recorded ${formatDate(d.settledOn)})` : d.outcome === "not_ratified" ? `No: not ratified (recorded ${formatDate(d.settledOn)})` : <Tag colour="yellow">Awaiting ratification</Tag>}
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      ) : (
+        <p className="govuk-body">None.</p>
+      )}
+      <h3 className="govuk-heading-s">Called in by scrutiny</h3>
+      {decided.calledIn.length ? (
+        <ul className="govuk-list govuk-list--bullet">
+          {decided.calledIn.map((d) => (
+            <li key={d.id} data-called-in={d.reference}>
+              <Link className="govuk-link" to={`/p/${p.slug}/decisions/${d.id}`}>
+                {d.reference}
+              </Link>{" "}
+              {d.title}: {callInStatusWords[d.callInStatus] ?? d.callInStatus}
+            </li>
+          ))}
+        </ul>
+      ) : (
+        <p className="govuk-body">None.</p>
+      )}
     </>
   );
 }
+
+const callInStatusWords: Record<string, string> = {
+  gathering: "signatures being gathered",
+  called_in: "called in, waiting for the scrutiny committee",
+  no_further_action: "the committee took no further action",
+  referred_back: "referred back to the board, waiting for it to reconsider",
+  confirmed: "reconsidered and confirmed by the board",
+  changed: "reconsidered and changed by a new decision",
+};
