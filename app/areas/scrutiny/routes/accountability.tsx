@@ -188,6 +188,15 @@ export default function Accountability({ loaderData }: Route.ComponentProps) {
       ) : (
         <p className="govuk-body">None.</p>
       )}
+
+      <h2 className="govuk-heading-m">Returns</h2>
+      <p className="govuk-body">
+        Each partner&apos;s returns on time over the last twelve months, and those overdue now, are on the{" "}
+        <Link className="govuk-link" to={`/p/${p.slug}/obligations#compliance`}>
+          Returns page, under &ldquo;How each partner is doing&rdquo;
+        </Link>
+        .
+      </p>
     </>
   );
 }
