@@ -4,6 +4,7 @@ import { appNow, appToday } from "../../../platform/clock.server";
 import { requirePermission } from "../../../platform/guard.server";
 import { formatDate } from "../../../platform/time/dates";
 import { ErrorSummary, Tag } from "../../../platform/ui/forms";
+import { FilterDate } from "../../../platform/ui/filters";
 import { tableScroll } from "../../../platform/ui/table-scroll";
 import { accountabilityPeriod, attendanceFigures, decisionFigures } from "../accountability.server";
 import { percent } from "../rules/accountability";
@@ -68,19 +69,8 @@ export default function Accountability({ loaderData }: Route.ComponentProps) {
         How {p.name}&apos;s partners have taken part, from {formatDate(period.from)} to {formatDate(period.to)}.
       </p>
       <Form method="get" className="app-filters" aria-label="Choose the period">
-        {(["from", "to"] as const).map((key) => (
-          <div key={key} className={`govuk-form-group${errors[key] ? " govuk-form-group--error" : ""}`}>
-            <label className="govuk-label" htmlFor={key}>
-              {key === "from" ? "From" : "To"}
-            </label>
-            {errors[key] ? (
-              <p id={`${key}-error`} className="govuk-error-message">
-                <span className="govuk-visually-hidden">Error:</span> {errors[key]}
-              </p>
-            ) : null}
-            <input className={`govuk-input govuk-input--width-10${errors[key] ? " govuk-input--error" : ""}`} type="date" id={key} name={key} defaultValue={period[key]} aria-describedby={errors[key] ? `${key}-error` : undefined} />
-          </div>
-        ))}
+        <FilterDate name="from" label="From" value={period.from} error={errors.from} />
+        <FilterDate name="to" label="To" value={period.to} error={errors.to} />
         <button type="submit" className="govuk-button govuk-button--secondary">
           Show figures
         </button>

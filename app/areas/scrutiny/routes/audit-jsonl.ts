@@ -1,3 +1,4 @@
+import { eventForHashing } from "../../../../db/audit";
 import { getDb } from "../../../../db/client";
 import { isAuditAction } from "../../../audit/catalogue";
 import { requirePermission } from "../../../platform/guard.server";
@@ -27,24 +28,8 @@ export async function loader({ request, context, params }: Route.LoaderArgs) {
     async pull(controller) {
       const next = await batches.next();
       if (next.done) return controller.close();
-      const lines = next.value.map(({ row: r }) =>
-        JSON.stringify({
-          id: r.id,
-          chain: r.chain,
-          seq: r.seq,
-          occurredAt: r.occurredAt.toISOString(),
-          actorUserId: r.actorUserId,
-          action: r.action,
-          entityType: r.entityType,
-          entityId: r.entityId,
-          partnershipId: r.partnershipId,
-          before: r.before ?? null,
-          after: r.after ?? null,
-          reason: r.reason,
-          prevHash: r.prevHash,
-          hash: r.hash,
-        }),
-      );
+      // Exactly the object that was hashed (db/audit.ts), then the two hashes.
+      const lines = next.value.map(({ row: r }) => JSON.stringify({ ...eventForHashing(r), prevHash: r.prevHash, hash: r.hash }));
       controller.enqueue(encoder.encode(`${lines.join("\n")}\n`));
     },
     async cancel() {

@@ -5,6 +5,7 @@ import { auditEntities } from "../../../audit/define";
 import { requirePermission } from "../../../platform/guard.server";
 import { formatDate, formatDateTime } from "../../../platform/time/dates";
 import { ErrorSummary } from "../../../platform/ui/forms";
+import { FilterDate, FilterSelect } from "../../../platform/ui/filters";
 import { auditFilterChoices, auditTrailPage, recordName } from "../audit.server";
 import { auditEntityLabels, auditFilterQuery, parseAuditFilters, PLATFORM_ACTOR } from "../rules/audit-filters";
 import type { Route } from "./+types/audit";
@@ -41,39 +42,6 @@ export async function loader({ request, context, params }: Route.LoaderArgs) {
 }
 
 const actionOptions = auditActionNames.map((a) => ({ value: a, label: auditCatalogue[a].label })).sort((a, b) => a.label.localeCompare(b.label));
-
-function Select({ name, label, value, options }: { name: string; label: string; value: string; options: { value: string; label: string }[] }) {
-  return (
-    <div className="govuk-form-group">
-      <label className="govuk-label" htmlFor={name}>
-        {label}
-      </label>
-      <select className="govuk-select" id={name} name={name} defaultValue={value}>
-        {options.map((o) => (
-          <option key={o.value} value={o.value}>
-            {o.label}
-          </option>
-        ))}
-      </select>
-    </div>
-  );
-}
-
-function DateFilter({ name, label, value, error }: { name: string; label: string; value: string; error?: string }) {
-  return (
-    <div className={`govuk-form-group${error ? " govuk-form-group--error" : ""}`}>
-      <label className="govuk-label" htmlFor={name}>
-        {label}
-      </label>
-      {error ? (
-        <p id={`${name}-error`} className="govuk-error-message">
-          <span className="govuk-visually-hidden">Error:</span> {error}
-        </p>
-      ) : null}
-      <input className={`govuk-input govuk-input--width-10${error ? " govuk-input--error" : ""}`} type="date" id={name} name={name} defaultValue={value} aria-describedby={error ? `${name}-error` : undefined} />
-    </div>
-  );
-}
 
 export default function AuditTrail({ loaderData }: Route.ComponentProps) {
   const { partnership: p, filters, query, paged, record, errors, events, next, verification, checkpoint, choices } = loaderData;
@@ -130,17 +98,17 @@ export default function AuditTrail({ loaderData }: Route.ComponentProps) {
 
       <Form method="get" className="app-filters" aria-label="Filter the audit trail">
         {record ? <input type="hidden" name="record" value={record.id} /> : null}
-        <Select name="type" label="Record type" value={filters.type} options={[{ value: "", label: "All records" }, ...auditEntities.map((e) => ({ value: e, label: auditEntityLabels[e] }))]} />
-        <Select
+        <FilterSelect name="type" label="Record type" value={filters.type} options={[{ value: "", label: "All records" }, ...auditEntities.map((e) => ({ value: e, label: auditEntityLabels[e] }))]} />
+        <FilterSelect
           name="actor"
           label="Who"
           value={filters.actor}
           options={[{ value: "", label: "Anyone" }, { value: PLATFORM_ACTOR, label: "The platform (scheduled jobs)" }, ...choices.people.map((x) => ({ value: x.id, label: x.name }))]}
         />
-        <Select name="partner" label="Partner (who sat for it)" value={filters.partner} options={[{ value: "", label: "All partners" }, ...choices.partners.map((x) => ({ value: x.id, label: x.name }))]} />
-        <Select name="action" label="What happened" value={filters.action} options={[{ value: "", label: "Anything" }, ...actionOptions]} />
-        <DateFilter name="from" label="From" value={filters.from} error={errors.from} />
-        <DateFilter name="to" label="To" value={filters.to} error={errors.to} />
+        <FilterSelect name="partner" label="Partner (who sat for it)" value={filters.partner} options={[{ value: "", label: "All partners" }, ...choices.partners.map((x) => ({ value: x.id, label: x.name }))]} />
+        <FilterSelect name="action" label="What happened" value={filters.action} options={[{ value: "", label: "Anything" }, ...actionOptions]} />
+        <FilterDate name="from" label="From" value={filters.from} error={errors.from} />
+        <FilterDate name="to" label="To" value={filters.to} error={errors.to} />
         <button type="submit" className="govuk-button govuk-button--secondary">
           Show events
         </button>
