@@ -355,6 +355,7 @@ export const demoData: SeedData = {
         "after a competitive tender, for up to ten years and reviewed annually, with a CIP Collaboration " +
         "Agreement between the two partners (extended for 2019-20 in July 2019).",
       reportsTo: "Children and Families Overview and Scrutiny Committee",
+      scrutinyChairEmail: "scrutiny-chair@leics.example",
       sharedVision:
         "Fewer Leicestershire children placed far from home: services designed with children, families and staff, " +
         "built and run locally by the council and Barnardo's together.",

@@ -115,6 +115,7 @@ export async function seedDemoData(db: Db, story: SeedData) {
         leadOrganisationId: org(p.leadOrgKey),
         leadAgreement: p.leadAgreement,
         reportsTo: p.reportsTo,
+        scrutinyChairUserId: p.scrutinyChairEmail ? person(p.scrutinyChairEmail) : null,
         sharedVision: p.sharedVision,
         referencePrefix: p.referencePrefix,
       };

@@ -76,6 +76,8 @@ export type SeedPartnership = {
   leadOrgKey: string;
   leadAgreement: string; // the agreement that empowers the lead body
   reportsTo: string | null; // e.g. an overview and scrutiny committee
+  /** The email of that committee's chair, one of the partnership's scrutiny members. */
+  scrutinyChairEmail?: string;
   sharedVision: string | null;
   referencePrefix: string | null; // decision references, e.g. NELCP-2026-014
   keyDates: { kind: KeyDateKind; onDate: string; description: string }[];

@@ -23,6 +23,8 @@ export const partnerships = pgTable("partnerships", {
   leadOrganisationId: uuid("lead_organisation_id").references(() => organisations.id),
   leadAgreement: text("lead_agreement"),
   reportsTo: text("reports_to"),
+  // The chair of the scrutiny committee it reports to, one of its scrutiny members: call-in's "chair alone".
+  scrutinyChairUserId: uuid("scrutiny_chair_user_id"),
   sharedVision: text("shared_vision"),
   // Decision references are PREFIX-YEAR-NNN, e.g. NELCP-2026-014.
   referencePrefix: text("reference_prefix"),

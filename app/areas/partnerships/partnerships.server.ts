@@ -2,7 +2,7 @@ import { and, asc, eq, isNull, lte, or, gte, sql } from "drizzle-orm";
 import { z } from "zod";
 import { appendAudit } from "../../audit/append.server";
 import type { Db, Tx } from "../../../db/client";
-import { boardSeats, organisations, partnershipKeyDates, partnershipPartners, partnershipRoles, partnerships, termsOfReference } from "../../../db/schema";
+import { boardSeats, organisations, partnershipKeyDates, partnershipPartners, partnershipRoles, partnerships, termsOfReference, users } from "../../../db/schema";
 import { isPartnerCurrent } from "../register/public";
 import { formatDate } from "../../platform/time/dates";
 import { defaultTermsRules, termsSectionsSchema } from "../register/public";
@@ -106,9 +106,20 @@ export const partnershipDetailsSchema = z.object({
   leadOrganisationId: uuidField("Choose the lead body"),
   leadAgreement: optionalText(4000, "The lead body's agreement"),
   reportsTo: optionalText(300, "Reports to"),
+  scrutinyChairUserId: z.preprocess((v) => (v === undefined || v === "" ? null : v), z.uuid({ error: "Choose the committee's chair from the partnership's scrutiny members" }).nullable()),
   reason: optionalText(1000, "The reason"),
 });
 export type PartnershipDetailsInput = z.output<typeof partnershipDetailsSchema>;
+
+/** The partnership's scrutiny members: who may chair the committee it reports to. */
+export async function listScrutinyMembers(db: Db | Tx, partnershipId: string) {
+  return db
+    .select({ id: users.id, name: users.name })
+    .from(partnershipRoles)
+    .innerJoin(users, eq(users.id, partnershipRoles.userId))
+    .where(and(eq(partnershipRoles.partnershipId, partnershipId), eq(partnershipRoles.role, "scrutiny_member")))
+    .orderBy(asc(users.name));
+}
 
 export async function updatePartnershipDetails(db: Db, scope: PartnershipScope, input: PartnershipDetailsInput): Promise<WriteResult> {
   const id = scope.partnership.id;
@@ -117,6 +128,8 @@ export async function updatePartnershipDetails(db: Db, scope: PartnershipScope, 
     if (row.version !== input.version) return conflict("partnership");
     const lead = (await listCurrentPartnerOrganisations(tx, id)).find((o) => o.id === input.leadOrganisationId);
     if (!lead) return fail("leadOrganisationId", "Choose a lead body from the partnership's current partners");
+    if (input.scrutinyChairUserId && !(await listScrutinyMembers(tx, id)).some((m) => m.id === input.scrutinyChairUserId))
+      return fail("scrutinyChairUserId", "Choose the committee's chair from the partnership's scrutiny members");
     const { version: _v, reason, ...next } = input;
     const diff = changedFields(row, next);
     if (!diff.changed) return ok();

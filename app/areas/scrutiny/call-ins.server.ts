@@ -78,8 +78,9 @@ async function lockedDecision(tx: Tx, partnershipId: string, decisionId: string)
   return { d, rule: terms?.rules.callIn };
 }
 
-/** A scrutiny member calls a decision in: the call-in starts with their signature, and is made at once if one signature is enough. */
+/** A scrutiny member calls a decision in: the call-in starts with their signature, and is made at once if one signature is enough (or theirs is the committee chair's, where the rule lets the chair act alone). */
 export async function startCallIn(db: Db, scope: PartnershipScope, decisionId: string, input: z.output<typeof startCallInSchema>, today: string): Promise<WriteResult<CallInStatus>> {
+  const isChair = (userId: string) => userId === scope.partnership.scrutinyChairUserId;
   return transact(db, async (tx) => {
     const found = await lockedDecision(tx, scope.partnership.id, decisionId);
     if (!found) return fail("form", "That decision is not in this partnership's log");
@@ -93,7 +94,7 @@ export async function startCallIn(db: Db, scope: PartnershipScope, decisionId: s
     if (existing) return fail("form", existing.status === "gathering" ? "A call-in of this decision has already been started: add your signature to it" : "This decision has already been called in");
     const problem = groundsProblem(rule, input.grounds);
     if (problem) return fail("grounds", problem);
-    const calledIn = enoughSignatures(rule, [{ userId: scope.user.id, isCommitteeChair: false }]).enough;
+    const calledIn = enoughSignatures(rule, [{ userId: scope.user.id, isCommitteeChair: isChair(scope.user.id) }]).enough;
     const id = uuidv7();
     await tx.insert(callIns).values({ id, partnershipId: scope.partnership.id, decisionId: d.id, grounds: input.grounds, status: calledIn ? "called_in" : "gathering", startedBy: scope.user.id, startedOn: today, calledInOn: calledIn ? today : null });
     await tx.insert(callInSignatures).values({ callInId: id, userId: scope.user.id, signedAt: new Date() });
@@ -122,7 +123,7 @@ export async function signCallIn(db: Db, scope: PartnershipScope, decisionId: st
     const added = await tx.insert(callInSignatures).values({ callInId: row.id, userId: scope.user.id, signedAt: new Date() }).onConflictDoNothing().returning({ userId: callInSignatures.userId });
     if (!added.length) return fail("form", "You have already signed this call-in");
     const signers = await tx.select({ userId: callInSignatures.userId }).from(callInSignatures).where(eq(callInSignatures.callInId, row.id));
-    const calledIn = enoughSignatures(rule, signers.map((s) => ({ userId: s.userId, isCommitteeChair: false }))).enough;
+    const calledIn = enoughSignatures(rule, signers.map((s) => ({ userId: s.userId, isCommitteeChair: s.userId === scope.partnership.scrutinyChairUserId }))).enough;
     if (calledIn) await versionedUpdate(tx, callIns, eq(callIns.id, row.id), row.version, { status: "called_in", calledInOn: today }, "call-in");
     await appendAudit(tx, {
       actorUserId: scope.user.id,

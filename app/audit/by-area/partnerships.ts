@@ -8,6 +8,7 @@ const partnershipFields = {
   leadAgreement: text.nullable(),
   termYears: z.number().int().nullable(),
   reportsTo: text.nullable(),
+  scrutinyChairUserId: id.nullable().optional(),
   name: text,
   shortName: text,
   type: z.enum(partnershipTypes),

@@ -1,6 +1,6 @@
 import { and, eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { auditEvents, callIns, callInSignatures, decisions, partnerships } from "../../../db/schema";
+import { auditEvents, callIns, callInSignatures, decisions, partnerships, users } from "../../../db/schema";
 import { pageText, SCENARIO_TODAY, startTestServer, travelTo, type HttpClient, type TestServer } from "../../helpers/server";
 
 // Calling a decision in, as the CIP's terms of reference set it (the council's
@@ -144,6 +144,34 @@ describe("calling a decision in", () => {
     expect(tooLate.status).toBe(400);
     expect(await pageText(tooLate)).toContain("The call-in period ended on 27 November 2026, so it can no longer be called in");
     travelTo(SCENARIO_TODAY);
+  });
+
+  it("the scrutiny committee's chair, recorded on the partnership, calls a decision in alone, as the CIP's rule allows", async () => {
+    const d = await keyDecision();
+    expect((await whitmore.post(d.path, { intent: "call_in", grounds: "The hub's running costs were not in the budget report." })).status).toBe(302);
+    const [row] = await s.db.select().from(callIns).where(eq(callIns.decisionId, d.id));
+    expect(row).toMatchObject({ status: "called_in", calledInOn: SCENARIO_TODAY });
+    expect(await pageText(await ashdown.get(d.path))).toContain("Called in: not to be implemented.");
+    // Only one of the partnership's scrutiny members can be recorded as the committee's chair.
+    const edit = await chair.get("/p/leicestershire-cip/edit");
+    const html = await edit.text();
+    const version = html.match(/name="version" value="(\d+)"/)![1];
+    const form = Object.fromEntries([...html.matchAll(/<(?:input|textarea)[^>]*name="([^"]+)"[^>]*?(?:value="([^"]*)")?[^>]*>/g)].map((m) => [m[1], m[2] ?? ""]));
+    const [{ leadOrganisationId }] = await s.db.select({ leadOrganisationId: partnerships.leadOrganisationId }).from(partnerships).where(eq(partnerships.id, cipId));
+    const refused = await chair.post("/p/leicestershire-cip/edit", {
+      ...form,
+      version,
+      name: "Leicestershire Children's Innovation Partnership",
+      shortName: "CIP",
+      purpose: "Design services with children and families.",
+      type: "innovation_partnership",
+      status: "active",
+      startDate: "2018-12-01",
+      leadOrganisationId,
+      scrutinyChairUserId: (await s.db.select({ id: users.id }).from(users).where(eq(users.email, "c.langley@leics.example")))[0].id,
+    });
+    expect(refused.status).toBe(400);
+    expect(await pageText(refused)).toContain("Choose the committee's chair from the partnership's scrutiny members");
   });
 
   it("a decision that is not key, or urgent, cannot be called in; nor can anyone but a scrutiny member call one in", async () => {

@@ -8,7 +8,7 @@ import { formatDate } from "../../../platform/time/dates";
 import { partnershipStatusLabels, partnershipStatuses, partnershipTypeLabels, partnershipTypes } from "../rules/vocabulary";
 import { invalid, parseForm, rejected } from "../../../platform/forms";
 import { requirePermission } from "../../../platform/guard.server";
-import { listCurrentPartnerOrganisations, partnershipDetailsSchema, updatePartnershipDetails } from "../partnerships.server";
+import { listCurrentPartnerOrganisations, listScrutinyMembers, partnershipDetailsSchema, updatePartnershipDetails } from "../partnerships.server";
 import type { Route } from "./+types/partnership-edit";
 import { readForm } from "../../../platform/read-form.server";
 import { AppForm } from "../../../platform/ui/app-form";
@@ -17,7 +17,9 @@ export const meta = () => [{ title: "Change the partnership's details – Partne
 
 export async function loader({ request, context, params }: Route.LoaderArgs) {
   const { partnership } = await requirePermission(request, context, params.slug, "partnership:manage");
-  return { partnership, organisations: await listCurrentPartnerOrganisations(getDb(), partnership.id) };
+  const db = getDb();
+  const [organisations, scrutinyMembers] = await Promise.all([listCurrentPartnerOrganisations(db, partnership.id), listScrutinyMembers(db, partnership.id)]);
+  return { partnership, organisations, scrutinyMembers };
 }
 
 export async function action({ request, context, params }: Route.ActionArgs) {
@@ -31,7 +33,7 @@ export async function action({ request, context, params }: Route.ActionArgs) {
 }
 
 export default function EditPartnership({ loaderData }: Route.ComponentProps) {
-  const { partnership: p, organisations } = loaderData;
+  const { partnership: p, organisations, scrutinyMembers } = loaderData;
   const f = useFormResult();
   return (
     <div className="govuk-grid-row">
@@ -69,6 +71,14 @@ export default function EditPartnership({ loaderData }: Route.ComponentProps) {
           />
           <TextArea name="leadAgreement" label="The agreement that empowers the lead body (optional)" defaultValue={f.value("leadAgreement", p.leadAgreement)} error={f.errors?.leadAgreement} />
           <TextField name="reportsTo" label="Reports to (optional)" hint="For example, an overview and scrutiny committee." defaultValue={f.value("reportsTo", p.reportsTo)} error={f.errors?.reportsTo} />
+          <SelectField
+            name="scrutinyChairUserId"
+            label="Chair of that scrutiny committee (optional)"
+            hint="One of the partnership's scrutiny members. Where the terms of reference allow it, the committee's chair may call a decision in alone."
+            defaultValue={f.value("scrutinyChairUserId", p.scrutinyChairUserId ?? "")}
+            error={f.errors?.scrutinyChairUserId}
+            options={[{ value: "", label: "Not recorded" }, ...scrutinyMembers.map((m) => ({ value: m.id, label: m.name }))]}
+          />
           <ReasonField defaultValue={f.value("reason")} error={f.errors?.reason} />
           <div className="govuk-button-group">
             <Button>Save changes</Button>

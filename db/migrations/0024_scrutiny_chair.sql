@@ -1,0 +1,1 @@
+ALTER TABLE "partnerships" ADD COLUMN "scrutiny_chair_user_id" uuid;
