@@ -167,7 +167,7 @@ describe("calling a decision in", () => {
       type: "innovation_partnership",
       status: "active",
       startDate: "2018-12-01",
-      leadOrganisationId,
+      leadOrganisationId: leadOrganisationId ?? "",
       scrutinyChairUserId: (await s.db.select({ id: users.id }).from(users).where(eq(users.email, "c.langley@leics.example")))[0].id,
     });
     expect(refused.status).toBe(400);
