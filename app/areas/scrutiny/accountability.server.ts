@@ -1,34 +1,11 @@
 import { and, asc, count, eq, exists, gte, inArray, isNull, lt, lte, ne, or } from "drizzle-orm";
-import { z } from "zod";
 import type { Db } from "../../../db/client";
 import { attendance, boardSeats, callIns, decisionStatusChanges, decisions, meetings } from "../../../db/schema";
-import { addDays, isIsoDate, londonDate, londonTimeToInstant } from "../../platform/time/dates";
+import { addDays, londonDate, londonTimeToInstant } from "../../platform/time/dates";
 import { listPartnersForRules } from "../register/public.server";
 import { attendanceByPartner } from "./rules/accountability";
 
 // The accountability dashboard's figures, read from the record for a period.
-
-const day = z.string().trim().refine(isIsoDate, "Enter a real date, for example 2026-03-31");
-
-/** The period from the address: the twelve months to today unless chosen; a wrong date is named and the default kept. */
-export function accountabilityPeriod(params: URLSearchParams, today: string) {
-  const errors: Record<string, string> = {};
-  const read = (key: "from" | "to", fallback: string) => {
-    const raw = params.get(key);
-    if (raw === null || raw.trim() === "") return fallback;
-    const parsed = day.safeParse(raw);
-    if (parsed.success) return parsed.data;
-    errors[key] = parsed.error.issues[0].message;
-    return fallback;
-  };
-  const to = read("to", today);
-  let from = read("from", addDays(to, -364));
-  if (from > to) {
-    errors.from = "The start of the period must be on or before its end";
-    from = addDays(to, -364);
-  }
-  return { from, to, errors };
-}
 
 /** Each partner's attendance at the board meetings held in the period (cancelled ones and those without attendance recorded left out). */
 export async function attendanceFigures(db: Db, partnershipId: string, period: { from: string; to: string }, now: Date) {

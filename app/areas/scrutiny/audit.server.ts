@@ -63,7 +63,7 @@ async function conditions(db: Db, partnershipId: string, filters: AuditFilters):
 const isUuid = (v: string) => z.uuid().safeParse(v).success;
 
 /** Names for the people and records the events are about, a query per kind of record. */
-async function namesFor(db: Db, rows: readonly EventRow[]) {
+async function namesFor(db: Db, rows: readonly Pick<EventRow, "actorUserId" | "entityType" | "entityId">[]) {
   const actorIds = [...new Set(rows.map((r) => r.actorUserId).filter((x): x is string => x !== null))];
   const idsOf = (...types: AuditEntity[]) => [...new Set(rows.filter((r) => (types as string[]).includes(r.entityType) && isUuid(r.entityId)).map((r) => r.entityId))];
   const lookup = async (ids: string[], read: (ids: string[]) => Promise<{ id: string; name: string }[]>) => (ids.length ? read(ids) : []);
@@ -116,8 +116,6 @@ function fieldChanges(before: unknown, after: unknown) {
  * else sees that an event happened, and can verify it.
  */
 const youngPeoplesRecords: readonly string[] = ["young_person", "contribution", "safeguarding_message"] satisfies AuditEntity[];
-
-export type ExplainedEvent = ReturnType<typeof explain>[number];
 
 function explain(rows: readonly EventRow[], names: Awaited<ReturnType<typeof namesFor>>, slug: string, seesYoungPeople: boolean) {
   return rows.map((r) => {
@@ -204,7 +202,7 @@ export async function auditTrailPage(db: Db, partnership: { id: string; slug: st
 
 /** The name of the record a timeline is about, where it has one. */
 export async function recordName(db: Db, type: AuditEntity, id: string) {
-  const names = await namesFor(db, [{ entityType: type, entityId: id, actorUserId: null } as EventRow]);
+  const names = await namesFor(db, [{ entityType: type, entityId: id, actorUserId: null }]);
   return names.subject.get(id) ?? null;
 }
 

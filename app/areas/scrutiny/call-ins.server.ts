@@ -11,7 +11,7 @@ import { versionedUpdate } from "../../platform/versioned-update.server";
 import { fail, ok, transact, type WriteResult } from "../../platform/write-result";
 import { findDecision } from "../decisions/public.server";
 import { termsInForce } from "../register/public.server";
-import { callInOpen, callInPeriod, enoughSignatures, groundsProblem, subjectToCallIn, type CallInOutcome, type CallInRecord } from "./rules/call-in";
+import { callInOpen, callInPeriod, enoughSignatures, groundsProblem, subjectToCallIn, type CallInOutcome, type CallInRecord, type CallInStatus } from "./rules/call-in";
 
 // Call-ins of decisions: scrutiny members start one (with grounds) and sign it;
 // with enough signatures the decision is called in and suspended. The chair or
@@ -21,7 +21,6 @@ import { callInOpen, callInPeriod, enoughSignatures, groundsProblem, subjectToCa
 // audited; the rules are in rules/call-in.ts, the rule itself in the terms of
 // reference in force when the decision was taken.
 
-export type CallInStatus = "gathering" | "called_in" | CallInOutcome;
 
 const isoDay = (label: string) => z.string({ error: `Enter ${label}` }).trim().pipe(z.iso.date({ error: `Enter ${label} as a real date, for example 2026-06-17` }));
 
@@ -69,6 +68,9 @@ export function callInRecord(row: { status: string; calledInOn: string | null; c
   return { calledInOn: row.calledInOn, outcome, outcomeOn };
 }
 
+/** A signature as the rules read it: whether it is the scrutiny committee's chair's (recorded on the partnership). */
+const signatory = (scope: PartnershipScope, userId: string) => ({ userId, isCommitteeChair: userId === scope.partnership.scrutinyChairUserId });
+
 /** The decision, locked for this transaction, with the call-in rule of the terms in force when it was taken. */
 async function lockedDecision(tx: Tx, partnershipId: string, decisionId: string) {
   if (!z.uuid().safeParse(decisionId).success) return undefined;
@@ -80,7 +82,6 @@ async function lockedDecision(tx: Tx, partnershipId: string, decisionId: string)
 
 /** A scrutiny member calls a decision in: the call-in starts with their signature, and is made at once if one signature is enough (or theirs is the committee chair's, where the rule lets the chair act alone). */
 export async function startCallIn(db: Db, scope: PartnershipScope, decisionId: string, input: z.output<typeof startCallInSchema>, today: string): Promise<WriteResult<CallInStatus>> {
-  const isChair = (userId: string) => userId === scope.partnership.scrutinyChairUserId;
   return transact(db, async (tx) => {
     const found = await lockedDecision(tx, scope.partnership.id, decisionId);
     if (!found) return fail("form", "That decision is not in this partnership's log");
@@ -94,7 +95,7 @@ export async function startCallIn(db: Db, scope: PartnershipScope, decisionId: s
     if (existing) return fail("form", existing.status === "gathering" ? "A call-in of this decision has already been started: add your signature to it" : "This decision has already been called in");
     const problem = groundsProblem(rule, input.grounds);
     if (problem) return fail("grounds", problem);
-    const calledIn = enoughSignatures(rule, [{ userId: scope.user.id, isCommitteeChair: isChair(scope.user.id) }]).enough;
+    const calledIn = enoughSignatures(rule, [signatory(scope, scope.user.id)]).enough;
     const id = uuidv7();
     await tx.insert(callIns).values({ id, partnershipId: scope.partnership.id, decisionId: d.id, grounds: input.grounds, status: calledIn ? "called_in" : "gathering", startedBy: scope.user.id, startedOn: today, calledInOn: calledIn ? today : null });
     await tx.insert(callInSignatures).values({ callInId: id, userId: scope.user.id, signedAt: new Date() });
@@ -123,7 +124,7 @@ export async function signCallIn(db: Db, scope: PartnershipScope, decisionId: st
     const added = await tx.insert(callInSignatures).values({ callInId: row.id, userId: scope.user.id, signedAt: new Date() }).onConflictDoNothing().returning({ userId: callInSignatures.userId });
     if (!added.length) return fail("form", "You have already signed this call-in");
     const signers = await tx.select({ userId: callInSignatures.userId }).from(callInSignatures).where(eq(callInSignatures.callInId, row.id));
-    const calledIn = enoughSignatures(rule, signers.map((s) => ({ userId: s.userId, isCommitteeChair: s.userId === scope.partnership.scrutinyChairUserId }))).enough;
+    const calledIn = enoughSignatures(rule, signers.map((s) => signatory(scope, s.userId))).enough;
     if (calledIn) await versionedUpdate(tx, callIns, eq(callIns.id, row.id), row.version, { status: "called_in", calledInOn: today }, "call-in");
     await appendAudit(tx, {
       actorUserId: scope.user.id,

@@ -1,5 +1,4 @@
 // The scrutiny area's door for server code elsewhere: the only file other areas import from it.
 
 export { callInForDecision, callInRecord, considerCallIn, considerCallInSchema, reconsiderCallIn, reconsiderCallInSchema, signCallIn, startCallIn, startCallInSchema } from "./call-ins.server";
-export type { CallInStatus } from "./call-ins.server";
 export { callInMessages } from "./call-in-reminders.server";

@@ -1,4 +1,4 @@
 // The scrutiny area's pure rules that other areas use: the only file of its rules they import.
 
-export { callInOutcomeLabels, callInPeriod, implementationState, subjectToCallIn } from "./rules/call-in";
+export { callInPeriod, implementationState } from "./rules/call-in";
 export type { ImplementationState } from "./rules/call-in";

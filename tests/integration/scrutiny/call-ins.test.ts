@@ -193,6 +193,16 @@ describe("calling a decision in", () => {
     expect((await nelcpChair.post(d.path, { intent: "call_in", grounds: "x" })).status).toBe(403);
   });
 
+  it("two members starting a call-in of the same decision at the same moment start one", async () => {
+    const d = await keyDecision();
+    const second = s.client();
+    await second.signIn("scrutiny@leics.example");
+    const results = await Promise.all([ashdown.post(d.path, { intent: "call_in", grounds: "First grounds." }), second.post(d.path, { intent: "call_in", grounds: "Same member, other tab." })]);
+    expect(results.map((r) => r.status).sort()).toEqual([302, 400]);
+    expect(await s.db.select().from(callIns).where(eq(callIns.decisionId, d.id))).toHaveLength(1);
+    expect(await pageText(results.find((r) => r.status === 400)!)).toContain("A call-in of this decision has already been started: add your signature to it");
+  });
+
   it("two signatures sent at the same moment call it in once, and a repeated signature records once", async () => {
     const d = await keyDecision();
     await ashdown.post(d.path, { intent: "call_in", grounds: "The home's site was not in the plan." });

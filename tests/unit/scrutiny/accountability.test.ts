@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { attendanceByPartner, percent } from "../../../app/areas/scrutiny/rules/accountability";
+import { accountabilityPeriod, attendanceByPartner, percent } from "../../../app/areas/scrutiny/rules/accountability";
 
 const meetings = [
   { id: "m1", date: "2026-01-15" },
@@ -49,5 +49,25 @@ describe("attendance by partner", () => {
     expect(percent(2 / 3)).toBe("67%");
     expect(percent(0)).toBe("0%");
     expect(percent(null)).toBe("No meetings");
+  });
+});
+
+describe("the dashboard's period", () => {
+  const period = (query: string) => accountabilityPeriod(new URLSearchParams(query), "2026-11-22");
+
+  it("is the twelve months to today unless chosen", () => {
+    expect(period("")).toEqual({ from: "2025-11-23", to: "2026-11-22", errors: {} });
+    expect(period("from=2026-01-01&to=2026-06-30")).toEqual({ from: "2026-01-01", to: "2026-06-30", errors: {} });
+    expect(period("to=2026-06-30")).toEqual({ from: "2025-07-01", to: "2026-06-30", errors: {} });
+  });
+
+  it("names a wrong date and keeps the default in its place", () => {
+    expect(period("from=2026-02-30")).toEqual({ from: "2025-11-23", to: "2026-11-22", errors: { from: "Enter a real date, for example 2026-03-31" } });
+    expect(period("to=yesterday").errors).toEqual({ to: "Enter a real date, for example 2026-03-31" });
+  });
+
+  it("refuses a start after its end, but takes a single day", () => {
+    expect(period("from=2026-07-01&to=2026-06-30")).toEqual({ from: "2025-07-01", to: "2026-06-30", errors: { from: "The start of the period must be on or before its end" } });
+    expect(period("from=2026-06-30&to=2026-06-30").errors).toEqual({});
   });
 });

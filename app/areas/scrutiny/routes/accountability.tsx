@@ -6,8 +6,9 @@ import { formatDate } from "../../../platform/time/dates";
 import { ErrorSummary, Tag } from "../../../platform/ui/forms";
 import { FilterDate } from "../../../platform/ui/filters";
 import { tableScroll } from "../../../platform/ui/table-scroll";
-import { accountabilityPeriod, attendanceFigures, decisionFigures } from "../accountability.server";
-import { percent } from "../rules/accountability";
+import { attendanceFigures, decisionFigures } from "../accountability.server";
+import { accountabilityPeriod, percent } from "../rules/accountability";
+import { callInStatusWords, type CallInStatus } from "../rules/call-in";
 import type { Route } from "./+types/accountability";
 
 export const meta = ({ data }: Route.MetaArgs) => [{ title: `Accountability – ${data?.partnership.name ?? ""} – Partnership governance` }];
@@ -171,7 +172,7 @@ export default function Accountability({ loaderData }: Route.ComponentProps) {
               <Link className="govuk-link" to={`/p/${p.slug}/decisions/${d.id}`}>
                 {d.reference}
               </Link>{" "}
-              {d.title}: {callInStatusWords[d.callInStatus] ?? d.callInStatus}
+              {d.title}: {callInStatusWords[d.callInStatus as CallInStatus] ?? d.callInStatus}
             </li>
           ))}
         </ul>
@@ -190,12 +191,3 @@ export default function Accountability({ loaderData }: Route.ComponentProps) {
     </>
   );
 }
-
-const callInStatusWords: Record<string, string> = {
-  gathering: "signatures being gathered",
-  called_in: "called in, waiting for the scrutiny committee",
-  no_further_action: "the committee took no further action",
-  referred_back: "referred back to the board, waiting for it to reconsider",
-  confirmed: "reconsidered and confirmed by the board",
-  changed: "reconsidered and changed by a new decision",
-};

@@ -1,4 +1,27 @@
+import { addDays } from "../../../platform/time/dates";
+import { isoDay } from "./audit-filters";
+
 // The accountability dashboard's figures, as plain functions of the record.
+
+/** The period from the address: the twelve months to today unless chosen; a wrong date is named and the default kept. */
+export function accountabilityPeriod(params: URLSearchParams, today: string) {
+  const errors: Record<string, string> = {};
+  const read = (key: "from" | "to", fallback: string) => {
+    const raw = params.get(key);
+    if (raw === null || raw.trim() === "") return fallback;
+    const parsed = isoDay.safeParse(raw);
+    if (parsed.success) return parsed.data;
+    errors[key] = parsed.error.issues[0].message;
+    return fallback;
+  };
+  const to = read("to", today);
+  let from = read("from", addDays(to, -364));
+  if (from > to) {
+    errors.from = "The start of the period must be on or before its end";
+    from = addDays(to, -364);
+  }
+  return { from, to, errors };
+}
 
 export type HeldMeeting = { id: string; date: string };
 export type PartnerMark = { meetingId: string; organisationId: string; status: string };

@@ -43,7 +43,8 @@ export const AUDIT_PAGE_SIZE = 25;
 export const PLATFORM_ACTOR = "platform";
 
 const uuid = z.uuid();
-const isoDay = z.string().refine(isIsoDate, "Enter a real date, for example 2026-03-31");
+/** A London day written as a date input sends it (YYYY-MM-DD), or the message that says how. */
+export const isoDay = z.string().trim().refine(isIsoDate, "Enter a real date, for example 2026-03-31");
 
 const fields = {
   type: z.enum(auditEntities, { error: "Choose a record type from the list" }),

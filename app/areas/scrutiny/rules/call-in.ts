@@ -65,11 +65,15 @@ export const reconsiderBy = (rule: CallInRule, referredBackOn: string) => addWor
 
 export const callInOutcomes = ["no_further_action", "referred_back", "confirmed", "changed"] as const;
 export type CallInOutcome = (typeof callInOutcomes)[number];
-export const callInOutcomeLabels: Record<CallInOutcome, string> = {
-  no_further_action: "No further action: the decision may be implemented",
-  referred_back: "Referred back to the board with recommendations",
-  confirmed: "Reconsidered and confirmed",
-  changed: "Reconsidered and changed by a new decision",
+export type CallInStatus = "gathering" | "called_in" | CallInOutcome;
+/** Where a call-in stands, mid-sentence ("LCIP-2026-004 …: referred back to the board, …"). */
+export const callInStatusWords: Record<CallInStatus, string> = {
+  gathering: "signatures being gathered",
+  called_in: "called in, waiting for the scrutiny committee",
+  no_further_action: "the committee took no further action",
+  referred_back: "referred back to the board, waiting for it to reconsider",
+  confirmed: "reconsidered and confirmed by the board",
+  changed: "reconsidered and changed by a new decision",
 };
 
 export type CallInRecord = { calledInOn: string; outcome: CallInOutcome | null; outcomeOn: string | null; reconsideredOn?: string | null };
