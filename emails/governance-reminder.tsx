@@ -16,7 +16,9 @@ export type GovernanceReminderEmailProps = {
     | "call_in_consider_due"
     | "call_in_consider_overdue"
     | "call_in_reconsider_due"
-    | "call_in_reconsider_overdue";
+    | "call_in_reconsider_overdue"
+    | "challenge_due"
+    | "challenge_escalated";
   /** What it is about, e.g. "Joanna Whitfield's term as member for London Borough of Hackney". */
   subject: string;
   /** YYYY-MM-DD: the review date, term end, lapse date or circulation date. */
@@ -73,6 +75,16 @@ const wording: Record<GovernanceReminderEmailProps["kind"], Wording> = {
     heading: "A decision referred back has not been reconsidered",
     body: (s, d) => [`${s} was referred back by the scrutiny committee and should have been reconsidered by the board by ${d}.`, "It stays suspended until the board's reconsideration is recorded on the decision's page."],
     action: "Open the decision",
+  },
+  challenge_due: {
+    heading: "Scrutiny is waiting for an answer",
+    body: (s, d) => [`${s} from scrutiny is to be answered by ${d}.`, "Answer it for the partnership on its page: the question, the answer and any follow-up are kept on the record."],
+    action: "Open the question",
+  },
+  challenge_escalated: {
+    heading: "An answer to scrutiny is late",
+    body: (s, d) => [`${s} from scrutiny was to be answered by ${d} and has not been.`, "It has been escalated to the partnership's lead body. Answer it on its page as soon as you can."],
+    action: "Open the question",
   },
   minutes_awaiting_approval: {
     heading: "Minutes are waiting for approval",

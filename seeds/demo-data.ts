@@ -377,6 +377,44 @@ export const demoData: SeedData = {
         signers: ["scrutiny@leics.example", "scrutiny-chair@leics.example"],
         considered: { afterWorkingDays: 5, recommendations: "Share the financial model's assumptions with the committee, and ask young people with experience of residential care about the properties' locations before the hub is mobilised." },
       },
+      // Scrutiny's questions to the chair: one answered late and closed, one now past its date (escalated to the
+      // council as lead body), one waiting within its date.
+      challenges: [
+        {
+          by: "scrutiny-chair@leics.example",
+          kind: "challenge",
+          about: { type: "risk", title: "The CIP fails to contract a suitable provider in time" },
+          title: "Why the provider risk is still rated amber",
+          question:
+            "The residential tender drew no compliant bid in its first round, yet this risk has stayed amber. What evidence does the board have that a provider will be contracted in time, and what is the fallback if the second round fails?",
+          raisedWorkingDaysAgo: 30,
+          dueAfter: 10,
+          answer: {
+            by: "c.langley@leics.example",
+            afterWorkingDays: 14,
+            text: "Barnardo's has agreed to run the first home itself if the second round fails, under the innovation partnership contract. The board will rescore the risk at its next meeting with the second round's results.",
+          },
+          closed: { afterWorkingDays: 3, note: "The committee accepts the fallback and will look at the rescored risk in its next pack. The answer came four working days late." },
+        },
+        {
+          by: "scrutiny@leics.example",
+          kind: "question",
+          about: { type: "obligation", title: "Co-investment statement" },
+          title: "What Barnardo's co-investment paid for in the half-year",
+          question: "The latest co-investment statement gives a total only. How much was staff time, how much project management and how much matched funding, and how does that compare with what the Collaboration Agreement expects?",
+          raisedWorkingDaysAgo: 12,
+          dueAfter: 10,
+        },
+        {
+          by: "h.pemberton@leics.example",
+          kind: "question",
+          about: { type: "decision", title: "Mobilise the residential hub from Service Design Brief 1" },
+          title: "How children and families shaped the hub",
+          question: "Which of the hub's features came from what children, families and staff said in the co-design sessions, and how will they be told what changed as a result?",
+          raisedWorkingDaysAgo: 2,
+          dueAfter: 10,
+        },
+      ],
       keyDates: [
         { kind: "review", onDate: "2026-12-01", description: "Annual review of the CIP Collaboration Agreement" },
         { kind: "extension", onDate: "2028-11-30", description: "End of the ten-year innovation partnership term; any extension to be agreed by Cabinet" },

@@ -19,6 +19,7 @@ import { seedMeetings } from "./seed-meetings";
 import { seedObligations } from "./seed-obligations";
 import { seedRisks } from "./seed-risks";
 import { seedCallIn } from "./seed-call-ins";
+import { seedChallenges } from "./seed-challenges";
 import { seedActivities, seedConsultation, seedIdeas, seedYoungPeople } from "../app/areas/participation/public.server";
 import { moveStory } from "./move-story";
 import { appToday } from "../app/platform/clock.server";
@@ -198,6 +199,7 @@ export async function seedDemoData(db: Db, story: SeedData) {
       if (p.obligations) await seedObligations(tx, { slug: p.slug, recorderEmail: p.obligations.recordedBy, list: p.obligations.list, orgIds, userIds, today });
       if (p.risks) await seedRisks(tx, { slug: p.slug, register: p.risks, orgIds, userIds, today });
       if (p.callIn) await seedCallIn(tx, { slug: p.slug, callIn: p.callIn, today });
+      if (p.challenges) await seedChallenges(tx, { slug: p.slug, list: p.challenges, today });
       if (data.portal.partnershipSlug === p.slug)
       {
         const now = new Date();

@@ -3,6 +3,7 @@ import type { SeedMeeting } from "./seed-meetings";
 import type { SeedObligation } from "./seed-obligations";
 import type { SeedRiskRegister } from "./seed-risks";
 import type { SeedCallIn } from "./seed-call-ins";
+import type { SeedChallenge } from "./seed-challenges";
 import type { BoardRole, InterestType, SeniorityTier } from "../app/areas/register/public";
 import type { KeyDateKind, OrganisationType, PartnerRole, PartnershipStatus, PartnershipType } from "../app/areas/partnerships/public";
 import type { PartnershipRole } from "../app/platform/permissions";
@@ -90,6 +91,8 @@ export type SeedPartnership = {
   risks?: SeedRiskRegister;
   /** A decision called in and referred back (seeds/seed-call-ins.ts). */
   callIn?: SeedCallIn;
+  /** Scrutiny's questions and challenges to the chair (seeds/seed-challenges.ts), made after the call-in. */
+  challenges?: SeedChallenge[];
   access: SeedAccess[]; // who can sign in to this partnership and as what
 };
 

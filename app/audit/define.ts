@@ -34,6 +34,7 @@ export const auditEntities = [
   "safeguarding_message",
   "participation_activity",
   "call_in",
+  "challenge",
 ] as const;
 export type AuditEntity = (typeof auditEntities)[number];
 

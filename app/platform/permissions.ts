@@ -41,6 +41,8 @@ export const permissions = [
   "action:manage", // create and change any action (owners and their partner's representatives update their own)
   "risk:manage", // the risk register: raise, change, close and transfer risks, their controls, mitigations and links, and the appetite
   "scrutiny:call_in", // call a decision in and sign a call-in (scrutiny members only)
+  "scrutiny:challenge", // raise a formal question or challenge, follow it up and close it (scrutiny members only)
+  "scrutiny:answer", // answer scrutiny's questions and challenges for the partnership
 ] as const;
 export type Permission = (typeof permissions)[number];
 
@@ -59,19 +61,21 @@ export const permissionRefusals: Record<Permission, string> = {
   "action:manage": "Only the chair or secretariat can create and change any action.",
   "risk:manage": "Only the chair or secretariat manage the risk register and the partnership's risk appetite.",
   "scrutiny:call_in": "Only the partnership's scrutiny members can call a decision in.",
+  "scrutiny:challenge": "Only the partnership's scrutiny members raise, follow up and close questions and challenges.",
+  "scrutiny:answer": "Only the chair or secretariat answer scrutiny's questions and challenges.",
 };
 
 const adultRead: Permission[] = ["partnership:view", "audit:view"];
 const runsMeetings: Permission[] = ["meeting:manage", "decision:propose", "decision:record", "action:manage"];
 
 export const roleMatrix: Record<PartnershipRole, readonly Permission[]> = {
-  chair: [...adultRead, "member:invite", "partnership:manage", ...runsMeetings, "risk:manage"],
+  chair: [...adultRead, "member:invite", "partnership:manage", ...runsMeetings, "risk:manage", "scrutiny:answer"],
   vice_chair: [...adultRead, "decision:propose"],
   board_member: [...adultRead, "decision:propose"],
   partner_rep: [...adultRead, "board:manage_own_organisation", "decision:propose"],
-  secretariat: [...adultRead, "partnership:manage", ...runsMeetings, "risk:manage"],
+  secretariat: [...adultRead, "partnership:manage", ...runsMeetings, "risk:manage", "scrutiny:answer"],
   participation_worker: [...adultRead, "participation:manage"],
-  scrutiny_member: [...adultRead, "scrutiny:call_in"],
+  scrutiny_member: [...adultRead, "scrutiny:call_in", "scrutiny:challenge"],
   observer: ["partnership:view"],
   // A young person's account reaches the participation portal and nothing else.
   young_person: ["participation:use"],
@@ -80,8 +84,10 @@ export const roleMatrix: Record<PartnershipRole, readonly Permission[]> = {
 // Platform administrators hold every adult permission in every partnership
 // but one: young people's records are for the partnership's participation
 // workers alone. They are not young people and do not use the portal as one.
-// Nor do they call decisions in: that is a scrutiny member's own act.
-const adminPermissions: readonly Permission[] = permissions.filter((p) => p !== "participation:use" && p !== "participation:manage" && p !== "scrutiny:call_in");
+// Nor do they call decisions in or challenge the partnership: those are a
+// scrutiny member's own acts.
+const scrutinyOwnActs: readonly Permission[] = ["scrutiny:call_in", "scrutiny:challenge"];
+const adminPermissions: readonly Permission[] = permissions.filter((p) => p !== "participation:use" && p !== "participation:manage" && !scrutinyOwnActs.includes(p));
 
 export function permissionsFor(roles: readonly PartnershipRole[], isPlatformAdmin: boolean): Set<Permission> {
   const granted = new Set<Permission>(isPlatformAdmin ? adminPermissions : []);

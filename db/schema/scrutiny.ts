@@ -1,4 +1,4 @@
-import { date, index, integer, pgTable, primaryKey, text, timestamp, uniqueIndex, uuid } from "drizzle-orm/pg-core";
+import { boolean, date, index, integer, pgTable, primaryKey, text, timestamp, uniqueIndex, uuid } from "drizzle-orm/pg-core";
 import { createdAt } from "./columns";
 import { decisions } from "./decisions";
 import { users } from "./identity";
@@ -50,4 +50,75 @@ export const callInSignatures = pgTable(
   },
   // A member signs once, however often the form is sent.
   (t) => [primaryKey({ columns: [t.callInId, t.userId] })],
+);
+
+// Formal questions and challenges (app/areas/scrutiny/challenges.server.ts):
+// a scrutiny member raises one on a decision, risk, return (its reporting
+// obligation) or meeting, addressed to the chair; the chair or secretariat
+// answers by the due date; the member may follow up (a new due date) or close
+// it. A late answer is escalated to the lead body by the reminders' pass.
+
+export const challenges = pgTable(
+  "challenges",
+  {
+    id: uuid("id").primaryKey(),
+    partnershipId: uuid("partnership_id")
+      .notNull()
+      .references(() => partnerships.id),
+    /** Numbered within the partnership: "Challenge 3". */
+    number: integer("number").notNull(),
+    // question | challenge
+    kind: text("kind").notNull(),
+    // decision | risk | obligation | meeting; the id is checked to be that record in this partnership when raised
+    subjectType: text("subject_type").notNull(),
+    subjectId: uuid("subject_id").notNull(),
+    title: text("title").notNull(),
+    question: text("question").notNull(),
+    raisedBy: uuid("raised_by")
+      .notNull()
+      .references(() => users.id),
+    raisedOn: date("raised_on", { mode: "string" }).notNull(),
+    /** When the question first asked was to be answered, kept for how promptly the partnership answers. */
+    firstDueOn: date("first_due_on", { mode: "string" }).notNull(),
+    /** When the current answer is due: the first question's, or the latest follow-up's. */
+    dueOn: date("due_on", { mode: "string" }).notNull(),
+    // awaiting_answer | answered | closed
+    status: text("status").notNull(),
+    /** The first answer's date, for how quickly the partnership answered. */
+    firstAnsweredOn: date("first_answered_on", { mode: "string" }),
+    closedOn: date("closed_on", { mode: "string" }),
+    closedBy: uuid("closed_by").references(() => users.id),
+    closingNote: text("closing_note"),
+    createdAt: createdAt(),
+    version: integer("version").notNull().default(1),
+  },
+  (t) => [
+    uniqueIndex("challenges_number_key").on(t.partnershipId, t.number),
+    index("challenges_subject_idx").on(t.subjectType, t.subjectId),
+    index("challenges_partnership_status_idx").on(t.partnershipId, t.status, t.dueOn),
+  ],
+);
+
+/** The exchange after the question: each answer, and each follow-up question with its own due date. */
+export const challengeReplies = pgTable(
+  "challenge_replies",
+  {
+    id: uuid("id").primaryKey(),
+    challengeId: uuid("challenge_id")
+      .notNull()
+      .references(() => challenges.id),
+    // answer | follow_up
+    kind: text("kind").notNull(),
+    body: text("body").notNull(),
+    authorId: uuid("author_id")
+      .notNull()
+      .references(() => users.id),
+    onDate: date("on_date", { mode: "string" }).notNull(),
+    /** A follow-up's answer-by date; null on answers. */
+    dueOn: date("due_on", { mode: "string" }),
+    /** Whether an answer came after the date it was due. */
+    late: boolean("late").notNull().default(false),
+    createdAt: createdAt(),
+  },
+  (t) => [index("challenge_replies_challenge_idx").on(t.challengeId, t.createdAt)],
 );

@@ -1,7 +1,8 @@
 import { createHash, randomUUID } from "node:crypto";
-import { and, asc, desc, eq, isNotNull } from "drizzle-orm";
+import { and, asc, desc, eq, isNotNull, max } from "drizzle-orm";
 import {
   actions,
+  challenges,
   boardSeats,
   declarationsOfInterest,
   decisions,
@@ -38,6 +39,8 @@ export type PartnershipRecords = {
   partnerId: string;
   /** A risk owned by the organisation repOrganisationId names (in NELCP, Barking and Dagenham's board member's). */
   riskId: string;
+  /** A question from scrutiny to the chair, about the decision above, waiting for an answer. */
+  challengeId: string;
   /** A young person's place (in NELCP, one of the demo's cohort; elsewhere an id that is nowhere). */
   youngPersonId: string;
   number: string;
@@ -124,6 +127,27 @@ async function insertAction(s: TestServer, partnershipId: string, title: string,
 }
 
 let riskNumber = 900;
+async function insertChallenge(s: TestServer, partnershipId: string, decisionId: string, raisedBy: string) {
+  const id = randomUUID();
+  const [{ last }] = await s.db.select({ last: max(challenges.number) }).from(challenges).where(eq(challenges.partnershipId, partnershipId));
+  await s.db.insert(challenges).values({
+    id,
+    partnershipId,
+    number: (last ?? 0) + 1,
+    kind: "question",
+    subjectType: "decision",
+    subjectId: decisionId,
+    title: "What the decision will cost",
+    question: "What will it cost each partner?",
+    raisedBy,
+    raisedOn: "2026-11-20",
+    firstDueOn: "2026-12-04",
+    dueOn: "2026-12-04",
+    status: "awaiting_answer",
+  });
+  return id;
+}
+
 async function insertRisk(s: TestServer, partnershipId: string, title: string, ownerUserId: string, ownerOrganisationId: string) {
   const id = randomUUID();
   riskNumber += 1;
@@ -196,12 +220,14 @@ export async function setUpMatrixRecords(s: TestServer, as: { admin: HttpClient;
   ).id;
   const towerHamletsAction = q(await s.db.select({ id: actions.id }).from(actions).where(and(eq(actions.partnershipId, nelcp), eq(actions.organisationId, towerHamlets))), "Tower Hamlets action").id;
 
+  const nelcpDecision = await propose(as.rep, "nelcp", "Barking and Dagenham proposes a shared placement dashboard");
   const nelcpRecords: PartnershipRecords = {
     slug: "nelcp",
     seatId: bdDeputySeatId,
     meetingId: nelcpMeeting,
     paperId: await insertPaper(s, nelcpMeeting),
-    decisionId: await propose(as.rep, "nelcp", "Barking and Dagenham proposes a shared placement dashboard"),
+    decisionId: nelcpDecision,
+    challengeId: await insertChallenge(s, nelcp, nelcpDecision, member),
     actionId: await insertAction(s, nelcp, "Barking and Dagenham to confirm its share of the lot 2 beds", bd, null),
     obligationId: q([nelcpObligation], "NELCP obligation").id,
     submissionId: await giveReturnAFile(s, nelcpObligation.id, bd),
@@ -234,12 +260,14 @@ export async function setUpMatrixRecords(s: TestServer, as: { admin: HttpClient;
   if (created.status !== 302 || !cipMeeting) throw new Error(`permission matrix set-up: scheduling a CIP meeting answered ${created.status}`);
   const [cipObligation] = await s.db.select({ id: obligations.id }).from(obligations).where(eq(obligations.partnershipId, cip)).orderBy(asc(obligations.title));
   const cipReturnOrg = q(await s.db.select({ organisationId: submissions.organisationId }).from(submissions).where(eq(submissions.obligationId, cipObligation.id)), "CIP return").organisationId;
+  const cipDecision = await propose(as.admin, "leicestershire-cip", "Open a second children's home in the county");
   const cipRecords: PartnershipRecords = {
     slug: "leicestershire-cip",
     seatId: await seatOf(s, cip, await user("p.rowntree@leics.example")),
     meetingId: cipMeeting,
     paperId: await insertPaper(s, cipMeeting),
-    decisionId: await propose(as.admin, "leicestershire-cip", "Open a second children's home in the county"),
+    decisionId: cipDecision,
+    challengeId: await insertChallenge(s, cip, cipDecision, await user("scrutiny@leics.example")),
     actionId: await insertAction(s, cip, "Cost the second children's home", leicestershire, null),
     obligationId: cipObligation.id,
     submissionId: await giveReturnAFile(s, cipObligation.id, cipReturnOrg),

@@ -29,7 +29,8 @@ export type ReminderMessage = {
     | "audit_checkpoint"
     | "risk_review"
     | "safeguarding"
-    | "call_in";
+    | "call_in"
+    | "challenge";
   /** null: a message about the person's account, not one partnership (a password reset). */
   partnershipId: string | null;
   subjectId: string;

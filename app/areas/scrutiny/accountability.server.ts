@@ -1,9 +1,10 @@
 import { and, asc, count, eq, exists, gte, inArray, isNull, lt, lte, ne, or } from "drizzle-orm";
 import type { Db } from "../../../db/client";
-import { attendance, boardSeats, callIns, decisionStatusChanges, decisions, meetings } from "../../../db/schema";
+import { attendance, boardSeats, callIns, challenges, decisionStatusChanges, decisions, meetings } from "../../../db/schema";
 import { addDays, londonDate, londonTimeToInstant } from "../../platform/time/dates";
 import { listPartnersForRules } from "../register/public.server";
-import { attendanceByPartner } from "./rules/accountability";
+import { workingDaysBetween } from "../../platform/time/working-days";
+import { attendanceByPartner, questionFigures } from "./rules/accountability";
 
 // The accountability dashboard's figures, read from the record for a period.
 
@@ -87,4 +88,13 @@ export async function decisionFigures(db: Db, partnershipId: string, period: { f
     }),
     calledIn,
   };
+}
+
+/** Scrutiny's questions and challenges raised in the period, and how promptly the partnership answered them. */
+export async function challengeFigures(db: Db, partnershipId: string, period: { from: string; to: string }, today: string) {
+  const rows = await db
+    .select({ raisedOn: challenges.raisedOn, firstDueOn: challenges.firstDueOn, firstAnsweredOn: challenges.firstAnsweredOn, status: challenges.status, dueOn: challenges.dueOn })
+    .from(challenges)
+    .where(and(eq(challenges.partnershipId, partnershipId), gte(challenges.raisedOn, period.from), lte(challenges.raisedOn, period.to)));
+  return questionFigures(rows, today, workingDaysBetween);
 }

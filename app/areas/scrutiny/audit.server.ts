@@ -1,8 +1,8 @@
-import { and, asc, desc, eq, gt, gte, inArray, isNull, lt, lte, type SQL } from "drizzle-orm";
+import { and, asc, desc, eq, gt, gte, inArray, isNull, lt, lte, sql, type SQL } from "drizzle-orm";
 import { z } from "zod";
 import { computeEventHash, GENESIS_HASH } from "../../../db/audit";
 import type { Db } from "../../../db/client";
-import { actions, agendaItems, auditEvents, boardSeats, callIns, decisions, meetings, obligations, organisations, partnershipPartners, partnerships, risks, users } from "../../../db/schema";
+import { actions, agendaItems, auditEvents, boardSeats, callIns, challenges, decisions, meetings, obligations, organisations, partnershipPartners, partnerships, risks, users } from "../../../db/schema";
 import { auditCatalogue, describeAuditEvent, isAuditAction } from "../../audit/catalogue";
 import { latestCheckpointCheck } from "../../audit/checkpoints.server";
 import { fieldName, show, type AuditEntity } from "../../audit/define";
@@ -83,13 +83,19 @@ async function namesFor(db: Db, rows: readonly Pick<EventRow, "actorUserId" | "e
     lookup(idsOf("organisation"), (ids) => db.select({ id: organisations.id, name: organisations.name }).from(organisations).where(inArray(organisations.id, ids))),
     lookup(idsOf("partnership"), (ids) => db.select({ id: partnerships.id, name: partnerships.name }).from(partnerships).where(inArray(partnerships.id, ids))),
     lookup(idsOf("call_in"), (ids) => db.select({ id: callIns.id, name: decisions.reference }).from(callIns).innerJoin(decisions, eq(decisions.id, callIns.decisionId)).where(inArray(callIns.id, ids))),
+    lookup(idsOf("challenge"), (ids) =>
+      db
+        .select({ id: challenges.id, name: sql<string>`case ${challenges.kind} when 'question' then 'Question ' else 'Challenge ' end || ${challenges.number}` })
+        .from(challenges)
+        .where(inArray(challenges.id, ids)),
+    ),
   ]);
   // Young people's records are never named here: their ids stay ids (the participation area holds the rest).
   const subject = new Map(subjects.flat().map((s) => [s.id, s.name]));
   return { actor: new Map(actors.map((a) => [a.id, a.name])), subject };
 }
 
-const recordPaths: Partial<Record<AuditEntity, string>> = { decision: "decisions", risk: "risks", meeting: "meetings", minutes: "meetings", action: "actions", obligation: "obligations", board_seat: "board" };
+const recordPaths: Partial<Record<AuditEntity, string>> = { decision: "decisions", risk: "risks", meeting: "meetings", minutes: "meetings", action: "actions", obligation: "obligations", board_seat: "board", challenge: "scrutiny/challenges" };
 
 const uuidLike = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 

@@ -2,3 +2,5 @@
 
 export { callInForDecision, callInRecord, considerCallIn, considerCallInSchema, reconsiderCallIn, reconsiderCallInSchema, signCallIn, startCallIn, startCallInSchema } from "./call-ins.server";
 export { callInMessages } from "./call-in-reminders.server";
+export { answerChallenge, challengesPanel, closeChallenge, raiseChallenge } from "./challenges.server";
+export { challengeMessages } from "./challenge-reminders.server";

@@ -1,9 +1,12 @@
 import { z } from "zod";
 import { because, defineAction, id, isoDate, on, quoted, text } from "../define";
 
-// Scrutiny's own writes: call-ins (app/areas/scrutiny/call-ins.server.ts).
+// Scrutiny's own writes: call-ins (app/areas/scrutiny/call-ins.server.ts) and
+// formal questions and challenges (app/areas/scrutiny/challenges.server.ts).
 
 const status = z.enum(["gathering", "called_in", "no_further_action", "referred_back", "confirmed", "changed"]);
+const subjectType = z.enum(["decision", "risk", "obligation", "meeting"]);
+const challengeRef = (e: { subject: string | null }) => e.subject ?? "a challenge";
 const decisionRef = (e: { subject: string | null }) => (e.subject ? `decision ${e.subject}` : "a decision");
 
 export const scrutinyActions = {
@@ -40,5 +43,33 @@ export const scrutinyActions = {
     after: z.strictObject({ status: z.enum(["confirmed", "changed"]), reconsideredOn: isoDate, newDecisionId: id.nullable() }),
     describe: (e) =>
       `The board reconsidered ${decisionRef(e)} on ${on(e.after.reconsideredOn)}, recorded by ${e.actor}: ${e.after.status === "confirmed" ? "confirmed, so it may be implemented" : "changed by a new decision"}${because(e.reason)}`,
+  }),
+  "challenge.raise": defineAction({
+    entity: "challenge",
+    label: "Question or challenge raised",
+    before: null,
+    after: z.strictObject({ number: z.number().int().min(1), kind: z.enum(["question", "challenge"]), subjectType, subjectId: id, title: text, question: text, dueOn: isoDate }),
+    describe: (e) => `${e.actor} raised ${e.after.kind === "question" ? "a question" : "a challenge"} to the chair, ${quoted(e.after.title)} (${challengeRef(e)}), on a ${e.after.subjectType === "obligation" ? "return" : e.after.subjectType}, to be answered by ${on(e.after.dueOn)}`,
+  }),
+  "challenge.answer": defineAction({
+    entity: "challenge",
+    label: "Question or challenge answered",
+    before: z.strictObject({ status: z.literal("awaiting_answer"), dueOn: isoDate }),
+    after: z.strictObject({ status: z.literal("answered"), answer: text, answeredOn: isoDate, late: z.boolean() }),
+    describe: (e) => `${e.actor} answered ${challengeRef(e)} on ${on(e.after.answeredOn)}${e.after.late ? `, after it was due on ${on(e.before.dueOn)}` : ""}: ${quoted(e.after.answer)}`,
+  }),
+  "challenge.follow_up": defineAction({
+    entity: "challenge",
+    label: "Follow-up question asked",
+    before: z.strictObject({ status: z.enum(["awaiting_answer", "answered"]), dueOn: isoDate }),
+    after: z.strictObject({ status: z.literal("awaiting_answer"), question: text, dueOn: isoDate }),
+    describe: (e) => `${e.actor} followed up ${challengeRef(e)}, ${quoted(e.after.question)}, to be answered by ${on(e.after.dueOn)}`,
+  }),
+  "challenge.close": defineAction({
+    entity: "challenge",
+    label: "Question or challenge closed",
+    before: z.strictObject({ status: z.enum(["awaiting_answer", "answered"]) }),
+    after: z.strictObject({ status: z.literal("closed"), closedOn: isoDate, closingNote: text.nullable() }),
+    describe: (e) => `${e.actor} closed ${challengeRef(e)} on ${on(e.after.closedOn)}${e.before.status === "awaiting_answer" ? " before it was answered" : ""}${e.after.closingNote ? `: ${quoted(e.after.closingNote)}` : ""}`,
   }),
 };

@@ -74,6 +74,10 @@ const notices = {
   "participation-policy-saved": "The participation policy has been saved",
   "safeguarding-lead-named": "The designated safeguarding lead has been named",
   "contribution-answered": "The response has been sent to the young person",
+  "challenge-raised": "Your question has been sent to the chair",
+  "challenge-answered": "The answer has been recorded and sent to scrutiny",
+  "challenge-followed-up": "Your follow-up question has been sent to the chair",
+  "challenge-closed": "The question has been closed",
 } as const;
 export type NoticeKey = keyof typeof notices;
 

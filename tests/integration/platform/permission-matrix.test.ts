@@ -256,6 +256,17 @@ const expectations: Record<string, Entry> = {
   "areas/scrutiny/routes/accountability.tsx": { get: ADULTS },
   "areas/scrutiny/routes/audit-csv.ts": { get: ADULTS.filter((who) => who !== "observer") },
   "areas/scrutiny/routes/audit-jsonl.ts": { get: ADULTS.filter((who) => who !== "observer") },
+  "areas/scrutiny/routes/challenges.tsx": { get: ADULTS },
+  // Raising, following up and closing a question are a scrutiny member's own acts (not an administrator's); answering is the chair's or secretariat's.
+  "areas/scrutiny/routes/challenge-new.tsx": { get: ["scrutiny"], query: (r) => `?about=decision%3A${r.decisionId}`, post: [{ label: "raise", allowed: ["scrutiny"] }] },
+  "areas/scrutiny/routes/challenge.tsx": {
+    get: ADULTS,
+    post: [
+      { intent: "answer", allowed: ["admin", "chair", "secretariat"] },
+      { intent: "follow_up", allowed: ["scrutiny"] },
+      { intent: "close", allowed: ["scrutiny"] },
+    ],
+  },
   "areas/decisions/routes/decision-new.tsx": {
     get: ["admin", "chair", "vicechair", "member", "rep", "secretariat"],
     getVariants: [{ query: "?outside=1", allowed: ["admin", "chair", "secretariat"] }],
@@ -474,6 +485,7 @@ const partnershipParams = (r: PartnershipRecords) => ({
   partnerId: r.partnerId,
   riskId: r.riskId,
   youngPersonId: r.youngPersonId,
+  challengeId: r.challengeId,
   number: r.number,
 });
 

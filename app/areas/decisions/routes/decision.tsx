@@ -19,6 +19,7 @@ import { listPartnersForRules, listPeopleInPartnership, termsInForce } from "../
 import { callInPeriod, implementationState, type ImplementationState } from "../../scrutiny/public";
 import {
   callInForDecision,
+  challengesPanel,
   callInRecord,
   considerCallIn,
   considerCallInSchema,
@@ -48,6 +49,7 @@ import { decisionStatusColour } from "../components/decision-status";
 import type { Route } from "./+types/decision";
 import { readForm } from "../../../platform/read-form.server";
 import { AppForm } from "../../../platform/ui/app-form";
+import { ChallengesOnRecord } from "../../scrutiny/components/challenges-on-record";
 
 export const meta = ({ data }: Route.MetaArgs) => [{ title: `${data?.decision.reference ?? "Decision"} – Partnership governance` }];
 
@@ -58,11 +60,12 @@ export async function loader({ request, context, params }: Route.LoaderArgs) {
   if (!detail) notFound("That decision is not in this partnership's log.");
   const canManageActions = scope.permissions.has("action:manage");
   const x = detail.decision;
-  const [[people, partners], input, terms, callInRow] = await Promise.all([
+  const [[people, partners], input, terms, callInRow, challenges] = await Promise.all([
     canManageActions ? Promise.all([listPeopleInPartnership(db, scope.partnership.id), listPartnersForRules(db, scope.partnership.id)]) : Promise.resolve([[], []] as const),
     decisionInput(db, scope.partnership.id, x.id),
     x.status === "agreed" && x.decidedOn ? termsInForce(db, scope.partnership.id, x.decidedOn) : undefined,
     callInForDecision(db, scope.partnership.id, x.id),
+    challengesPanel(db, scope, "decision", x.id, appToday()),
   ]);
   // Call-in, under the terms in force when it was decided: only where they make some decisions subject to it.
   const today = appToday();
@@ -95,6 +98,7 @@ export async function loader({ request, context, params }: Route.LoaderArgs) {
     today,
     callIn,
     callInPanel,
+    challenges,
     // Young people's input, as the participation area gives it: a suppressed count and consented quotes only.
     youngPeoplesInput: input ? { count: showCount(input.youngPeople), quotes: input.quotes } : null,
   };
@@ -327,6 +331,8 @@ export default function DecisionPage({ loaderData }: Route.ComponentProps) {
       {d.youngPeoplesInput ? <YoungPeoplesInput input={d.youngPeoplesInput} record="decision" /> : null}
 
       {d.callInPanel && (d.callInPanel.row || d.callInPanel.canStart) ? <CallInSection panel={d.callInPanel} today={d.today} f={f} intent={intent} /> : null}
+
+      <ChallengesOnRecord panel={d.challenges} />
 
       <h2 className="govuk-heading-m">History</h2>
       <ol className="govuk-list">

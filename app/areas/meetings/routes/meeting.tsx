@@ -14,6 +14,8 @@ import { invalid, parseForm, rejected } from "../../../platform/forms";
 import { requirePermission } from "../../../platform/guard.server";
 import { loadMeetingPage, requireMeeting } from "../meeting-page.server";
 import { cancelMeeting, cancelMeetingSchema } from "../meetings.server";
+import { ChallengesOnRecord } from "../../scrutiny/components/challenges-on-record";
+import { challengesPanel } from "../../scrutiny/public.server";
 import type { Route } from "./+types/meeting";
 import { readForm } from "../../../platform/read-form.server";
 import { AppForm } from "../../../platform/ui/app-form";
@@ -22,8 +24,11 @@ export const meta = ({ data }: Route.MetaArgs) => [{ title: `${data?.meeting.tit
 
 export async function loader({ request, context, params }: Route.LoaderArgs) {
   const scope = await requirePermission(request, context, params.slug, "partnership:view");
-  const page = await loadMeetingPage(getDb(), scope, params.meetingId, appToday());
+  const db = getDb();
+  const page = await loadMeetingPage(db, scope, params.meetingId, appToday());
+  const challenges = await challengesPanel(db, scope, "meeting", page.meeting.id, appToday());
   return {
+    challenges,
     partnership: { slug: scope.partnership.slug, name: scope.partnership.name },
     canManage: scope.permissions.has("meeting:manage"),
     ...page,
@@ -42,7 +47,7 @@ export async function action({ request, context, params }: Route.ActionArgs) {
 }
 
 export default function MeetingPage({ loaderData }: Route.ComponentProps) {
-  const { partnership: p, meeting: m, agenda, papers, board, decisions, actions, minutes, canManage } = loaderData;
+  const { partnership: p, meeting: m, agenda, papers, board, decisions, actions, minutes, canManage, challenges } = loaderData;
   const f = useFormResult();
   const base = `/p/${p.slug}/meetings/${m.id}`;
   const counts = (status: string) => board.rows.filter((r) => r.status === status).length;
@@ -168,6 +173,8 @@ export default function MeetingPage({ loaderData }: Route.ComponentProps) {
           ))}
         </ul>
       )}
+
+      <ChallengesOnRecord panel={challenges} />
 
       {canManage && !m.cancelledAt && decisions.length === 0 ? (
         <div className="govuk-grid-row app-no-print">

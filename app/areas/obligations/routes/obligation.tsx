@@ -13,6 +13,8 @@ import { failure, invalid, parseForm, rejected, submittedValues } from "../../..
 import { notFound, requirePermission } from "../../../platform/guard.server";
 import { MAX_PAPER_BYTES, checkPaper } from "../../meetings/public.server";
 import { addResponsible, loadObligationPage, responsibleSchema, reviewReturn, reviewSchema, submissionSchema, submitReturn } from "../obligations.server";
+import { ChallengesOnRecord } from "../../scrutiny/components/challenges-on-record";
+import { challengesPanel } from "../../scrutiny/public.server";
 import type { Route } from "./+types/obligation";
 import { readForm } from "../../../platform/read-form.server";
 import { AppForm } from "../../../platform/ui/app-form";
@@ -21,9 +23,11 @@ export const meta = ({ data }: Route.MetaArgs) => [{ title: `${data?.obligation.
 
 export async function loader({ request, context, params }: Route.LoaderArgs) {
   const scope = await requirePermission(request, context, params.slug, "partnership:view");
-  const page = await loadObligationPage(getDb(), scope, params.obligationId, appToday());
+  const db = getDb();
+  const page = await loadObligationPage(db, scope, params.obligationId, appToday());
   if (!page) notFound("That obligation is not in this partnership.");
-  return { partnership: { slug: scope.partnership.slug, name: scope.partnership.name }, canReview: scope.permissions.has("partnership:manage"), ...page };
+  const challenges = await challengesPanel(db, scope, "obligation", page.obligation.id, appToday());
+  return { partnership: { slug: scope.partnership.slug, name: scope.partnership.name }, canReview: scope.permissions.has("partnership:manage"), ...page, challenges };
 }
 
 export async function action({ request, context, params }: Route.ActionArgs) {
@@ -68,7 +72,7 @@ export async function action({ request, context, params }: Route.ActionArgs) {
 }
 
 export default function ObligationPage({ loaderData }: Route.ComponentProps) {
-  const { partnership: p, obligation: o, owing, periods, cells, returns, returnsLimited, responsibles, people, actFor, canReview } = loaderData;
+  const { partnership: p, obligation: o, owing, periods, cells, returns, returnsLimited, responsibles, people, actFor, canReview, challenges } = loaderData;
   const f = useFormResult();
   const intent = f.value("intent");
   const mine = (name: string) => (intent === name ? f : undefined);
@@ -213,6 +217,8 @@ export default function ObligationPage({ loaderData }: Route.ComponentProps) {
               ))}
             </ul>
           )}
+
+          <ChallengesOnRecord panel={challenges} />
 
           <h2 className="govuk-heading-m">Who is responsible</h2>
           {responsibles.length ? (

@@ -13,6 +13,7 @@ const sections = [
   { key: "terms", label: "Terms of reference", path: "/terms" },
   { key: "declarations", label: "Declarations of interest", path: "/declarations" },
   { key: "accountability", label: "Accountability", path: "/accountability" },
+  { key: "scrutiny", label: "Scrutiny questions", path: "/scrutiny/challenges" },
   { key: "audit", label: "Audit trail", path: "/audit" },
 ] as const;
 export type PartnershipSection = (typeof sections)[number]["key"];
@@ -20,7 +21,7 @@ export type PartnershipSection = (typeof sections)[number]["key"];
 /** The section a page inside a partnership belongs to, from its address (/p/:slug/<section>/…). */
 export function sectionOf(pathname: string): PartnershipSection {
   const segment = pathname.split("/")[3] ?? "";
-  const found = sections.find((s) => s.path === `/${segment.replace(/\.csv$/, "")}`);
+  const found = sections.find((s) => s.path.split("/")[1] === segment.replace(/\.csv$/, ""));
   return found?.key ?? "overview";
 }
 

@@ -32,6 +32,8 @@ import {
 } from "../public";
 import { getRisk } from "../register.server";
 import { addMitigation, changeRiskStatus, controlSchema, linkDecision, linkDecisionSchema, mitigationSchema, reviewRisk, riskReviewSchema, riskStatusSchema, saveControl } from "../risks.server";
+import { ChallengesOnRecord } from "../../scrutiny/components/challenges-on-record";
+import { challengesPanel } from "../../scrutiny/public.server";
 import type { Route } from "./+types/risk";
 
 export const meta = ({ data }: Route.MetaArgs) => [{ title: `${data ? `${data.risk.reference}: ${data.risk.title}` : "Risk"} – Partnership governance` }];
@@ -44,7 +46,10 @@ export async function loader({ request, context, params }: Route.LoaderArgs) {
   if (!found) notFound("That risk is not in this partnership's register.");
   const owner = { organisationIds: [found.risk.ownerOrganisationId], userId: found.risk.ownerUserId };
   const canChange = scope.canOn("risk:change", owner);
-  const [people, partners] = canChange ? await Promise.all([listPeopleInPartnership(db, scope.partnership.id), listPartnersForRules(db, scope.partnership.id)]) : [[], []];
+  const [[people, partners], challenges] = await Promise.all([
+    canChange ? Promise.all([listPeopleInPartnership(db, scope.partnership.id), listPartnersForRules(db, scope.partnership.id)]) : Promise.resolve([[], []] as const),
+    challengesPanel(db, scope, "risk", found.risk.id, today),
+  ]);
   const editing = new URL(request.url).searchParams.get("control");
   return {
     partnership: { slug: scope.partnership.slug, name: scope.partnership.name },
@@ -54,6 +59,7 @@ export async function loader({ request, context, params }: Route.LoaderArgs) {
     people,
     partners: partners.filter((x) => x.leftOn === null || x.leftOn >= today).map((x) => ({ id: x.organisationId, name: x.name })),
     editingControl: canChange ? (found.controls.find((c) => c.id === editing) ?? null) : null,
+    challenges,
   };
 }
 
@@ -342,6 +348,8 @@ export default function RiskPage({ loaderData }: Route.ComponentProps) {
               </AppForm>
             </section>
           ) : null}
+
+          <ChallengesOnRecord panel={d.challenges} />
 
           {d.canChange ? (
             <>

@@ -6,7 +6,7 @@ import { formatDate } from "../../../platform/time/dates";
 import { ErrorSummary, Tag } from "../../../platform/ui/forms";
 import { FilterDate } from "../../../platform/ui/filters";
 import { tableScroll } from "../../../platform/ui/table-scroll";
-import { attendanceFigures, decisionFigures } from "../accountability.server";
+import { attendanceFigures, challengeFigures, decisionFigures } from "../accountability.server";
 import { accountabilityPeriod, percent } from "../rules/accountability";
 import { callInStatusWords, type CallInStatus } from "../rules/call-in";
 import type { Route } from "./+types/accountability";
@@ -19,8 +19,12 @@ export async function loader({ request, context, params }: Route.LoaderArgs) {
   const scope = await requirePermission(request, context, params.slug, "partnership:view");
   const period = accountabilityPeriod(new URL(request.url).searchParams, appToday());
   const db = getDb();
-  const [attendance, decided] = await Promise.all([attendanceFigures(db, scope.partnership.id, period, appNow()), decisionFigures(db, scope.partnership.id, period)]);
-  return { partnership: { slug: scope.partnership.slug, name: scope.partnership.name }, period: { from: period.from, to: period.to }, errors: period.errors, attendance, decided };
+  const [attendance, decided, questions] = await Promise.all([
+    attendanceFigures(db, scope.partnership.id, period, appNow()),
+    decisionFigures(db, scope.partnership.id, period),
+    challengeFigures(db, scope.partnership.id, period, appToday()),
+  ]);
+  return { partnership: { slug: scope.partnership.slug, name: scope.partnership.name }, period: { from: period.from, to: period.to }, errors: period.errors, attendance, decided, questions };
 }
 
 type Row = Route.ComponentProps["loaderData"]["attendance"]["rows"][number];
@@ -60,7 +64,7 @@ function AttendanceChart({ rows }: { rows: Row[] }) {
 }
 
 export default function Accountability({ loaderData }: Route.ComponentProps) {
-  const { partnership: p, period, errors, attendance, decided } = loaderData;
+  const { partnership: p, period, errors, attendance, decided, questions: q } = loaderData;
   const below = attendance.rows.filter((r) => r.belowHalf);
   return (
     <>
@@ -179,6 +183,29 @@ export default function Accountability({ loaderData }: Route.ComponentProps) {
       ) : (
         <p className="govuk-body">None.</p>
       )}
+
+      <h2 className="govuk-heading-m">Questions and challenges from scrutiny</h2>
+      <p className="govuk-body">
+        <Link className="govuk-link" to={`/p/${p.slug}/scrutiny/challenges`}>
+          {q.raised} raised
+        </Link>{" "}
+        in the period{q.medianWorkingDays !== null ? `, answered for the first time in a median of ${q.medianWorkingDays} working ${q.medianWorkingDays === 1 ? "day" : "days"}` : ""}.
+      </p>
+      <dl className="govuk-summary-list" data-figures="questions">
+        {(
+          [
+            ["First answered by the date asked", q.onTime],
+            ["First answered late", q.late],
+            ["Waiting for a first answer", q.waiting],
+            ["Of those, overdue today", q.overdue],
+          ] as const
+        ).map(([label, value]) => (
+          <div key={label} className="govuk-summary-list__row">
+            <dt className="govuk-summary-list__key">{label}</dt>
+            <dd className="govuk-summary-list__value">{value}</dd>
+          </div>
+        ))}
+      </dl>
 
       <h2 className="govuk-heading-m">Returns</h2>
       <p className="govuk-body">

@@ -61,3 +61,20 @@ export function attendanceByPartner(meetings: readonly HeldMeeting[], marks: rea
 
 /** A rate as people read it: "67%". */
 export const percent = (rate: number | null) => (rate === null ? "No meetings" : `${Math.round(rate * 100)}%`);
+
+export type RaisedQuestion = { raisedOn: string; firstDueOn: string; firstAnsweredOn: string | null; status: string; dueOn: string };
+
+/**
+ * How promptly the partnership answered scrutiny's questions raised in a
+ * period: first answers on time and late, those still waiting (and of them
+ * overdue on `today`), and the median working days to a first answer.
+ */
+export function questionFigures(rows: readonly RaisedQuestion[], today: string, workingDaysBetween: (from: string, to: string) => number) {
+  const answered = rows.filter((r) => r.firstAnsweredOn !== null);
+  const onTime = answered.filter((r) => r.firstAnsweredOn! <= r.firstDueOn).length;
+  const waiting = rows.filter((r) => r.firstAnsweredOn === null && r.status !== "closed");
+  const days = answered.map((r) => workingDaysBetween(r.raisedOn, r.firstAnsweredOn!)).sort((a, b) => a - b);
+  const mid = Math.floor(days.length / 2);
+  const median = days.length === 0 ? null : days.length % 2 ? days[mid] : (days[mid - 1] + days[mid]) / 2;
+  return { raised: rows.length, onTime, late: answered.length - onTime, waiting: waiting.length, overdue: waiting.filter((r) => today > r.dueOn).length, medianWorkingDays: median };
+}

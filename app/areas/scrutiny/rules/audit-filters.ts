@@ -36,6 +36,7 @@ export const auditEntityLabels: Record<AuditEntity, string> = {
   safeguarding_message: "Safeguarding messages",
   participation_activity: "Participation activities",
   call_in: "Call-ins",
+  challenge: "Questions and challenges",
 };
 
 export const AUDIT_PAGE_SIZE = 25;
