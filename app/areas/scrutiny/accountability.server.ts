@@ -1,10 +1,10 @@
-import { and, asc, count, eq, exists, gte, inArray, isNull, lt, lte, ne, or } from "drizzle-orm";
+import { and, asc, count, eq, exists, gte, inArray, isNull, lt, lte, ne, or, sql } from "drizzle-orm";
 import type { Db } from "../../../db/client";
-import { attendance, boardSeats, callIns, challenges, decisionStatusChanges, decisions, meetings } from "../../../db/schema";
+import { actions, attendance, boardSeats, callIns, challenges, decisionStatusChanges, decisions, meetings } from "../../../db/schema";
 import { addDays, londonDate, londonTimeToInstant } from "../../platform/time/dates";
 import { listPartnersForRules } from "../register/public.server";
 import { workingDaysBetween } from "../../platform/time/working-days";
-import { attendanceByPartner, questionFigures } from "./rules/accountability";
+import { actionsByPartner, attendanceByPartner, questionFigures } from "./rules/accountability";
 
 // The accountability dashboard's figures, read from the record for a period.
 
@@ -97,4 +97,38 @@ export async function challengeFigures(db: Db, partnershipId: string, period: { 
     .from(challenges)
     .where(and(eq(challenges.partnershipId, partnershipId), gte(challenges.raisedOn, period.from), lte(challenges.raisedOn, period.to)));
   return questionFigures(rows, today, workingDaysBetween);
+}
+
+/**
+ * The actions due in the period (cancelled ones left out), per partner: done
+ * by their due date, done late, open past their date today, and open but not
+ * yet due (when the period runs past today).
+ */
+export async function actionFigures(db: Db, partnershipId: string, period: { from: string; to: string }, today: string) {
+  const n = (condition: ReturnType<typeof sql>) => sql<number>`count(*) filter (where ${condition})::int`;
+  const [rows, partners] = await Promise.all([
+    db
+      .select({
+        organisationId: actions.organisationId,
+        due: sql<number>`count(*)::int`,
+        doneOnTime: n(sql`${actions.status} = 'done' and ${actions.completedOn} <= ${actions.dueDate}`),
+        doneLate: n(sql`${actions.status} = 'done' and (${actions.completedOn} is null or ${actions.completedOn} > ${actions.dueDate})`),
+        overdue: n(sql`${actions.status} = 'open' and ${actions.dueDate} < ${today}`),
+        openNotDue: n(sql`${actions.status} = 'open' and ${actions.dueDate} >= ${today}`),
+      })
+      .from(actions)
+      .where(and(eq(actions.partnershipId, partnershipId), ne(actions.status, "cancelled"), gte(actions.dueDate, period.from), lte(actions.dueDate, period.to)))
+      .groupBy(actions.organisationId),
+    listPartnersForRules(db, partnershipId),
+  ]);
+  return actionsByPartner(rows, partners);
+}
+
+/** The median number of days from a decision's proposal to its decision, for those taken in the period after being proposed beforehand. */
+export async function proposalToDecisionDays(db: Db, partnershipId: string, period: { from: string; to: string }) {
+  const [row] = await db
+    .select({ median: sql<string | null>`percentile_cont(0.5) within group (order by (${decisions.decidedOn} - (${decisions.createdAt} at time zone 'Europe/London')::date))` })
+    .from(decisions)
+    .where(and(eq(decisions.partnershipId, partnershipId), gte(decisions.decidedOn, period.from), lte(decisions.decidedOn, period.to), ne(decisions.status, "proposed"), sql`${decisions.decidedOn} > (${decisions.createdAt} at time zone 'Europe/London')::date`));
+  return row?.median === null || row?.median === undefined ? null : Number(row.median);
 }

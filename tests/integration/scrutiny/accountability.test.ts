@@ -118,5 +118,41 @@ describe("the accountability dashboard", () => {
     const cipText = await pageText(await cip.get("/p/leicestershire-cip/accountability"));
     expect(cipText).toContain("Mobilise the residential hub from Service Design Brief 1: referred back to the board, waiting for it to reconsider");
   });
-});
 
+  it("counts the actions due in the period per partner as the record has them, and links to them", async () => {
+    const html = await (await chair.get("/p/nelcp/accountability")).text();
+    const [{ id }] = await s.db.select({ id: partnerships.id }).from(partnerships).where(eq(partnerships.slug, "nelcp"));
+    const result = await s.db.execute(sql`
+      select o.name,
+             count(*)::int as due,
+             count(*) filter (where a.status = 'done' and a.completed_on <= a.due_date)::int as on_time,
+             count(*) filter (where a.status = 'done' and (a.completed_on is null or a.completed_on > a.due_date))::int as late,
+             count(*) filter (where a.status = 'open' and a.due_date < ${SCENARIO_TODAY}::date)::int as overdue
+        from actions a join organisations o on o.id = a.organisation_id
+       where a.partnership_id = ${id} and a.status <> 'cancelled' and a.due_date between '2025-11-23' and ${SCENARIO_TODAY}
+       group by o.name order by o.name`);
+    const expected = ((result as unknown as { rows?: unknown[] }).rows ?? (result as unknown as unknown[])) as { name: string; due: number; on_time: number; late: number; overdue: number }[];
+    expect(expected.length, "the demo's NELCP actions").toBeGreaterThan(0);
+    const shown = [...html.matchAll(/data-actions-partner="([^"]+)">([\s\S]*?)<\/tr>/g)].map((m) => {
+      const cells = [...m[2].matchAll(/govuk-table__cell--numeric">(?:<a[^>]*>)?([^<]*)</g)].map((c) => Number(c[1]));
+      return { name: m[1].replace(/&#x27;/g, "'"), due: cells[0], on_time: cells[1], late: cells[2], overdue: cells[3] };
+    });
+    expect(shown.filter((r) => r.name !== "No partner named").sort((a, b) => a.name.localeCompare(b.name))).toEqual(expected);
+    const text = await pageText(new Response(html));
+    // The total counts actions of no partner too.
+    const totals = await s.db.execute(sql`
+      select count(*)::int as due, count(*) filter (where status = 'open' and due_date < ${SCENARIO_TODAY}::date)::int as overdue from actions
+       where partnership_id = ${id} and status <> 'cancelled' and due_date between '2025-11-23' and ${SCENARIO_TODAY}`);
+    const [total] = ((totals as unknown as { rows?: unknown[] }).rows ?? (totals as unknown as unknown[])) as { due: number; overdue: number }[];
+    expect(text).toMatch(new RegExp(`${total.due} actions were due in the period: \\d+ done on time, \\d+ done late, and ${total.overdue} overdue now`));
+    // The risks needing attention link to the register's filtered views.
+    expect(html).toMatch(/href="\/p\/nelcp\/risks\?(appetite=above|review=overdue)"/);
+  });
+
+  it("shows young people's part only as suppressed figures, never their names", async () => {
+    const text = await pageText(await chair.get("/p/nelcp/accountability"));
+    expect(text).toMatch(/Young people taking part now: (fewer than \d+|\d+)\. With ideas or feedback published: (fewer than \d+|\d+)\./);
+    expect(text).toMatch(/(\d+% of their published contributions were answered within 30 days|None of their contributions can be judged yet)/);
+    expect(text).not.toContain("River");
+  });
+});

@@ -6,7 +6,10 @@ import { formatDate } from "../../../platform/time/dates";
 import { ErrorSummary, Tag } from "../../../platform/ui/forms";
 import { FilterDate } from "../../../platform/ui/filters";
 import { tableScroll } from "../../../platform/ui/table-scroll";
-import { attendanceFigures, challengeFigures, decisionFigures } from "../accountability.server";
+import { actionFigures, attendanceFigures, challengeFigures, decisionFigures, proposalToDecisionDays } from "../accountability.server";
+import { consultationFigures, youngPeopleTakingPart } from "../../participation/public.server";
+import { showCount } from "../../participation/public";
+import { riskAttention } from "../../risks/public.server";
 import { accountabilityPeriod, percent } from "../rules/accountability";
 import { callInStatusWords, type CallInStatus } from "../rules/call-in";
 import type { Route } from "./+types/accountability";
@@ -19,12 +22,29 @@ export async function loader({ request, context, params }: Route.LoaderArgs) {
   const scope = await requirePermission(request, context, params.slug, "partnership:view");
   const period = accountabilityPeriod(new URL(request.url).searchParams, appToday());
   const db = getDb();
-  const [attendance, decided, questions] = await Promise.all([
+  const today = appToday();
+  const [attendance, decided, questions, actionsDue, medianDays, risks, taking, consulted] = await Promise.all([
     attendanceFigures(db, scope.partnership.id, period, appNow()),
     decisionFigures(db, scope.partnership.id, period),
-    challengeFigures(db, scope.partnership.id, period, appToday()),
+    challengeFigures(db, scope.partnership.id, period, today),
+    actionFigures(db, scope.partnership.id, period, today),
+    proposalToDecisionDays(db, scope.partnership.id, period),
+    riskAttention(db, scope.partnership, today),
+    youngPeopleTakingPart(db, scope.partnership.id),
+    consultationFigures(db, scope.partnership.id, appNow()),
   ]);
-  return { partnership: { slug: scope.partnership.slug, name: scope.partnership.name }, period: { from: period.from, to: period.to }, errors: period.errors, attendance, decided, questions };
+  return {
+    partnership: { slug: scope.partnership.slug, name: scope.partnership.name },
+    period: { from: period.from, to: period.to },
+    errors: period.errors,
+    attendance,
+    decided: { ...decided, medianDays },
+    questions,
+    actionsDue,
+    risks,
+    // Young people's figures only as the participation area gives them: suppressed counts and a share.
+    youngPeople: { takingPart: showCount(taking.total), withIdeas: showCount(consulted.ideasAndFeedback), answeredWithin30Days: consulted.answeredWithin30Days },
+  };
 }
 
 type Row = Route.ComponentProps["loaderData"]["attendance"]["rows"][number];
@@ -64,7 +84,7 @@ function AttendanceChart({ rows }: { rows: Row[] }) {
 }
 
 export default function Accountability({ loaderData }: Route.ComponentProps) {
-  const { partnership: p, period, errors, attendance, decided, questions: q } = loaderData;
+  const { partnership: p, period, errors, attendance, decided, questions: q, actionsDue, risks, youngPeople } = loaderData;
   const below = attendance.rows.filter((r) => r.belowHalf);
   return (
     <>
@@ -134,6 +154,7 @@ export default function Accountability({ loaderData }: Route.ComponentProps) {
           {decided.taken} {decided.taken === 1 ? "decision" : "decisions"} taken
         </Link>{" "}
         in the period.
+        {decided.medianDays !== null ? ` Those proposed beforehand were decided a median of ${decided.medianDays} ${decided.medianDays === 1 ? "day" : "days"} after they were proposed.` : ""}
       </p>
       <h3 className="govuk-heading-s">Taken at a meeting that was not quorate</h3>
       {decided.inquorate.length ? (
@@ -183,6 +204,83 @@ export default function Accountability({ loaderData }: Route.ComponentProps) {
       ) : (
         <p className="govuk-body">None.</p>
       )}
+
+      <h2 className="govuk-heading-m">Actions</h2>
+      <p className="govuk-body">
+        {actionsDue.total.due} {actionsDue.total.due === 1 ? "action was" : "actions were"} due in the period: {actionsDue.total.doneOnTime} done on time, {actionsDue.total.doneLate} done late, and{" "}
+        <Link className="govuk-link" to={`/p/${p.slug}/actions?state=overdue`}>
+          {actionsDue.total.overdue} overdue now
+        </Link>
+        .
+      </p>
+      {actionsDue.total.due ? (
+        <div {...tableScroll("Actions due in the period by partner")}>
+          <table className="govuk-table">
+            <caption className="govuk-table__caption govuk-visually-hidden">Actions due in the period by partner, most overdue first</caption>
+            <thead className="govuk-table__head">
+              <tr className="govuk-table__row">
+                <th scope="col" className="govuk-table__header">Partner</th>
+                <th scope="col" className="govuk-table__header govuk-table__header--numeric">Due</th>
+                <th scope="col" className="govuk-table__header govuk-table__header--numeric">Done on time</th>
+                <th scope="col" className="govuk-table__header govuk-table__header--numeric">Done late</th>
+                <th scope="col" className="govuk-table__header govuk-table__header--numeric">Overdue now</th>
+                <th scope="col" className="govuk-table__header govuk-table__header--numeric">Not yet due</th>
+              </tr>
+            </thead>
+            <tbody className="govuk-table__body">
+              {actionsDue.rows
+                .filter((r) => r.due > 0)
+                .map((r) => (
+                  <tr key={r.organisationId ?? "none"} className="govuk-table__row" data-actions-partner={r.name}>
+                    <th scope="row" className="govuk-table__header">
+                      {r.organisationId ? (
+                        <Link className="govuk-link" to={`/p/${p.slug}/actions?state=all&organisation=${r.organisationId}`}>
+                          {r.name}
+                        </Link>
+                      ) : (
+                        r.name
+                      )}
+                    </th>
+                    <td className="govuk-table__cell govuk-table__cell--numeric">{r.due}</td>
+                    <td className="govuk-table__cell govuk-table__cell--numeric">{r.doneOnTime}</td>
+                    <td className="govuk-table__cell govuk-table__cell--numeric">{r.doneLate}</td>
+                    <td className="govuk-table__cell govuk-table__cell--numeric">
+                      {r.overdue && r.organisationId ? (
+                        <Link className="govuk-link" to={`/p/${p.slug}/actions?state=overdue&organisation=${r.organisationId}`}>
+                          {r.overdue}
+                        </Link>
+                      ) : (
+                        r.overdue
+                      )}
+                    </td>
+                    <td className="govuk-table__cell govuk-table__cell--numeric">{r.openNotDue}</td>
+                  </tr>
+                ))}
+            </tbody>
+          </table>
+        </div>
+      ) : null}
+
+      <h2 className="govuk-heading-m">Risks</h2>
+      {risks.length ? (
+        <ul className="govuk-list govuk-list--bullet">
+          {risks.map((r) => (
+            <li key={r.kind}>
+              <Link className="govuk-link" to={r.href}>
+                {r.message}
+              </Link>
+            </li>
+          ))}
+        </ul>
+      ) : (
+        <p className="govuk-body">No risk is above the appetite the board approved, and no review is overdue.</p>
+      )}
+
+      <h2 className="govuk-heading-m">Young people&apos;s influence</h2>
+      <p className="govuk-body">
+        Young people taking part now: {youngPeople.takingPart}. With ideas or feedback published: {youngPeople.withIdeas}.{" "}
+        {youngPeople.answeredWithin30Days === null ? "None of their contributions can be judged yet for an answer within 30 days." : `${youngPeople.answeredWithin30Days}% of their published contributions were answered within 30 days.`} Small numbers are held back so no young person can be picked out.
+      </p>
 
       <h2 className="govuk-heading-m">Questions and challenges from scrutiny</h2>
       <p className="govuk-body">

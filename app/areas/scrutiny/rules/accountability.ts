@@ -78,3 +78,16 @@ export function questionFigures(rows: readonly RaisedQuestion[], today: string, 
   const median = days.length === 0 ? null : days.length % 2 ? days[mid] : (days[mid - 1] + days[mid]) / 2;
   return { raised: rows.length, onTime, late: answered.length - onTime, waiting: waiting.length, overdue: waiting.filter((r) => today > r.dueOn).length, medianWorkingDays: median };
 }
+
+export type ActionCounts = { organisationId: string | null; due: number; doneOnTime: number; doneLate: number; overdue: number; openNotDue: number };
+
+/** Actions due in the period, per partner (those of no partner under null), with the partnership's totals. */
+export function actionsByPartner(rows: readonly ActionCounts[], partners: readonly { organisationId: string; name: string }[]) {
+  const zero = { due: 0, doneOnTime: 0, doneLate: 0, overdue: 0, openNotDue: 0 };
+  const byOrg = new Map(rows.map((r) => [r.organisationId, r]));
+  const named = partners.map((p) => ({ organisationId: p.organisationId as string | null, name: p.name, ...zero, ...byOrg.get(p.organisationId) }));
+  const unassigned = byOrg.get(null);
+  const list = unassigned ? [...named, { ...zero, ...unassigned, organisationId: null, name: "No partner named" }] : named;
+  const total = list.reduce((t, r) => ({ due: t.due + r.due, doneOnTime: t.doneOnTime + r.doneOnTime, doneLate: t.doneLate + r.doneLate, overdue: t.overdue + r.overdue, openNotDue: t.openNotDue + r.openNotDue }), zero);
+  return { rows: list.sort((a, b) => b.overdue - a.overdue || a.name.localeCompare(b.name)), total };
+}
