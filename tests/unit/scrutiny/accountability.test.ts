@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { accountabilityPeriod, attendanceByPartner, percent } from "../../../app/areas/scrutiny/rules/accountability";
+import { accountabilityPeriod, actionsByPartner, attendanceByPartner, percent } from "../../../app/areas/scrutiny/rules/accountability";
 
 const meetings = [
   { id: "m1", date: "2026-01-15" },
@@ -69,5 +69,27 @@ describe("the dashboard's period", () => {
   it("refuses a start after its end, but takes a single day", () => {
     expect(period("from=2026-07-01&to=2026-06-30")).toEqual({ from: "2025-07-01", to: "2026-06-30", errors: { from: "The start of the period must be on or before its end" } });
     expect(period("from=2026-06-30&to=2026-06-30").errors).toEqual({});
+  });
+});
+
+describe("actions by partner", () => {
+  it("gives every partner a row (zero where none were due), actions of no partner their own, the most overdue first, and totals that add up", () => {
+    const rows = [
+      { organisationId: "a", due: 4, doneOnTime: 2, doneLate: 1, overdue: 1, openNotDue: 0 },
+      { organisationId: "b", due: 3, doneOnTime: 0, doneLate: 0, overdue: 3, openNotDue: 0 },
+      { organisationId: null, due: 2, doneOnTime: 1, doneLate: 0, overdue: 0, openNotDue: 1 },
+    ];
+    const { rows: shown, total } = actionsByPartner(rows, [
+      { organisationId: "a", name: "Alpha" },
+      { organisationId: "b", name: "Beta" },
+      { organisationId: "c", name: "Gamma" },
+    ]);
+    expect(shown.map((r) => [r.name, r.due, r.overdue])).toEqual([
+      ["Beta", 3, 3],
+      ["Alpha", 4, 1],
+      ["Gamma", 0, 0],
+      ["No partner named", 2, 0],
+    ]);
+    expect(total).toEqual({ due: 9, doneOnTime: 3, doneLate: 1, overdue: 4, openNotDue: 1 });
   });
 });
