@@ -1,4 +1,4 @@
 // The obligations area's door for server code elsewhere: the only file other areas, jobs and seeds import from it.
 
-export { addResponsible, createObligation, listObligations, reminderScheduleOf, reviewReturn, submitReturn } from "./obligations.server";
+export { addResponsible, createObligation, listObligations, loadCompliance, reminderScheduleOf, reviewReturn, submitReturn } from "./obligations.server";
 export { obligationMessages } from "./reminders.server";

@@ -1,6 +1,6 @@
 import { eq, sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { partnerships } from "../../../db/schema";
+import { organisations, partnerships } from "../../../db/schema";
 import { pageText, SCENARIO_TODAY, startTestServer, type HttpClient, type TestServer } from "../../helpers/server";
 
 // The accountability dashboard's attendance, checked against the record with
@@ -154,5 +154,21 @@ describe("the accountability dashboard", () => {
     expect(text).toMatch(/Young people taking part now: (fewer than \d+|\d+)\. With ideas or feedback published: (fewer than \d+|\d+)\./);
     expect(text).toMatch(/(\d+% of their published contributions were answered within 30 days|None of their contributions can be judged yet)/);
     expect(text).not.toContain("River");
+  });
+
+  it("shows one partner's own figures when chosen, with the returns it owes overdue now; a partner that is not one is named", async () => {
+    const [{ id: towerHamlets }] = await s.db.select({ id: organisations.id }).from(organisations).where(eq(organisations.name, "London Borough of Tower Hamlets"));
+    const all = await (await chair.get("/p/nelcp/accountability")).text();
+    expect(tableRows(all).length).toBeGreaterThan(1);
+    const html = await (await chair.get(`/p/nelcp/accountability?partner=${towerHamlets}`)).text();
+    expect(tableRows(html).map(([name]) => name)).toEqual(["London Borough of Tower Hamlets"]);
+    const returns = [...html.matchAll(/data-returns-partner="([^"]+)">([\s\S]*?)<\/tr>/g)];
+    expect(returns.map((m) => m[1])).toEqual(["London Borough of Tower Hamlets"]);
+    // The demo's Tower Hamlets has missed its latest quarterly returns.
+    expect(returns[0][2]).toContain("Quarterly performance return");
+    expect(await pageText(new Response(html))).toContain("How London Borough of Tower Hamlets has taken part");
+    const wrong = await chair.get("/p/nelcp/accountability?partner=not-a-partner");
+    expect(wrong.status).toBe(200);
+    expect(await pageText(wrong)).toContain("Choose a partner from the list: the one given is not a partner of this partnership");
   });
 });

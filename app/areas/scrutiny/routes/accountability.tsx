@@ -4,12 +4,14 @@ import { appNow, appToday } from "../../../platform/clock.server";
 import { requirePermission } from "../../../platform/guard.server";
 import { formatDate } from "../../../platform/time/dates";
 import { ErrorSummary, Tag } from "../../../platform/ui/forms";
-import { FilterDate } from "../../../platform/ui/filters";
+import { FilterDate, FilterSelect } from "../../../platform/ui/filters";
 import { tableScroll } from "../../../platform/ui/table-scroll";
 import { actionFigures, attendanceFigures, challengeFigures, decisionFigures, proposalToDecisionDays } from "../accountability.server";
 import { consultationFigures, youngPeopleTakingPart } from "../../participation/public.server";
 import { showCount } from "../../participation/public";
 import { riskAttention } from "../../risks/public.server";
+import { loadCompliance } from "../../obligations/public.server";
+import { listPartnersForRules } from "../../register/public.server";
 import { accountabilityPeriod, percent } from "../rules/accountability";
 import { callInStatusWords, type CallInStatus } from "../rules/call-in";
 import type { Route } from "./+types/accountability";
@@ -23,7 +25,8 @@ export async function loader({ request, context, params }: Route.LoaderArgs) {
   const period = accountabilityPeriod(new URL(request.url).searchParams, appToday());
   const db = getDb();
   const today = appToday();
-  const [attendance, decided, questions, actionsDue, medianDays, risks, taking, consulted] = await Promise.all([
+  const [partners, attendance, decided, questions, actionsDue, medianDays, risks, taking, consulted, compliance] = await Promise.all([
+    listPartnersForRules(db, scope.partnership.id),
     attendanceFigures(db, scope.partnership.id, period, appNow()),
     decisionFigures(db, scope.partnership.id, period),
     challengeFigures(db, scope.partnership.id, period, today),
@@ -32,15 +35,24 @@ export async function loader({ request, context, params }: Route.LoaderArgs) {
     riskAttention(db, scope.partnership, today),
     youngPeopleTakingPart(db, scope.partnership.id),
     consultationFigures(db, scope.partnership.id, appNow()),
+    loadCompliance(db, scope.partnership.id, today),
   ]);
+  // One partner's view: its own rows of the per-partner figures (a partner that is not one is named and ignored).
+  const asked = new URL(request.url).searchParams.get("partner") ?? "";
+  const partner = partners.find((x) => x.organisationId === asked) ?? null;
+  const errors: Record<string, string> = { ...period.errors, ...(asked && !partner ? { partner: "Choose a partner from the list: the one given is not a partner of this partnership" } : {}) };
+  const mine = <T extends { organisationId: string | null }>(rows: T[]) => (partner ? rows.filter((r) => r.organisationId === partner.organisationId) : rows);
   return {
     partnership: { slug: scope.partnership.slug, name: scope.partnership.name },
     period: { from: period.from, to: period.to },
-    errors: period.errors,
-    attendance,
+    errors,
+    partners: partners.map((x) => ({ id: x.organisationId, name: x.name })),
+    partner: partner ? { id: partner.organisationId, name: partner.name } : null,
+    attendance: { ...attendance, rows: mine(attendance.rows) },
     decided: { ...decided, medianDays },
     questions,
-    actionsDue,
+    actionsDue: { ...actionsDue, rows: mine(actionsDue.rows) },
+    returns: mine(compliance.partners).map((r) => ({ organisationId: r.organisationId, name: r.name, due: r.due, onTime: r.onTime, rate: r.rate, overdue: r.overdue })),
     risks,
     // Young people's figures only as the participation area gives them: suppressed counts and a share.
     youngPeople: { takingPart: showCount(taking.total), withIdeas: showCount(consulted.ideasAndFeedback), answeredWithin30Days: consulted.answeredWithin30Days },
@@ -84,18 +96,19 @@ function AttendanceChart({ rows }: { rows: Row[] }) {
 }
 
 export default function Accountability({ loaderData }: Route.ComponentProps) {
-  const { partnership: p, period, errors, attendance, decided, questions: q, actionsDue, risks, youngPeople } = loaderData;
+  const { partnership: p, period, errors, attendance, decided, questions: q, actionsDue, risks, youngPeople, returns, partners, partner } = loaderData;
   const below = attendance.rows.filter((r) => r.belowHalf);
   return (
     <>
       <ErrorSummary errors={errors} />
       <h1 className="govuk-heading-l">Accountability</h1>
       <p className="govuk-body">
-        How {p.name}&apos;s partners have taken part, from {formatDate(period.from)} to {formatDate(period.to)}.
+        How {partner ? partner.name : `${p.name}'s partners`} {partner ? "has" : "have"} taken part, from {formatDate(period.from)} to {formatDate(period.to)}.
       </p>
       <Form method="get" className="app-filters" aria-label="Choose the period">
         <FilterDate name="from" label="From" value={period.from} error={errors.from} />
         <FilterDate name="to" label="To" value={period.to} error={errors.to} />
+        <FilterSelect name="partner" label="Partner" value={partner?.id ?? ""} options={[{ value: "", label: "All partners" }, ...partners.map((x) => ({ value: x.id, label: x.name }))]} />
         <button type="submit" className="govuk-button govuk-button--secondary">
           Show figures
         </button>
@@ -307,12 +320,39 @@ export default function Accountability({ loaderData }: Route.ComponentProps) {
 
       <h2 className="govuk-heading-m">Returns</h2>
       <p className="govuk-body">
-        Each partner&apos;s returns on time over the last twelve months, and those overdue now, are on the{" "}
+        Returns due over the last twelve months to today, and those overdue now (the{" "}
         <Link className="govuk-link" to={`/p/${p.slug}/obligations#compliance`}>
-          Returns page, under &ldquo;How each partner is doing&rdquo;
-        </Link>
-        .
+          Returns page
+        </Link>{" "}
+        has each obligation&apos;s detail).
       </p>
+      {returns.length ? (
+        <div {...tableScroll("Returns by partner")}>
+          <table className="govuk-table">
+            <caption className="govuk-table__caption govuk-visually-hidden">Returns due over the last twelve months by partner, and those overdue now</caption>
+            <thead className="govuk-table__head">
+              <tr className="govuk-table__row">
+                <th scope="col" className="govuk-table__header">Partner</th>
+                <th scope="col" className="govuk-table__header govuk-table__header--numeric">Due</th>
+                <th scope="col" className="govuk-table__header govuk-table__header--numeric">On time</th>
+                <th scope="col" className="govuk-table__header">Overdue now</th>
+              </tr>
+            </thead>
+            <tbody className="govuk-table__body">
+              {returns.map((r) => (
+                <tr key={r.organisationId} className="govuk-table__row" data-returns-partner={r.name}>
+                  <th scope="row" className="govuk-table__header">{r.name}</th>
+                  <td className="govuk-table__cell govuk-table__cell--numeric">{r.due}</td>
+                  <td className="govuk-table__cell govuk-table__cell--numeric">{r.rate === null ? "None due" : `${r.onTime} (${r.rate}%)`}</td>
+                  <td className="govuk-table__cell">{r.overdue.length ? r.overdue.map((o) => `${o.obligation}, ${o.period} (due ${formatDate(o.due)})`).join("; ") : "None"}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      ) : (
+        <p className="govuk-body">No returns are owed{partner ? " by this partner" : ""}.</p>
+      )}
     </>
   );
 }
