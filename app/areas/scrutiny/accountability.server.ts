@@ -1,14 +1,21 @@
 import { and, asc, count, eq, exists, gte, inArray, isNull, lt, lte, ne, or, sql } from "drizzle-orm";
+import { alias } from "drizzle-orm/pg-core";
 import type { Db } from "../../../db/client";
 import { actions, attendance, boardSeats, callIns, challenges, decisionStatusChanges, decisions, meetings } from "../../../db/schema";
 import { addDays, londonDate, londonTimeToInstant } from "../../platform/time/dates";
-import { listPartnersForRules } from "../register/public.server";
+import { listPartnersForRules, termsInForce } from "../register/public.server";
+import { seniorityShortfalls, type BoardRole, type SeniorityRule, type SeniorityTier } from "../register/public";
 import { workingDaysBetween } from "../../platform/time/working-days";
 import { actionsByPartner, attendanceByPartner, questionFigures } from "./rules/accountability";
 
 // The accountability dashboard's figures, read from the record for a period.
 
-/** Each partner's attendance at the board meetings held in the period (cancelled ones and those without attendance recorded left out). */
+/**
+ * Each partner's attendance at the board meetings held in the period
+ * (cancelled ones and those without attendance recorded left out), and at how
+ * many of them someone senior enough for the terms of reference then in force
+ * attended for it (a member present, or the deputy standing in).
+ */
 export async function attendanceFigures(db: Db, partnershipId: string, period: { from: string; to: string }, now: Date) {
   const held = await db
     .select({ id: meetings.id, startsAt: meetings.startsAt })
@@ -24,20 +31,42 @@ export async function attendanceFigures(db: Db, partnershipId: string, period: {
         exists(db.select({ one: attendance.meetingId }).from(attendance).where(eq(attendance.meetingId, meetings.id))),
       ),
     );
+  const deputySeats = alias(boardSeats, "deputy_seats");
   const [marks, partners] = await Promise.all([
     held.length
       ? db
-          .select({ meetingId: attendance.meetingId, organisationId: boardSeats.organisationId, status: attendance.status })
+          .select({
+            meetingId: attendance.meetingId,
+            organisationId: boardSeats.organisationId,
+            status: attendance.status,
+            seat: { id: boardSeats.id, boardRole: boardSeats.boardRole, organisationId: boardSeats.organisationId, seniority: boardSeats.seniority },
+            deputy: { id: deputySeats.id, boardRole: deputySeats.boardRole, organisationId: deputySeats.organisationId, seniority: deputySeats.seniority },
+          })
           .from(attendance)
           .innerJoin(boardSeats, eq(boardSeats.id, attendance.seatId))
+          .leftJoin(deputySeats, eq(deputySeats.id, attendance.deputySeatId))
           .where(inArray(attendance.meetingId, held.map((m) => m.id)))
       : Promise.resolve([]),
     listPartnersForRules(db, partnershipId),
   ]);
+  const days = new Map(held.map((m) => [m.id, londonDate(m.startsAt)]));
+  // The terms in force on each meeting's day: a handful of versions, read once per day met.
+  const rulesOn = new Map<string, SeniorityRule[]>();
+  for (const day of new Set(days.values())) rulesOn.set(day, (await termsInForce(db, partnershipId, day))?.rules.seniority ?? []);
+  const partnerOf = new Map(partners.map((p) => [p.organisationId, p]));
+  const seniorEnough = new Set<string>();
+  for (const m of marks) {
+    const who = m.status === "present" ? m.seat : m.status === "deputy" && m.deputy?.id ? m.deputy : null;
+    if (!who || !m.organisationId) continue;
+    const rules = rulesOn.get(days.get(m.meetingId)!) ?? [];
+    if (seniorityShortfalls({ ...who, id: who.id!, seniority: who.seniority as SeniorityTier, boardRole: who.boardRole as BoardRole }, partnerOf.get(m.organisationId), rules).length === 0)
+      seniorEnough.add(`${m.meetingId}:${m.organisationId}`);
+  }
   const rows = attendanceByPartner(
     held.map((m) => ({ id: m.id, date: londonDate(m.startsAt) })),
     marks,
     partners.map((p) => ({ organisationId: p.organisationId, name: p.name, joinedOn: p.joinedOn, leftOn: p.leftOn })),
+    seniorEnough,
   );
   const partnerIds = new Map(partners.map((p) => [p.organisationId, p.partnerId]));
   return { meetingsHeld: held.length, rows: rows.map((r) => ({ ...r, partnerId: partnerIds.get(r.organisationId) ?? null })) };

@@ -171,4 +171,21 @@ describe("the accountability dashboard", () => {
     expect(wrong.status).toBe(200);
     expect(await pageText(wrong)).toContain("Choose a partner from the list: the one given is not a partner of this partnership");
   });
+
+  it("says at how many meetings each partner was represented by someone senior enough for the terms of reference", async () => {
+    const html = await (await chair.get("/p/nelcp/accountability")).text();
+    const rows = [...html.matchAll(/<tr class="govuk-table__row" data-partner="([^"]+)">([\s\S]*?)<\/tr>/g)].map((m) => {
+      const cells = [...m[2].matchAll(/govuk-table__cell--numeric"[^>]*>([^<]*)</g)].map((c) => c[1]);
+      return { name: m[1].replace(/&#x27;/g, "'"), attended: Number(cells[1]), senior: Number(cells[3]) };
+    });
+    expect(rows.every((r) => r.senior <= r.attended)).toBe(true);
+    const of = (name: string) => rows.find((r) => r.name === name)!;
+    // Since April 2025 the terms ask boroughs for an assistant director or above. Waltham Forest's member since
+    // September 2025 is a head of service, so none of its attendances count; Tower Hamlets' deputy (a head of
+    // service) stood in once; Havering's director always met it.
+    expect(of("London Borough of Waltham Forest").attended).toBeGreaterThan(0);
+    expect(of("London Borough of Waltham Forest").senior).toBe(0);
+    expect(of("London Borough of Tower Hamlets").senior).toBe(of("London Borough of Tower Hamlets").attended - 1);
+    expect(of("London Borough of Havering").senior).toBe(of("London Borough of Havering").attended);
+  });
 });

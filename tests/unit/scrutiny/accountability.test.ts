@@ -93,3 +93,16 @@ describe("actions by partner", () => {
     expect(total).toEqual({ due: 9, doneOnTime: 3, doneLate: 1, overdue: 4, openNotDue: 1 });
   });
 });
+
+describe("attendance by someone senior enough", () => {
+  it("counts only the meetings the partner attended at which its attendee met the terms' seniority", () => {
+    const marks = [
+      { meetingId: "m1", organisationId: "a", status: "present" },
+      { meetingId: "m2", organisationId: "a", status: "deputy" },
+      { meetingId: "m3", organisationId: "a", status: "apologies" },
+    ];
+    // m3's entry in the set is ignored: the partner was not there.
+    const [row] = attendanceByPartner(meetings, marks, [partner("a")], new Set(["m1:a", "m3:a"]));
+    expect(row).toMatchObject({ held: 4, attended: 2, attendedSenior: 1 });
+  });
+});

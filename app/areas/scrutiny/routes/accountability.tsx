@@ -119,7 +119,8 @@ export default function Accountability({ loaderData }: Route.ComponentProps) {
         <Link className="govuk-link" to={`/p/${p.slug}/meetings`}>
           {attendance.meetingsHeld} board {attendance.meetingsHeld === 1 ? "meeting" : "meetings"} with attendance recorded
         </Link>{" "}
-        in the period. A partner attended when one of its members, or a deputy in their place, was present.
+        in the period. A partner attended when one of its members, or a deputy in their place, was present; someone senior enough is
+        one who met the seniority the terms of reference then required of the partner&apos;s representatives.
         {below.length ? ` ${below.length} ${below.length === 1 ? "partner" : "partners"} attended fewer than half.` : ""}
       </p>
       {attendance.meetingsHeld ? <AttendanceChart rows={attendance.rows} /> : null}
@@ -132,6 +133,9 @@ export default function Accountability({ loaderData }: Route.ComponentProps) {
               <th scope="col" className="govuk-table__header govuk-table__header--numeric">Meetings held</th>
               <th scope="col" className="govuk-table__header govuk-table__header--numeric">Attended</th>
               <th scope="col" className="govuk-table__header govuk-table__header--numeric">Rate</th>
+              <th scope="col" className="govuk-table__header govuk-table__header--numeric">
+                Attended by someone senior enough
+              </th>
             </tr>
           </thead>
           <tbody className="govuk-table__body">
@@ -155,6 +159,9 @@ export default function Accountability({ loaderData }: Route.ComponentProps) {
                 <td className="govuk-table__cell govuk-table__cell--numeric">{r.held}</td>
                 <td className="govuk-table__cell govuk-table__cell--numeric">{r.attended}</td>
                 <td className="govuk-table__cell govuk-table__cell--numeric">{percent(r.rate)}</td>
+                <td className="govuk-table__cell govuk-table__cell--numeric" data-senior>
+                  {r.attendedSenior}
+                </td>
               </tr>
             ))}
           </tbody>

@@ -34,6 +34,8 @@ export type PartnerAttendance = {
   held: number;
   /** Of those, the ones at which a member or a deputy of it was present. */
   attended: number;
+  /** Of those, the ones at which someone who met the terms' seniority rules attended for it. */
+  attendedSenior: number;
   /** attended / held, or null when none were held. */
   rate: number | null;
   belowHalf: boolean;
@@ -47,14 +49,21 @@ const ATTENDING = new Set(["present", "deputy"]);
  * partner: lowest rate first (those with none held last), so the partners
  * scrutiny asks about come first.
  */
-export function attendanceByPartner(meetings: readonly HeldMeeting[], marks: readonly PartnerMark[], partners: readonly PartnerOnBoard[]): PartnerAttendance[] {
+export function attendanceByPartner(
+  meetings: readonly HeldMeeting[],
+  marks: readonly PartnerMark[],
+  partners: readonly PartnerOnBoard[],
+  /** "meetingId:organisationId" where someone senior enough attended for the partner. */
+  seniorEnough: ReadonlySet<string> = new Set(),
+): PartnerAttendance[] {
   const present = new Set(marks.filter((m) => ATTENDING.has(m.status)).map((m) => `${m.meetingId}:${m.organisationId}`));
   return partners
     .map((p) => {
       const held = meetings.filter((m) => m.date >= p.joinedOn && (p.leftOn === null || m.date <= p.leftOn));
       const attended = held.filter((m) => present.has(`${m.id}:${p.organisationId}`)).length;
+      const attendedSenior = held.filter((m) => present.has(`${m.id}:${p.organisationId}`) && seniorEnough.has(`${m.id}:${p.organisationId}`)).length;
       const rate = held.length ? attended / held.length : null;
-      return { organisationId: p.organisationId, name: p.name, held: held.length, attended, rate, belowHalf: rate !== null && rate < 0.5 };
+      return { organisationId: p.organisationId, name: p.name, held: held.length, attended, attendedSenior, rate, belowHalf: rate !== null && rate < 0.5 };
     })
     .sort((a, b) => (a.rate ?? 2) - (b.rate ?? 2) || a.name.localeCompare(b.name));
 }
