@@ -25,8 +25,8 @@ describe("attendance by partner", () => {
       [partner("Havering"), partner("Tower Hamlets")],
     );
     expect(rows).toEqual([
-      { organisationId: "Tower Hamlets", name: "Tower Hamlets", held: 4, attended: 1, rate: 0.25, belowHalf: true },
-      { organisationId: "Havering", name: "Havering", held: 4, attended: 3, rate: 0.75, belowHalf: false },
+      { organisationId: "Tower Hamlets", name: "Tower Hamlets", held: 4, attended: 1, attendedSenior: 0, rate: 0.25, belowHalf: true },
+      { organisationId: "Havering", name: "Havering", held: 4, attended: 3, attendedSenior: 0, rate: 0.75, belowHalf: false },
     ]);
   });
 
