@@ -1,6 +1,6 @@
 import { and, eq, isNotNull } from "drizzle-orm";
 import type { Db, Tx } from "../db/client";
-import { actionUpdates, decisionStatusChanges, decisions, minutes, partnerships, users } from "../db/schema";
+import { actionUpdates, decisionStatusChanges, decisions, meetings, minutes, partnerships, users } from "../db/schema";
 import { isSeatCurrent } from "../app/areas/register/public";
 import { addDays, londonTimeToInstant } from "../app/platform/time/dates";
 import type { AgendaPurpose, MeetingType } from "../app/areas/meetings/public";
@@ -9,6 +9,7 @@ import { createAction, updateAction } from "../app/areas/actions/public.server";
 import { listSeats } from "../app/areas/register/public.server";
 import { changeDecisionStatus, recordMeetingDecision, updateRatification } from "../app/areas/decisions/public.server";
 import { scopeFor } from "../app/platform/guard.server";
+import { appNow } from "../app/platform/clock.server";
 import { addAgendaItem, createMeeting, declareOnItem, findMeeting, saveAttendance, saveItemNotes } from "../app/areas/meetings/public.server";
 import { circulateMinutes } from "../app/areas/meetings/public.server";
 import type { WriteResult } from "../app/platform/write-result";
@@ -48,6 +49,8 @@ export type SeedMeeting = {
   end: string;
   location?: string;
   onlineLink?: string;
+  /** A meeting still to come whose invitations the secretariat has not sent yet (others to come were sent when scheduled). */
+  draft?: boolean;
   attendance: Record<string, AttendanceMark>; // by the seat holder's email
   items: {
     title: string;
@@ -100,10 +103,11 @@ export async function seedMeetings(
         location: s.location ?? null,
         onlineLink: s.onlineLink ?? null,
         reason: null,
-        notify: false,
       }),
       `meeting ${s.key}`,
     );
+    // Meetings still to come were invited when they were scheduled (no emails now): their changes go as updates.
+    if (!s.draft && londonTimeToInstant(s.date, s.start) > appNow()) await db.update(meetings).set({ invitationsSentAt: appNow(), invitationsSentBy: scope.user.id }).where(eq(meetings.id, meetingId));
     meetingIds.set(s.key, meetingId);
     const meeting = (await findMeeting(db, partnership.id, meetingId))!;
     const seats = (await listSeats(db, partnership.id)).filter((seat) => isSeatCurrent(seat, s.date));

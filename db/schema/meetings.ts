@@ -24,6 +24,10 @@ export const meetings = pgTable(
     cancelReason: text("cancel_reason"),
     // Incremented whenever the invitation changes, for calendar clients (RFC 5545 SEQUENCE).
     sequence: integer("sequence").notNull().default(0),
+    // A meeting is a draft until the secretariat sends its invitations: then every change is sent as an
+    // update (or a cancellation) from the same organiser, the person who sent them.
+    invitationsSentAt: timestamp("invitations_sent_at", { withTimezone: true, mode: "date" }),
+    invitationsSentBy: uuid("invitations_sent_by").references(() => users.id),
     version: integer("version").notNull().default(1),
     createdBy: uuid("created_by").references(() => users.id),
     createdAt: createdAt(),

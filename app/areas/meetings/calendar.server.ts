@@ -4,7 +4,7 @@ import { appendAudit } from "../../audit/append.server";
 import type { Db, Queryable, Tx } from "../../../db/client";
 import { calendarFeeds, meetings, partnershipRoles, partnerships, users } from "../../../db/schema";
 import { addDays, londonTimeToInstant } from "../../platform/time/dates";
-import { buildCalendar, icsFileName, type IcsMeeting } from "./rules/ics";
+import { buildCalendar, buildMeetingRequest, icsFileName, type CalendarPerson, type IcsMeeting } from "./rules/ics";
 import { roleMatrix } from "../../platform/permissions";
 import type { PartnershipRole } from "../../platform/permissions";
 import { env } from "../../platform/env.server";
@@ -118,17 +118,34 @@ export async function calendarFeed(db: Queryable, userId: string): Promise<strin
   return buildCalendar(await feedMeetings(db, userId), { generatedAt: new Date(), name: FEED_NAME });
 }
 
-/** One meeting's invitation, if the meeting belongs to the partnership. */
-export async function meetingInvite(db: Queryable, partnershipId: string, meetingId: string): Promise<{ filename: string; body: string } | null> {
+async function oneMeeting(db: Queryable, partnershipId: string, meetingId: string) {
   if (!z.uuid().safeParse(meetingId).success) return null;
   const [row] = await db
     .select(meetingColumns)
     .from(meetings)
     .innerJoin(partnerships, eq(partnerships.id, meetings.partnershipId))
     .where(and(eq(meetings.id, meetingId), eq(meetings.partnershipId, partnershipId)));
+  return row ?? null;
+}
+
+/** One meeting's calendar entry to download (METHOD:PUBLISH), if the meeting belongs to the partnership. */
+export async function meetingInvite(db: Queryable, partnershipId: string, meetingId: string): Promise<{ filename: string; body: string } | null> {
+  const row = await oneMeeting(db, partnershipId, meetingId);
   if (!row) return null;
   return {
     filename: icsFileName(row.partnershipSlug, row.type, row.startsAt),
     body: buildCalendar([toIcs(row)], { generatedAt: new Date() }),
   };
+}
+
+/** One meeting's request (or cancellation) to its attendees from the organiser, as emailed invitations carry it. */
+export async function meetingRequest(
+  db: Queryable,
+  partnershipId: string,
+  meetingId: string,
+  opts: { method: "REQUEST" | "CANCEL"; organizer: CalendarPerson; attendees: readonly CalendarPerson[] },
+): Promise<{ filename: string; body: string } | null> {
+  const row = await oneMeeting(db, partnershipId, meetingId);
+  if (!row) return null;
+  return { filename: icsFileName(row.partnershipSlug, row.type, row.startsAt), body: buildMeetingRequest(toIcs(row), { ...opts, generatedAt: new Date() }) };
 }

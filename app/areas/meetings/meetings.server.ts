@@ -192,8 +192,7 @@ const meetingFields = {
 };
 
 export const meetingSchema = z.object(meetingFields).refine((m) => m.endTime > m.startTime, { path: ["endTime"], error: "The meeting must end after it starts" });
-/** `notify: false` schedules without sending invitations (demo data recording past meetings). */
-export type MeetingInput = z.output<typeof meetingSchema> & { notify?: boolean };
+export type MeetingInput = z.output<typeof meetingSchema>;
 export const editMeetingSchema = z
   .object({ ...meetingFields, version: versionField })
   .refine((m) => m.endTime > m.startTime, { path: ["endTime"], error: "The meeting must end after it starts" });
@@ -229,8 +228,7 @@ export async function createMeeting(db: Db, scope: PartnershipScope, input: Meet
     await tx.insert(meetings).values(row);
     await tx.insert(minutes).values({ meetingId: row.id, status: "draft" });
     await appendAudit(tx, { actorUserId: scope.user.id, action: "meeting.create", entityId: row.id, partnershipId, after: meetingAudit(row), reason: input.reason });
-    // A meeting recorded after it took place invites nobody.
-    if (input.notify !== false && row.startsAt.getTime() > appNow().getTime()) await recordMeetingInvitations(tx, scope, (await findMeeting(tx, partnershipId, row.id))!, "invite", []);
+    // A draft until the secretariat sends its invitations (sendInvitations).
     return ok(row.id);
   });
 }
@@ -251,7 +249,8 @@ export async function updateMeeting(db: Db, scope: PartnershipScope, meetingId: 
     await versionedUpdate(tx, meetings, eq(meetings.id, m.id), input.version, { ...next, sequence: m.sequence + 1 }, "meeting");
     await appendAudit(tx, { actorUserId: scope.user.id, action: "meeting.update", entityId: m.id, partnershipId, ...diff, reason: input.reason });
     const changed = (await findMeeting(tx, partnershipId, m.id))!;
-    if (changed.startsAt.getTime() > appNow().getTime()) await recordMeetingInvitations(tx, scope, changed, "update", (await listAgenda(tx, m.id)).map((i) => i.title));
+    // Once invited, attendees get the change as an updated request (a higher SEQUENCE), unless it is now in the past.
+    if (changed.invitationsSentAt && changed.startsAt.getTime() > appNow().getTime()) await recordMeetingInvitations(tx, scope, changed, "update", (await listAgenda(tx, m.id)).map((i) => i.title));
     return ok();
   });
 }
@@ -270,8 +269,28 @@ export async function cancelMeeting(db: Db, scope: PartnershipScope, meetingId: 
     if (n > 0) return fail("form", "Decisions have been recorded at this meeting, so it cannot be cancelled");
     await versionedUpdate(tx, meetings, eq(meetings.id, m.id), input.version, { cancelledAt: new Date(), cancelReason: input.reason, sequence: m.sequence + 1 }, "meeting");
     await appendAudit(tx, { actorUserId: scope.user.id, action: "meeting.cancel", entityId: m.id, partnershipId, reason: input.reason });
-    await recordMeetingInvitations(tx, scope, (await findMeeting(tx, partnershipId, m.id))!, "cancel", []);
+    if (m.invitationsSentAt && m.startsAt.getTime() > appNow().getTime()) await recordMeetingInvitations(tx, scope, (await findMeeting(tx, partnershipId, m.id))!, "cancel", []);
     return ok();
+  });
+}
+
+export const sendInvitationsSchema = z.object({ version: versionField });
+
+/** The secretariat sends a draft meeting's invitations: a meeting request to everyone on the board then, once. */
+export async function sendInvitations(db: Db, scope: PartnershipScope, meetingId: string, input: z.output<typeof sendInvitationsSchema>): Promise<WriteResult<number>> {
+  const partnershipId = scope.partnership.id;
+  return transact(db, async (tx: Tx) => {
+    const [m] = await tx.select().from(meetings).where(and(eq(meetings.id, meetingId), eq(meetings.partnershipId, partnershipId))).for("update");
+    if (!m) return fail("form", "That meeting is not in this partnership");
+    if (m.invitationsSentAt) return fail("form", "The invitations to this meeting have already been sent: changes to it are sent as updates");
+    if (m.cancelledAt) return fail("form", "The meeting is cancelled, so no invitations can be sent");
+    if (m.startsAt.getTime() <= appNow().getTime()) return fail("form", "The meeting has already started or taken place, so no invitations are sent");
+    if (m.version !== input.version) return conflict("meeting");
+    await versionedUpdate(tx, meetings, eq(meetings.id, m.id), input.version, { invitationsSentAt: appNow(), invitationsSentBy: scope.user.id }, "meeting");
+    const sent = await recordMeetingInvitations(tx, scope, (await findMeeting(tx, partnershipId, m.id))!, "invite", (await listAgenda(tx, m.id)).map((i) => i.title));
+    const recipients = sent.length;
+    await appendAudit(tx, { actorUserId: scope.user.id, action: "meeting.send_invitations", entityId: m.id, partnershipId, after: { recipients, sequence: m.sequence } });
+    return ok(recipients);
   });
 }
 

@@ -5,7 +5,7 @@ import { isSeatCurrent } from "../register/public";
 import { formatDate } from "../../platform/time/dates";
 import { env } from "../../platform/env.server";
 import { listSeats } from "../register/public.server";
-import { meetingInvite } from "./calendar.server";
+import { meetingRequest } from "./calendar.server";
 import type { PartnershipScope } from "../../platform/guard.server";
 import type { MeetingRow } from "./meetings.server";
 import { recordReminders, type Recipient, type ReminderMessage } from "../notifications/public.server";
@@ -27,12 +27,20 @@ async function meetingAudience(db: Db, partnershipId: string, onDate: string): P
   return people.filter((u) => u.kind === "adult").map((u) => ({ userId: u.id, email: u.email, name: u.name, emailDigest: false }));
 }
 
-/** Invitations (or updates, or cancellations) for a meeting, with its .ics attached. */
+/**
+ * Invitations (or updates, or cancellations) for a meeting whose invitations
+ * the secretariat has sent, each with the meeting request attached: METHOD
+ * REQUEST naming the organiser (who sent the invitations) and every attendee,
+ * or METHOD CANCEL, so calendars treat it as a meeting and update one entry.
+ */
 export async function recordMeetingInvitations(db: Db, scope: PartnershipScope, meeting: MeetingRow, change: "invite" | "update" | "cancel", agenda: string[]) {
   const p = scope.partnership;
-  const invite = await meetingInvite(db, p.id, meeting.id);
-  if (!invite) return [];
+  if (!meeting.invitationsSentBy) return [];
+  const [organizer] = await db.select({ name: users.name, email: users.email }).from(users).where(eq(users.id, meeting.invitationsSentBy));
   const audience = await meetingAudience(db, p.id, meeting.date);
+  const method = change === "cancel" ? "CANCEL" : "REQUEST";
+  const invite = await meetingRequest(db, p.id, meeting.id, { method, organizer: organizer ?? { name: p.name, email: "no-reply@governance.example" }, attendees: audience.map((a) => ({ name: a.name, email: a.email })) });
+  if (!invite) return [];
   const messages: ReminderMessage[] = audience.map((person) => ({
     kind: "meeting_invitation",
     partnershipId: p.id,
@@ -43,7 +51,7 @@ export async function recordMeetingInvitations(db: Db, scope: PartnershipScope, 
     urgent: true,
     template: "meeting-invitation",
     subject: `${change === "cancel" ? "Cancelled: " : change === "update" ? "Changed: " : ""}${p.shortName}: ${meeting.title}, ${formatDate(meeting.date)}`,
-    attachments: [{ filename: invite.filename, contentType: "text/calendar; charset=utf-8; method=PUBLISH", content: invite.body }],
+    attachments: [{ filename: invite.filename, contentType: `text/calendar; charset=utf-8; method=${method}`, content: invite.body }],
     props: {
       recipientName: person.name,
       partnershipName: p.name,

@@ -29,6 +29,13 @@ export const meetingsActions = {
     after: null,
     describe: (e) => `${e.subject ?? "A meeting"} cancelled by ${e.actor}${because(e.reason)}`,
   }),
+  "meeting.send_invitations": defineAction({
+    entity: "meeting",
+    label: "Meeting invitations sent",
+    before: null,
+    after: z.strictObject({ recipients: z.number().int().min(0), sequence: z.number().int().min(0) }),
+    describe: (e) => `${e.actor} sent the invitations to ${e.subject ?? "a meeting"}: ${e.after.recipients} ${e.after.recipients === 1 ? "person" : "people"} invited`,
+  }),
   "agenda_item.create": defineAction({
     entity: "agenda_item",
     label: "Agenda item added",

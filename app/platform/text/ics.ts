@@ -58,3 +58,11 @@ export function foldLine(line: string): string {
   pieces.push(current);
   return pieces.join("\r\n ");
 }
+
+/** A parameter value (RFC 5545 §3.2): quoted, since names may hold commas, colons or semicolons; a quote cannot be carried. */
+export function paramValue(value: string): string {
+  return `"${value.replace(/"/g, "'").replace(/[\r\n]/g, " ").replace(controlCharacters, "").trim()}"`;
+}
+
+/** A mailto: address for ORGANIZER and ATTENDEE lines. */
+export const mailto = (email: string) => `mailto:${uriValue(email)}`;

@@ -132,11 +132,17 @@ describe("the record keeps to the calendar", () => {
     expect(await pageText(res)).toContain("The date it was decided cannot be in the future");
   });
 
-  it("scheduling a meeting in the past sends no invitations; a future one invites the board", async () => {
+  it("scheduling a meeting invites nobody; the invitations of one in the past cannot be sent, of one to come invite the board", async () => {
     const past = await scheduleMeeting(chair, "nelcp", { date: "2026-10-01", title: "Board meeting (recorded afterwards)" });
     const future = await scheduleMeeting(chair, "nelcp", { date: "2027-03-04", title: "Board meeting (next spring)" });
     const invitations = async (id: string) => (await s.db.select({ n: count() }).from(remindersSent).where(and(eq(remindersSent.subjectId, id), eq(remindersSent.kind, "meeting_invitation"))))[0].n;
     expect(await invitations(past)).toBe(0);
+    expect(await invitations(future)).toBe(0);
+    const refused = await chair.post(`/p/nelcp/meetings/${past}`, { intent: "send_invitations", version: "1" });
+    expect(refused.status).toBe(400);
+    expect(await pageText(refused)).toContain("The meeting has already started or taken place, so no invitations are sent");
+    expect(await invitations(past)).toBe(0);
+    expect((await chair.post(`/p/nelcp/meetings/${future}`, { intent: "send_invitations", version: "1" })).status).toBe(302);
     expect(await invitations(future)).toBeGreaterThan(5);
   });
 });

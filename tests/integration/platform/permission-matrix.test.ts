@@ -227,7 +227,13 @@ const expectations: Record<string, Entry> = {
   // ---------------------------------------------------------------- meetings
   "areas/meetings/routes/meetings.tsx": { get: ADULTS },
   "areas/meetings/routes/meeting-new.tsx": { get: ["admin", "chair", "secretariat"], post: [{ label: "schedule", allowed: ["admin", "chair", "secretariat"] }] },
-  "areas/meetings/routes/meeting.tsx": { get: ADULTS, post: [{ label: "cancel", allowed: ["admin", "chair", "secretariat"] }] },
+  "areas/meetings/routes/meeting.tsx": {
+    get: ADULTS,
+    post: [
+      { label: "cancel", allowed: ["admin", "chair", "secretariat"] },
+      { intent: "send_invitations", allowed: ["admin", "chair", "secretariat"] },
+    ],
+  },
   "areas/meetings/routes/meeting-edit.tsx": { get: ["admin", "chair", "secretariat"], post: [{ label: "save", allowed: ["admin", "chair", "secretariat"] }] },
   "areas/meetings/routes/meeting-agenda.tsx": {
     get: ["admin", "chair", "secretariat"],

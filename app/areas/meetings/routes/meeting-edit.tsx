@@ -40,7 +40,7 @@ export default function EditMeeting({ loaderData }: Route.ComponentProps) {
       <div className="govuk-grid-column-two-thirds">
         <ErrorSummary errors={f.errors} />
         <h1 className="govuk-heading-l">Change {m.title}</h1>
-        <p className="govuk-body">Calendar invitations already sent are updated when people next refresh their calendar.</p>
+        <p className="govuk-body">If its invitations have been sent, everyone invited gets the change as an updated meeting request.</p>
         {f.conflict ? (
           <SavedVersion
             rows={[

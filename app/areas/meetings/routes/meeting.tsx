@@ -9,11 +9,11 @@ import { actionStatusLabels } from "../../actions/public";
 import { agendaPurposeLabels, meetingTypeLabels, minutesStatusLabels } from "../rules/vocabulary";
 import { decisionStatusLabels } from "../../decisions/public";
 import { formatDate } from "../../../platform/time/dates";
-import { appToday } from "../../../platform/clock.server";
+import { appNow, appToday } from "../../../platform/clock.server";
 import { invalid, parseForm, rejected } from "../../../platform/forms";
 import { requirePermission } from "../../../platform/guard.server";
 import { loadMeetingPage, requireMeeting } from "../meeting-page.server";
-import { cancelMeeting, cancelMeetingSchema } from "../meetings.server";
+import { cancelMeeting, cancelMeetingSchema, sendInvitations, sendInvitationsSchema } from "../meetings.server";
 import { ChallengesOnRecord } from "../../scrutiny/components/challenges-on-record";
 import { challengesPanel } from "../../scrutiny/public.server";
 import type { Route } from "./+types/meeting";
@@ -32,6 +32,8 @@ export async function loader({ request, context, params }: Route.LoaderArgs) {
     partnership: { slug: scope.partnership.slug, name: scope.partnership.name },
     canManage: scope.permissions.has("meeting:manage"),
     ...page,
+    // A meeting still to come is a draft until its invitations are sent.
+    isDraft: !page.meeting.invitationsSentAt && !page.meeting.cancelledAt && page.meeting.startsAt.getTime() > appNow().getTime(),
   };
 }
 
@@ -39,6 +41,13 @@ export async function action({ request, context, params }: Route.ActionArgs) {
   const scope = await requirePermission(request, context, params.slug, "meeting:manage");
   await requireMeeting(getDb(), scope, params.meetingId);
   const form = await readForm(request);
+  if (form.get("intent") === "send_invitations") {
+    const parsed = parseForm(sendInvitationsSchema, form, "all");
+    if (!parsed.ok) return invalid(parsed);
+    const result = await sendInvitations(getDb(), scope, params.meetingId, parsed.data);
+    if (!result.ok) return rejected(result, form);
+    throw redirect(withNotice(`/p/${scope.partnership.slug}/meetings/${params.meetingId}`, "invitations-sent"));
+  }
   const parsed = parseForm(cancelMeetingSchema, form, "all");
   if (!parsed.ok) return invalid(parsed);
   const result = await cancelMeeting(getDb(), scope, params.meetingId, parsed.data);
@@ -47,7 +56,7 @@ export async function action({ request, context, params }: Route.ActionArgs) {
 }
 
 export default function MeetingPage({ loaderData }: Route.ComponentProps) {
-  const { partnership: p, meeting: m, agenda, papers, board, decisions, actions, minutes, canManage, challenges } = loaderData;
+  const { partnership: p, meeting: m, agenda, papers, board, decisions, actions, minutes, canManage, challenges, isDraft } = loaderData;
   const f = useFormResult();
   const base = `/p/${p.slug}/meetings/${m.id}`;
   const counts = (status: string) => board.rows.filter((r) => r.status === status).length;
@@ -57,7 +66,16 @@ export default function MeetingPage({ loaderData }: Route.ComponentProps) {
       <ErrorSummary errors={f.errors} />
       <h1 className="govuk-heading-l">
         {m.title} {m.cancelledAt ? <Tag colour="red">Cancelled</Tag> : null}
+        {isDraft ? <Tag colour="grey">Draft: invitations not sent</Tag> : null}
       </h1>
+      {isDraft && canManage ? (
+        <AppForm method="post" noValidate className="app-no-print">
+          <input type="hidden" name="intent" value="send_invitations" />
+          <VersionField value={m.version} />
+          <p className="govuk-body">Nobody has been invited yet. When the date, place and agenda are ready, send the invitations: everyone on the board gets a meeting request their calendar can accept.</p>
+          <Button>Send invitations</Button>
+        </AppForm>
+      ) : null}
       <SummaryList
         rows={[
           ["Kind", meetingTypeLabels[m.type]],

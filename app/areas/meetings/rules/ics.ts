@@ -1,5 +1,5 @@
 import { londonDate } from "../../../platform/time/dates";
-import { escapeText, foldLine, ICS_PRODID, icsUtc, uriValue } from "../../../platform/text/ics";
+import { escapeText, foldLine, ICS_PRODID, icsUtc, mailto, paramValue, uriValue } from "../../../platform/text/ics";
 import { meetingTypeLabels, type MeetingType } from "./vocabulary";
 
 // iCalendar (RFC 5545) invitations for meetings: one download per meeting and
@@ -43,7 +43,7 @@ function meetingDescription(m: IcsMeeting): string {
   return lines.join("\n");
 }
 
-function eventLines(m: IcsMeeting, stamp: Date): string[] {
+function eventLines(m: IcsMeeting, stamp: Date, people: string[] = []): string[] {
   const location = meetingLocation(m);
   return [
     "BEGIN:VEVENT",
@@ -57,8 +57,27 @@ function eventLines(m: IcsMeeting, stamp: Date): string[] {
     ...(location ? [`LOCATION:${escapeText(location)}`] : []),
     `DESCRIPTION:${escapeText(meetingDescription(m))}`,
     `URL:${uriValue(m.url)}`,
+    ...people,
     "END:VEVENT",
   ];
+}
+
+export type CalendarPerson = { name: string; email: string };
+
+/**
+ * A meeting request as calendar programs treat a meeting (RFC 5546): METHOD
+ * REQUEST with the organiser and every attendee, so Outlook and Google offer
+ * accept and decline and later requests with a higher SEQUENCE update the same
+ * entry; METHOD CANCEL (the event marked cancelled) takes it out again.
+ */
+export function buildMeetingRequest(m: IcsMeeting, opts: { method: "REQUEST" | "CANCEL"; organizer: CalendarPerson; attendees: readonly CalendarPerson[]; generatedAt: Date }): string {
+  const people = [
+    `ORGANIZER;CN=${paramValue(opts.organizer.name)}:${mailto(opts.organizer.email)}`,
+    ...opts.attendees.map((a) => `ATTENDEE;CN=${paramValue(a.name)};CUTYPE=INDIVIDUAL;ROLE=REQ-PARTICIPANT;PARTSTAT=NEEDS-ACTION;RSVP=TRUE:${mailto(a.email)}`),
+  ];
+  const event = { ...m, cancelledAt: opts.method === "CANCEL" ? (m.cancelledAt ?? opts.generatedAt) : m.cancelledAt };
+  const lines = ["BEGIN:VCALENDAR", `PRODID:${ICS_PRODID}`, "VERSION:2.0", "CALSCALE:GREGORIAN", `METHOD:${opts.method}`, ...eventLines(event, opts.generatedAt, people), "END:VCALENDAR"];
+  return lines.map(foldLine).join("\r\n") + "\r\n";
 }
 
 /**
