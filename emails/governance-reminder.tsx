@@ -18,7 +18,8 @@ export type GovernanceReminderEmailProps = {
     | "call_in_reconsider_due"
     | "call_in_reconsider_overdue"
     | "challenge_due"
-    | "challenge_escalated";
+    | "challenge_escalated"
+    | "agenda_published";
   /** What it is about, e.g. "Joanna Whitfield's term as member for London Borough of Hackney". */
   subject: string;
   /** YYYY-MM-DD: the review date, term end, lapse date or circulation date. */
@@ -75,6 +76,11 @@ const wording: Record<GovernanceReminderEmailProps["kind"], Wording> = {
     heading: "A decision referred back has not been reconsidered",
     body: (s, d) => [`${s} was referred back by the scrutiny committee and should have been reconsidered by the board by ${d}.`, "It stays suspended until the board's reconsideration is recorded on the decision's page."],
     action: "Open the decision",
+  },
+  agenda_published: {
+    heading: "The agenda and papers are ready",
+    body: (s, d) => [`The agenda and papers for ${s} on ${d} have been published.`, "Read them on the meeting's page before the meeting."],
+    action: "Open the meeting",
   },
   challenge_due: {
     heading: "Scrutiny is waiting for an answer",

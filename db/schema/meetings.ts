@@ -28,6 +28,8 @@ export const meetings = pgTable(
     // update (or a cancellation) from the same organiser, the person who sent them.
     invitationsSentAt: timestamp("invitations_sent_at", { withTimezone: true, mode: "date" }),
     invitationsSentBy: uuid("invitations_sent_by").references(() => users.id),
+    // When the agenda and papers were published to those invited: they hear once.
+    agendaPublishedAt: timestamp("agenda_published_at", { withTimezone: true, mode: "date" }),
     version: integer("version").notNull().default(1),
     createdBy: uuid("created_by").references(() => users.id),
     createdAt: createdAt(),

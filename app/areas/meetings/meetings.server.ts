@@ -10,7 +10,7 @@ import { agendaPurposes, meetingTypes, type AgendaPurpose, type MeetingType } fr
 import { listPartnersForRules, listSeats, toRuleSeat, type SeatRow } from "../register/public.server";
 import { optionalText, requiredDate, requiredText, uuidField, versionField } from "../../platform/forms";
 import type { PartnershipScope } from "../../platform/guard.server";
-import { recordMeetingInvitations } from "./notices.server";
+import { recordAgendaPublished, recordMeetingInvitations } from "./notices.server";
 import { termsInForce } from "../register/public.server";
 import { type WriteResult, changedFields, conflict, fail, ok, refuse, transact } from "../../platform/write-result";
 import { versionedUpdate } from "../../platform/versioned-update.server";
@@ -291,6 +291,28 @@ export async function sendInvitations(db: Db, scope: PartnershipScope, meetingId
     const recipients = sent.length;
     await appendAudit(tx, { actorUserId: scope.user.id, action: "meeting.send_invitations", entityId: m.id, partnershipId, after: { recipients, sequence: m.sequence } });
     return ok(recipients);
+  });
+}
+
+export const publishAgendaSchema = z.object({ version: versionField });
+
+/** The chair or secretariat publish a meeting's agenda and papers to those invited, who hear once. */
+export async function publishAgenda(db: Db, scope: PartnershipScope, meetingId: string, input: z.output<typeof publishAgendaSchema>): Promise<WriteResult<number>> {
+  const partnershipId = scope.partnership.id;
+  return transact(db, async (tx: Tx) => {
+    const [m] = await tx.select().from(meetings).where(and(eq(meetings.id, meetingId), eq(meetings.partnershipId, partnershipId))).for("update");
+    if (!m) return fail("form", "That meeting is not in this partnership");
+    if (m.agendaPublishedAt) return fail("form", "The agenda and papers have already been published: those invited see changes on the meeting's page");
+    if (m.cancelledAt) return fail("form", "The meeting is cancelled");
+    if (m.startsAt.getTime() <= appNow().getTime()) return fail("form", "The meeting has already started or taken place");
+    if (!m.invitationsSentAt) return fail("form", "Send the invitations first: the agenda goes to those invited");
+    if (m.version !== input.version) return conflict("meeting");
+    const [items, papers] = await Promise.all([listAgenda(tx, m.id), listPapers(tx, m.id)]);
+    if (items.length === 0) return fail("form", "Add at least one item to the agenda before publishing it");
+    await versionedUpdate(tx, meetings, eq(meetings.id, m.id), input.version, { agendaPublishedAt: appNow() }, "meeting");
+    const sent = await recordAgendaPublished(tx, scope, (await findMeeting(tx, partnershipId, m.id))!);
+    await appendAudit(tx, { actorUserId: scope.user.id, action: "meeting.publish_agenda", entityId: m.id, partnershipId, after: { items: items.length, papers: papers.length, recipients: sent.length } });
+    return ok(sent.length);
   });
 }
 

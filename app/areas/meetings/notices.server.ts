@@ -71,6 +71,35 @@ export async function recordMeetingInvitations(db: Db, scope: PartnershipScope, 
   return recordReminders(db, messages);
 }
 
+/** Tells those invited that the agenda and papers are published: once per meeting. */
+export async function recordAgendaPublished(db: Db, scope: PartnershipScope, meeting: MeetingRow) {
+  const p = scope.partnership;
+  const audience = await meetingAudience(db, p.id, meeting.date);
+  return recordReminders(
+    db,
+    audience.map((person) => ({
+      kind: "agenda_published",
+      partnershipId: p.id,
+      subjectId: meeting.id,
+      periodKey: meeting.date,
+      stage: "published",
+      recipient: person,
+      urgent: true,
+      template: "governance-reminder",
+      subject: `${p.shortName}: agenda and papers for ${meeting.title}, ${formatDate(meeting.date)}`,
+      props: {
+        recipientName: person.name,
+        partnershipName: p.name,
+        kind: "agenda_published",
+        subject: meeting.title,
+        date: meeting.date,
+        link: `${env().APP_URL}/p/${p.slug}/meetings/${meeting.id}`,
+        reason: `You received this because you sit on the board of ${p.name}, or chair or run its secretariat.`,
+      },
+    })),
+  );
+}
+
 /** Tells the board that draft minutes are out for them to read before the meeting that will approve them. */
 export async function recordMinutesCirculated(db: Db, scope: PartnershipScope, meeting: MeetingRow) {
   const p = scope.partnership;

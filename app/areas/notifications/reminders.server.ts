@@ -30,7 +30,8 @@ export type ReminderMessage = {
     | "risk_review"
     | "safeguarding"
     | "call_in"
-    | "challenge";
+    | "challenge"
+    | "agenda_published";
   /** null: a message about the person's account, not one partnership (a password reset). */
   partnershipId: string | null;
   subjectId: string;

@@ -36,6 +36,13 @@ export const meetingsActions = {
     after: z.strictObject({ recipients: z.number().int().min(0), sequence: z.number().int().min(0) }),
     describe: (e) => `${e.actor} sent the invitations to ${e.subject ?? "a meeting"}: ${e.after.recipients} ${e.after.recipients === 1 ? "person" : "people"} invited`,
   }),
+  "meeting.publish_agenda": defineAction({
+    entity: "meeting",
+    label: "Agenda and papers published",
+    before: null,
+    after: z.strictObject({ items: z.number().int().min(0), papers: z.number().int().min(0), recipients: z.number().int().min(0) }),
+    describe: (e) => `${e.actor} published the agenda and papers of ${e.subject ?? "a meeting"} (${e.after.items} ${e.after.items === 1 ? "item" : "items"}, ${e.after.papers} ${e.after.papers === 1 ? "paper" : "papers"}) to ${e.after.recipients} ${e.after.recipients === 1 ? "person" : "people"}`,
+  }),
   "agenda_item.create": defineAction({
     entity: "agenda_item",
     label: "Agenda item added",

@@ -74,6 +74,7 @@ const notices = {
   "participation-policy-saved": "The participation policy has been saved",
   "safeguarding-lead-named": "The designated safeguarding lead has been named",
   "contribution-answered": "The response has been sent to the young person",
+  "agenda-published": "The agenda and papers have been published: everyone invited has been told",
   "invitations-sent": "The invitations have been sent: each person gets a meeting request for their calendar",
   "challenge-raised": "Your question has been sent to the chair",
   "challenge-answered": "The answer has been recorded and sent to scrutiny",

@@ -148,4 +148,26 @@ describe("meeting requests", () => {
     const sent = await sentFor(id);
     expect(new Set(sent.map((x) => x.recipientEmail)).size).toBe(sent.length);
   });
+
+  it("publishing the agenda and papers tells those invited once, and only once the invitations are out and there is an agenda", async () => {
+    const id = await scheduleMeeting(secretariat, "nelcp", { date: "2027-06-10", title: "Board meeting (June)" });
+    const publish = async () => secretariat.post(`/p/nelcp/meetings/${id}`, { intent: "publish_agenda", version: await version(id) });
+    const notices = async () => (await s.db.select().from(remindersSent).where(and(eq(remindersSent.subjectId, id), eq(remindersSent.kind, "agenda_published")))).length;
+    const early = await publish();
+    expect(early.status).toBe(400);
+    expect(await pageText(early)).toContain("Send the invitations first");
+    await secretariat.post(`/p/nelcp/meetings/${id}`, { intent: "send_invitations", version: await version(id) });
+    const empty = await publish();
+    expect(await pageText(empty)).toContain("Add at least one item to the agenda before publishing it");
+    expect((await secretariat.post(`/p/nelcp/meetings/${id}/agenda`, { intent: "add", title: "Placement sufficiency, quarter 2", presenter: "", purpose: "information", description: "" })).status).toBe(302);
+    expect(await pageText(await secretariat.get(`/p/nelcp/meetings/${id}`))).toContain("Publish the agenda and papers");
+    expect((await publish()).status).toBe(302);
+    const invited = (await sentFor(id)).filter((x) => x.stage === "invite").length;
+    expect(await notices()).toBe(invited);
+    const again = await publish();
+    expect(again.status).toBe(400);
+    expect(await pageText(again)).toContain("have already been published");
+    expect(await notices()).toBe(invited);
+    expect(await pageText(await secretariat.get(`/p/nelcp/meetings/${id}`))).toContain("Published to those invited on 22 November 2026");
+  });
 });

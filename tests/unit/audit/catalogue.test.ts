@@ -65,6 +65,7 @@ const examples: Record<AuditActionName, Example> = {
   "meeting.update": { before: { location: "Romford Town Hall" }, after: { location: "Barking Town Hall" }, reason: "Room double-booked", subject: "The December board", says: /The December board changed by Priya Raman \(location Romford Town Hall → Barking Town Hall\): “Room double-booked”/ },
   "meeting.cancel": { reason: "Not quorate", subject: "The December board", says: /^The December board cancelled by Priya Raman: “Not quorate”$/ },
   "meeting.send_invitations": { after: { recipients: 12, sequence: 0 }, subject: "NELCP board", says: /^Priya Raman sent the invitations to NELCP board: 12 people invited$/ },
+  "meeting.publish_agenda": { after: { items: 4, papers: 1, recipients: 12 }, subject: "NELCP board", says: /^Priya Raman published the agenda and papers of NELCP board \(4 items, 1 paper\) to 12 people$/ },
   "agenda_item.create": { after: { meetingId: U(12), position: 3, title: "Sufficiency report", presenter: null, purpose: "information", description: null }, subject: "the December board's agenda", says: /Item 3 “Sufficiency report” added to the December board's agenda/ },
   "agenda_item.update": { before: { title: "Sufficiency" }, after: { title: "Sufficiency report" }, subject: "Sufficiency", says: /Agenda item “Sufficiency” changed by Priya Raman \(title Sufficiency → Sufficiency report\)/ },
   "agenda_item.move": { before: { position: 3 }, after: { position: 2 }, says: /moved from place 3 to 2 by Priya Raman/ },

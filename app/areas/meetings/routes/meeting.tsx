@@ -8,12 +8,12 @@ import { useFormResult } from "../../../platform/ui/use-form-result";
 import { actionStatusLabels } from "../../actions/public";
 import { agendaPurposeLabels, meetingTypeLabels, minutesStatusLabels } from "../rules/vocabulary";
 import { decisionStatusLabels } from "../../decisions/public";
-import { formatDate } from "../../../platform/time/dates";
+import { formatDate, londonDate } from "../../../platform/time/dates";
 import { appNow, appToday } from "../../../platform/clock.server";
 import { invalid, parseForm, rejected } from "../../../platform/forms";
 import { requirePermission } from "../../../platform/guard.server";
 import { loadMeetingPage, requireMeeting } from "../meeting-page.server";
-import { cancelMeeting, cancelMeetingSchema, sendInvitations, sendInvitationsSchema } from "../meetings.server";
+import { cancelMeeting, cancelMeetingSchema, publishAgenda, publishAgendaSchema, sendInvitations, sendInvitationsSchema } from "../meetings.server";
 import { ChallengesOnRecord } from "../../scrutiny/components/challenges-on-record";
 import { challengesPanel } from "../../scrutiny/public.server";
 import type { Route } from "./+types/meeting";
@@ -34,6 +34,7 @@ export async function loader({ request, context, params }: Route.LoaderArgs) {
     ...page,
     // A meeting still to come is a draft until its invitations are sent.
     isDraft: !page.meeting.invitationsSentAt && !page.meeting.cancelledAt && page.meeting.startsAt.getTime() > appNow().getTime(),
+    canPublishAgenda: Boolean(page.meeting.invitationsSentAt) && !page.meeting.agendaPublishedAt && !page.meeting.cancelledAt && page.meeting.startsAt.getTime() > appNow().getTime() && page.agenda.length > 0,
   };
 }
 
@@ -41,6 +42,13 @@ export async function action({ request, context, params }: Route.ActionArgs) {
   const scope = await requirePermission(request, context, params.slug, "meeting:manage");
   await requireMeeting(getDb(), scope, params.meetingId);
   const form = await readForm(request);
+  if (form.get("intent") === "publish_agenda") {
+    const parsed = parseForm(publishAgendaSchema, form, "all");
+    if (!parsed.ok) return invalid(parsed);
+    const result = await publishAgenda(getDb(), scope, params.meetingId, parsed.data);
+    if (!result.ok) return rejected(result, form);
+    throw redirect(withNotice(`/p/${scope.partnership.slug}/meetings/${params.meetingId}`, "agenda-published"));
+  }
   if (form.get("intent") === "send_invitations") {
     const parsed = parseForm(sendInvitationsSchema, form, "all");
     if (!parsed.ok) return invalid(parsed);
@@ -56,7 +64,7 @@ export async function action({ request, context, params }: Route.ActionArgs) {
 }
 
 export default function MeetingPage({ loaderData }: Route.ComponentProps) {
-  const { partnership: p, meeting: m, agenda, papers, board, decisions, actions, minutes, canManage, challenges, isDraft } = loaderData;
+  const { partnership: p, meeting: m, agenda, papers, board, decisions, actions, minutes, canManage, challenges, isDraft, canPublishAgenda } = loaderData;
   const f = useFormResult();
   const base = `/p/${p.slug}/meetings/${m.id}`;
   const counts = (status: string) => board.rows.filter((r) => r.status === status).length;
@@ -108,6 +116,15 @@ export default function MeetingPage({ loaderData }: Route.ComponentProps) {
       </div>
 
       <h2 className="govuk-heading-m">Agenda</h2>
+      {m.agendaPublishedAt ? <p className="govuk-body-s">Published to those invited on {formatDate(londonDate(m.agendaPublishedAt))}.</p> : null}
+      {canManage && canPublishAgenda ? (
+        <AppForm method="post" noValidate className="app-no-print">
+          <input type="hidden" name="intent" value="publish_agenda" />
+          <VersionField value={m.version} />
+          <p className="govuk-body">When the agenda and papers are ready, publish them: everyone invited is told once.</p>
+          <Button secondary>Publish the agenda and papers</Button>
+        </AppForm>
+      ) : null}
       {agenda.length === 0 ? (
         <p className="govuk-body">No items yet.</p>
       ) : (

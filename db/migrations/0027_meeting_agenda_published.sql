@@ -1,0 +1,1 @@
+ALTER TABLE "meetings" ADD COLUMN "agenda_published_at" timestamp with time zone;
