@@ -68,6 +68,8 @@ export default [
     route("participation/young-people/:youngPersonId", "areas/participation/routes/young-person.tsx"),
     route("audit", "areas/scrutiny/routes/audit.tsx"),
     route("accountability", "areas/scrutiny/routes/accountability.tsx"),
+    route("scrutiny/pack", "areas/scrutiny/routes/pack.tsx"),
+    route("scrutiny/pack.pdf", "areas/scrutiny/routes/pack-pdf.ts"),
     route("audit.csv", "areas/scrutiny/routes/audit-csv.ts"),
     route("audit.jsonl", "areas/scrutiny/routes/audit-jsonl.ts"),
     route("audit-checkpoints.txt", "areas/scrutiny/routes/audit-checkpoints.ts"),

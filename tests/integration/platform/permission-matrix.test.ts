@@ -263,6 +263,8 @@ const expectations: Record<string, Entry> = {
   "areas/scrutiny/routes/audit-csv.ts": { get: ADULTS.filter((who) => who !== "observer") },
   "areas/scrutiny/routes/audit-jsonl.ts": { get: ADULTS.filter((who) => who !== "observer") },
   "areas/scrutiny/routes/challenges.tsx": { get: ADULTS },
+  "areas/scrutiny/routes/pack.tsx": { get: ADULTS },
+  "areas/scrutiny/routes/pack-pdf.ts": { get: ADULTS },
   // Raising, following up and closing a question are a scrutiny member's own acts (not an administrator's); answering is the chair's or secretariat's.
   "areas/scrutiny/routes/challenge-new.tsx": { get: ["scrutiny"], query: (r) => `?about=decision%3A${r.decisionId}`, post: [{ label: "raise", allowed: ["scrutiny"] }] },
   "areas/scrutiny/routes/challenge.tsx": {

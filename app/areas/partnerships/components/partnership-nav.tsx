@@ -18,10 +18,15 @@ const sections = [
 ] as const;
 export type PartnershipSection = (typeof sections)[number]["key"];
 
+/** Pages that belong to a section without sitting under its address. */
+const alsoIn: Record<string, PartnershipSection> = { "/scrutiny/pack": "accountability" };
+
 /** The section a page inside a partnership belongs to, from its address (/p/:slug/<section>/…). */
 export function sectionOf(pathname: string): PartnershipSection {
-  const segment = pathname.split("/")[3] ?? "";
-  const found = sections.find((s) => s.path.split("/")[1] === segment.replace(/\.csv$/, ""));
+  const rest = `/${pathname.split("/").slice(3).join("/")}`.replace(/\.[a-z]+$/, "");
+  const aliased = Object.entries(alsoIn).find(([path]) => rest === path || rest.startsWith(`${path}/`));
+  if (aliased) return aliased[1];
+  const found = sections.find((s) => s.path !== "" && s.path.split("/")[1] === rest.split("/")[1]);
   return found?.key ?? "overview";
 }
 

@@ -105,6 +105,12 @@ export default function Accountability({ loaderData }: Route.ComponentProps) {
       <p className="govuk-body">
         How {partner ? partner.name : `${p.name}'s partners`} {partner ? "has" : "have"} taken part, from {formatDate(period.from)} to {formatDate(period.to)}.
       </p>
+      <p className="govuk-body">
+        <Link className="govuk-link" to={`/p/${p.slug}/scrutiny/pack?from=${period.from}&to=${period.to}`}>
+          The scrutiny pack for this period
+        </Link>{" "}
+        gathers these figures with the decisions, risks, questions and the audit trail&apos;s verification, to print or download as a PDF.
+      </p>
       <Form method="get" className="app-filters" aria-label="Choose the period">
         <FilterDate name="from" label="From" value={period.from} error={errors.from} />
         <FilterDate name="to" label="To" value={period.to} error={errors.to} />
