@@ -94,5 +94,52 @@ describe("the audit trail explorer in a browser", () => {
     await page.setViewportSize(PHONE);
     await expectFine(page);
   });
-});
 
+  it("a scrutiny member asks the chair a question on a phone (a mistake first), the chair answers it on a desktop; axe on both", async () => {
+    const [hub] = await s.db.select({ id: decisions.id }).from(decisions).where(eq(decisions.title, "Mobilise the residential hub from Service Design Brief 1"));
+    const phone = await signedInPage(browser, s.baseUrl, "scrutiny@leics.example", { viewport: PHONE });
+    await phone.goto(`/p/leicestershire-cip/decisions/${hub.id}`);
+    await phone.getByRole("link", { name: "Ask a question or challenge about this decision" }).click();
+    await phone.getByRole("heading", { name: "Ask a question or challenge", level: 1 }).waitFor();
+    // The usual answer-by date is offered, ten working days on.
+    expect(await phone.getByLabel("Answer by").inputValue()).toMatch(/^\d{4}-\d{2}-\d{2}$/);
+    await expectFine(phone);
+    await phone.getByLabel("Short title").fill("Who will run the assessment beds");
+    await phone.getByLabel("Your question or challenge").fill("Will Barnardo's or the council employ the staff of the assessment beds?");
+    await phone.getByRole("button", { name: "Send to the chair" }).click();
+    // No kind chosen: the error summary names it and takes focus.
+    const summary = phone.getByRole("alert");
+    await summary.getByRole("link", { name: "Choose whether this is a question or a challenge" }).waitFor();
+    await expect.poll(() => phone.evaluate(() => document.activeElement?.classList.contains("govuk-error-summary") ?? false)).toBe(true);
+    await expectFine(phone);
+    await phone.getByLabel("A question").check();
+    await phone.getByRole("button", { name: "Send to the chair" }).click();
+    await phone.getByText("Your question has been sent to the chair").waitFor();
+    await phone.getByText(/Awaiting an answer by/).first().waitFor();
+    const path = new URL(phone.url()).pathname;
+    await expectFine(phone);
+
+    const desk = await signedInPage(browser, s.baseUrl, "c.langley@leics.example", { viewport: { width: 1280, height: 900 } });
+    await desk.goto(path);
+    await desk.getByLabel("Your answer").fill("The council employs them; Barnardo's manages the service day to day.");
+    await desk.getByRole("button", { name: "Send the answer" }).click();
+    await desk.getByText("The answer has been recorded and sent to scrutiny").waitFor();
+    await desk.getByRole("heading", { name: /^Answer from Catherine Langley/ }).waitFor();
+    await expectFine(desk);
+    await desk.goto("/p/leicestershire-cip/scrutiny/challenges");
+    await desk.getByRole("link", { name: /Who will run the assessment beds/ }).waitFor();
+    await expectFine(desk);
+  });
+
+  it("the scrutiny pack's page, reached from the dashboard, passes axe on a desktop and a phone and offers the PDF", async () => {
+    const page = await signedInPage(browser, s.baseUrl, "scrutiny-chair@leics.example", { viewport: { width: 1280, height: 900 } });
+    await page.goto("/p/leicestershire-cip/accountability");
+    await page.getByRole("link", { name: "The scrutiny pack for this period" }).click();
+    await page.getByRole("heading", { name: "Questions and challenges", level: 2 }).waitFor();
+    const pdf = page.getByRole("link", { name: /PDF/ }).first();
+    expect(await pdf.getAttribute("href")).toMatch(/\/p\/leicestershire-cip\/scrutiny\/pack\.pdf\?from=\d{4}-\d{2}-\d{2}&to=\d{4}-\d{2}-\d{2}/);
+    await expectFine(page);
+    await page.setViewportSize(PHONE);
+    await expectFine(page);
+  });
+});

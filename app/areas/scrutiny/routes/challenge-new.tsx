@@ -75,7 +75,7 @@ export default function NewChallenge({ loaderData }: Route.ComponentProps) {
             name="dueOn"
             label="Answer by"
             hint={`At least ${MIN_ANSWER_WORKING_DAYS} working days from today. Ten working days is usual: ${formatDate(dueOn)}.`}
-            defaultValue={f.value("dueOn") ?? dueOn}
+            defaultValue={f.value("dueOn", dueOn)}
             error={f.errors?.dueOn}
           />
           <div className="govuk-button-group">

@@ -7,7 +7,7 @@ import { readForm } from "../../../platform/read-form.server";
 import { formatDate } from "../../../platform/time/dates";
 import { AppForm } from "../../../platform/ui/app-form";
 import { Button, DateField, ErrorSummary, SummaryList, Tag, TextArea, VersionField } from "../../../platform/ui/forms";
-import { withNotice } from "../../../platform/ui/notice";
+import { Notice, withNotice } from "../../../platform/ui/notice";
 import { useFormResult } from "../../../platform/ui/use-form-result";
 import { answerChallenge, answerChallengeSchema, challengeDetail, closeChallenge, closeChallengeSchema, followUpChallenge, followUpChallengeSchema, leadBodyName } from "../challenges.server";
 import { challengeKindLabels, challengeStanding, challengeStandingWords, challengeSubjectLabels, defaultDueOn, standingColour } from "../rules/challenges";
@@ -87,6 +87,7 @@ export default function Challenge({ loaderData }: Route.ComponentProps) {
   return (
     <div className="govuk-grid-row">
       <div className="govuk-grid-column-two-thirds">
+        <Notice />
         <ErrorSummary errors={f.errors} />
         <span className="govuk-caption-l">
           {c.kindLabel} {c.number} to the chair of {p.name}

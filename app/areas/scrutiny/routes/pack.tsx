@@ -117,7 +117,7 @@ export default function ScrutinyPack({ loaderData }: Route.ComponentProps) {
         </h2>
         <ol className="govuk-list govuk-list--number">
           {content.sections.map((s) => (
-            <li key={s.id}>
+            <li key={s.id} className="govuk-!-margin-bottom-3">
               <a className="govuk-link" href={`#${s.id}`}>
                 {s.title}
               </a>
