@@ -109,18 +109,26 @@ describe("emails", () => {
     }
   });
 
-  it("scheduling a meeting emails each board member an invitation with a calendar file that parses", async () => {
+  it("sending a meeting's invitations emails each board member a meeting request that parses, once; scheduling alone sends nothing", async () => {
     const chair = s.client();
     await chair.signIn("chair@nelcp.example");
     const res = await chair.post("/p/nelcp/meetings/new", { type: "board", title: "Extraordinary board", date: "2027-02-04", startTime: "15:00", endTime: "16:00", location: "Romford", onlineLink: "", reason: "" });
     expect(res.status).toBe(302);
+    const meetingId = res.headers.get("location")!.match(/meetings\/([0-9a-f-]{36})/)![1];
     await tick("2027-01-20T09:00:00Z");
+    expect(to("m.bellamy@barking-dagenham.example", "Extraordinary board")).toHaveLength(0);
+    expect((await chair.post(`/p/nelcp/meetings/${meetingId}`, { intent: "send_invitations", version: "1" })).status).toBe(302);
+    await tick("2027-01-20T09:05:00Z");
     const [mail] = to("m.bellamy@barking-dagenham.example", "Extraordinary board");
     expect(mail.text).toContain("4 February 2027, 15:00 to 16:00 (London time)");
     const ics = mail.attachments.find((a) => a.contentType.startsWith("text/calendar"))!;
-    const event = new ICAL.Event(new ICAL.Component(ICAL.parse(ics.content.toString("utf8"))).getFirstSubcomponent("vevent")!);
+    const calendar = new ICAL.Component(ICAL.parse(ics.content.toString("utf8")));
+    expect(calendar.getFirstPropertyValue("method")).toBe("REQUEST");
+    const event = new ICAL.Event(calendar.getFirstSubcomponent("vevent")!);
     expect(event.summary).toBe("NELCP: Extraordinary board");
     expect(event.startDate.toJSDate().toISOString()).toBe("2027-02-04T15:00:00.000Z");
+    expect(event.organizer).toBe("mailto:chair@nelcp.example");
+    expect(event.attendees.map((a) => a.getFirstValue())).toContain("mailto:m.bellamy@barking-dagenham.example");
     expect(to("m.bellamy@barking-dagenham.example", "Extraordinary board")).toHaveLength(1);
   });
 
