@@ -1,4 +1,4 @@
-import { and, eq } from "drizzle-orm";
+import { and, asc, eq } from "drizzle-orm";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import { hashPassword } from "../../../app/areas/identity/public.server";
 import { collectReminders, recordReminders } from "../../../app/areas/notifications/public.server";
@@ -208,13 +208,13 @@ describe("answering, following up and closing", () => {
     expect(page).toContain("The committee is satisfied.");
     const [row] = await s.db.select().from(challenges).where(eq(challenges.id, id));
     expect(row).toMatchObject({ status: "closed", firstAnsweredOn: "2026-11-30", firstDueOn: "2026-11-27", dueOn: "2026-12-14" });
-    const replies = await s.db.select().from(challengeReplies).where(eq(challengeReplies.challengeId, id));
+    const replies = await s.db.select().from(challengeReplies).where(eq(challengeReplies.challengeId, id)).orderBy(asc(challengeReplies.createdAt));
     expect(replies.map((r) => [r.kind, r.late])).toEqual([
       ["answer", true],
       ["follow_up", false],
       ["answer", false],
     ]);
-    const actions = (await s.db.select({ action: auditEvents.action }).from(auditEvents).where(eq(auditEvents.entityId, id))).map((e) => e.action);
+    const actions = (await s.db.select({ action: auditEvents.action }).from(auditEvents).where(eq(auditEvents.entityId, id)).orderBy(asc(auditEvents.seq))).map((e) => e.action);
     expect(actions).toEqual(["challenge.raise", "challenge.answer", "challenge.follow_up", "challenge.answer", "challenge.close"]);
     // Closed stays closed.
     const late = await chair.post(path, { intent: "answer", version: String(row.version), answer: "One more thing." });
