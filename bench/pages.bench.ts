@@ -211,6 +211,10 @@ function pagesFor(ids: Awaited<ReturnType<typeof discover>>): Page[] {
     { name: "audit trail minutes approved", path: `${p}/audit?action=minutes.approve`, main: true },
     ids.auditRange ? { name: "audit trail decisions in a year", path: `${p}/audit?type=decision&from=${ids.auditRange.from}&to=${ids.auditRange.to}`, main: true } : null,
     ids.auditRecord ? { name: "audit trail record history", path: `${p}/audit?type=decision&record=${ids.auditRecord}`, main: true } : null,
+    { name: "accountability", path: `${p}/accountability`, main: true },
+    { name: "scrutiny questions", path: `${p}/scrutiny/challenges`, main: true },
+    // A year's scrutiny pack as a PDF: its budget is seconds (under 10 s for the busiest partnership), not the pages' 50 ms.
+    { name: "scrutiny pack pdf", path: `${p}/scrutiny/pack.pdf`, main: false },
     { name: "healthz", path: "/healthz", main: false },
     { name: "floor", path: "/accessibility", main: false },
   ];
