@@ -1,3 +1,4 @@
+import { cipMeetings } from "./demo-cip-meetings";
 import { nelcpMeetings, newportMeetings } from "./demo-meetings";
 import { cipObligations, nelcpObligations, newportObligations } from "./demo-obligations";
 import { cipRisks, nelcpRisks, newportRisks } from "./demo-risks";
@@ -360,6 +361,7 @@ export const demoData: SeedData = {
         "Fewer Leicestershire children placed far from home: services designed with children, families and staff, " +
         "built and run locally by the council and Barnardo's together.",
       referencePrefix: "CIP",
+      meetings: { recordedBy: "c.langley@leics.example", list: cipMeetings },
       obligations: { recordedBy: "c.langley@leics.example", list: cipObligations },
       risks: cipRisks,
       // The residential hub's mobilisation, called in by two members of the Overview and Scrutiny Committee and

@@ -188,4 +188,14 @@ describe("the accountability dashboard", () => {
     expect(of("London Borough of Tower Hamlets").senior).toBe(of("London Borough of Tower Hamlets").attended - 1);
     expect(of("London Borough of Havering").senior).toBe(of("London Borough of Havering").attended);
   });
+
+  it("shows the CIP's year of board meetings: six held, August's decision taken inquorate and ratified in October", async () => {
+    const cip = s.client();
+    await cip.signIn("scrutiny-chair@leics.example");
+    const text = await pageText(await cip.get("/p/leicestershire-cip/accountability"));
+    expect(text).toContain("6 board meetings with attendance recorded");
+    expect(text).toMatch(/Apply to Ofsted to register the hub's first home \d+ \w+ 2026 Yes, at a quorate meeting/);
+    // Barnardo's missed August only: 5 of 6.
+    expect(text).toMatch(/Barnardo's 6 5 83%/);
+  });
 });
