@@ -579,5 +579,6 @@ export const demoData: SeedData = {
     { email: "scrutiny-chair@leics.example", password: DEMO_PASSWORD, description: "Chair of Leicestershire's Children and Families Overview and Scrutiny Committee (CIP)" },
     { email: "c.langley@leics.example", password: DEMO_PASSWORD, description: "CIP co-chair (Leicestershire's Director of Children and Family Services)" },
     { email: "observer@nelcp.example", password: DEMO_PASSWORD, description: "NELCP observer (independent evaluation adviser)" },
+    { email: "g.powell@newport.example", password: DEMO_PASSWORD, description: "Newport–Barnardo's partnership chair (Newport's Strategic Director, Social Services)" },
   ],
 };

@@ -327,7 +327,84 @@ export const nelcpMeetings: SeedMeeting[] = [
 ];
 
 // Newport's senior leaders meet twice a year to review the contract.
+const civicCentre = "Newport Civic Centre, Godfrey Road, Newport";
+const newportAll = { "g.powell@newport.example": P, "e.vaughan@barnardoscymru.example": P, "s.reesjenkins@newport.example": P, "o.bevan@barnardoscymru.example": P, "r.pugh@newport.example": P };
+
+// Newport's quarterly reviews sit beside the two contract reviews a year: the
+// performance report, the waiting list and the co-investment, quarter by quarter.
 export const newportMeetings: SeedMeeting[] = [
+  {
+    key: "q-jan",
+    type: "quarterly_review",
+    title: "Quarterly review (quarter 3)",
+    date: "2026-01-21",
+    start: "10:00",
+    end: "11:30",
+    location: civicCentre,
+    attendance: { ...newportAll, "e.vaughan@barnardoscymru.example": A },
+    items: [
+      {
+        title: "Quarterly performance report, October to December",
+        presenter: "Owain Bevan, Barnardo's Cymru",
+        purpose: "discussion",
+        notes: "The waiting list for family support had grown to 31 families over the autumn; most cases closed with the family's needs met.",
+        actions: [{ title: "Bring a plan to bring the waiting list under 20 families", owner: "o.bevan@barnardoscymru.example", orgKey: "barnardos-cymru", dueDate: "2026-04-17", done: "Plan agreed at the April review." }],
+      },
+    ],
+    minutes: "circulated",
+  },
+  {
+    key: "q-apr",
+    type: "quarterly_review",
+    title: "Quarterly review (quarter 4)",
+    date: "2026-04-22",
+    start: "10:00",
+    end: "11:30",
+    location: civicCentre,
+    attendance: newportAll,
+    items: [
+      {
+        title: "Waiting list plan",
+        presenter: "Owain Bevan, Barnardo's Cymru",
+        purpose: "decision",
+        decisions: [
+          {
+            title: "Add a weekend family support session to shorten the waiting list",
+            text: "Barnardo's Cymru runs a Saturday family support session from May, staffed from its co-investment, until the waiting list is under 20 families.",
+            outcome: "agreed",
+            financialImplicationGbp: 18_000,
+            financialNote: "Met from Barnardo's Cymru's co-investment for 2025-26.",
+          },
+        ],
+        actions: [{ title: "Report the waiting list monthly to the Partnership Manager", owner: "o.bevan@barnardoscymru.example", orgKey: "barnardos-cymru", dueDate: "2026-12-31" }],
+      },
+    ],
+    minutes: "circulated",
+  },
+  {
+    key: "q-oct",
+    type: "quarterly_review",
+    title: "Quarterly review (quarter 2)",
+    date: "2026-10-21",
+    start: "10:00",
+    end: "11:30",
+    location: civicCentre,
+    attendance: { ...newportAll, "s.reesjenkins@newport.example": A },
+    items: [
+      {
+        title: "Quarterly performance report, July to September",
+        presenter: "Owain Bevan, Barnardo's Cymru",
+        purpose: "discussion",
+        notes: "The waiting list was down to 17 families; the Saturday session will continue to the end of the year.",
+        actions: [
+          { title: "Prepare the options for extending the agreement for the winter contract review", owner: "g.powell@newport.example", orgKey: "newport", dueDate: "2026-12-02" },
+          { title: "Collect families' views of the service for the extension decision", owner: "s.reesjenkins@newport.example", orgKey: "newport", dueDate: "2027-01-29" },
+          { title: "Confirm Barnardo's Cymru's co-investment plan for 2027-28", owner: "e.vaughan@barnardoscymru.example", orgKey: "barnardos-cymru", dueDate: "2027-02-26" },
+        ],
+      },
+    ],
+    minutes: "circulated",
+  },
   {
     key: "summer",
     type: "contract_review",

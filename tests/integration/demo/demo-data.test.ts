@@ -127,10 +127,21 @@ describe("returns and reminders", () => {
     expect(view).toContain("Co-investment statement · Every six months");
   });
 
-  it("Newport holds two contract review meetings a year", async () => {
+  it("Newport holds two contract review meetings a year, with quarterly reviews beside them", async () => {
     const list = await pageText(await admin.get("/p/newport-barnardos/meetings"));
     expect(list).toContain("Contract review (summer) Contract review meeting 3 June 2026");
     expect(list).toContain("Contract review (winter) Contract review meeting 9 December 2026");
+    expect(list).toContain("Quarterly review (quarter 4) Quarterly review 22 April 2026");
+    expect(list).toContain("Quarterly review (quarter 2) Quarterly review 21 October 2026");
+  });
+
+  it("gives each of Newport's and the CIP's board officers an open action of their own", async () => {
+    const owners = await s.db.execute(sql`
+      select distinct u.email from actions a join users u on u.id = a.owner_user_id join partnerships p on p.id = a.partnership_id
+       where a.status = 'open' and p.slug in ('newport-barnardos', 'leicestershire-cip')`);
+    const emails = (((owners as unknown as { rows?: unknown[] }).rows ?? (owners as unknown as unknown[])) as { email: string }[]).map((r) => r.email);
+    for (const email of ["g.powell@newport.example", "e.vaughan@barnardoscymru.example", "s.reesjenkins@newport.example", "o.bevan@barnardoscymru.example", "c.langley@leics.example", "n.hargreaves@barnardos.example", "p.rowntree@leics.example", "a.liddell@leics.example", "s.kaur@barnardos.example"])
+      expect(emails, email).toContain(email);
   });
 });
 
