@@ -537,7 +537,8 @@ describe("meetings, decisions and minutes in a browser", () => {
     await award.waitFor();
     expect(await text(award)).toContain("12 March 2026");
     expect(await text(award)).toContain("Agreed");
-    expect(await page.locator("table#log tbody tr", { hasText: "Uplift the specialist-needs band" }).count()).toBe(0);
+    // The URL changes before React has finished rendering the filtered rows, so wait for the rows.
+    await expect.poll(() => page.locator("table#log tbody tr", { hasText: "Uplift the specialist-needs band" }).count()).toBe(0);
     expect(await page.getByLabel("Words or reference").inputValue()).toBe("lot 2");
     await expectAccessible(page);
 
