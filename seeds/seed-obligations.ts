@@ -6,7 +6,8 @@ import { periodsOf, reminderDate, type Cadence, type DueRule, type ObligationTyp
 import { REMINDER_HOUR_LONDON } from "../app/areas/notifications/public";
 import type { OrganisationType } from "../app/areas/partnerships/public";
 import { scopeFor } from "../app/platform/guard.server";
-import { addResponsible, createObligation, listObligations, reminderScheduleOf, reviewReturn, submitReturn } from "../app/areas/obligations/public.server";
+import { addResponsible, createObligation, listFieldSets, listObligations, reminderScheduleOf, reviewReturn, saveFieldSet, submitReturn } from "../app/areas/obligations/public.server";
+import { fieldSetFor, readReturnValues, type ReturnField } from "../app/areas/obligations/public";
 import { obligationMessages } from "../app/areas/obligations/public.server";
 import { recordReminders } from "../app/areas/notifications/public.server";
 import type { WriteResult } from "../app/platform/write-result";
@@ -26,7 +27,11 @@ export type SeedObligation = {
   dueRule: DueRule;
   startsOn: string;
   responsibles?: { orgKey: string; email: string }[];
-  returns: { orgKey: string; periodKey: string; submittedOn: string; status: "accepted" | "submitted" | "returned"; comment?: string; reason?: string }[];
+  /** What its return asks for from the start, and (optionally) a new version saved on the demo's day for the periods to begin. */
+  fields?: ReturnField[];
+  nextFields?: ReturnField[];
+  /** Each return's answers as a partner would type them, by field key. */
+  returns: { orgKey: string; periodKey: string; submittedOn: string; status: "accepted" | "submitted" | "returned"; comment?: string; reason?: string; values?: Record<string, string> }[];
 };
 
 function must<T>(result: WriteResult<T>, what: string): T {
@@ -62,6 +67,7 @@ export async function seedObligations(
       }),
       o.title,
     );
+    if (o.fields) must(await saveFieldSet(db, scope, obligationId, { fields: o.fields, version: 1 }, input.today), `the fields of ${o.title}`);
     for (const r of o.responsibles ?? [])
       must(await addResponsible(db, scope, obligationId, { organisationId: org(r.orgKey), userId: input.userIds.get(r.email)! }), `responsible ${r.email}`);
     returns.push(...o.returns.map((r) => ({ ...r, obligationId })));
@@ -70,8 +76,18 @@ export async function seedObligations(
 
   const submit = async (r: (typeof returns)[number]) => {
     const organisationId = org(r.orgKey);
+    const fieldSet = fieldSetFor(await listFieldSets(db, r.obligationId), r.periodKey);
+    const read = readReturnValues(fieldSet?.fields ?? [], (name) => r.values?.[name.replace(/^field_/, "")] ?? "", "submit");
+    if (!read.ok) throw new Error(`Demo return from ${r.orgKey} for ${r.periodKey}: ${Object.values(read.errors).join("; ")}`);
     must(
-      await submitReturn(db, scope, r.obligationId, { organisationId, periodKey: r.periodKey, comment: r.comment ?? "Return attached to the shared drive and summarised here.", placements: "" }, null, new Date(`${r.submittedOn}T11:00:00Z`)),
+      await submitReturn(
+        db,
+        scope,
+        r.obligationId,
+        { organisationId, periodKey: r.periodKey, comment: r.comment ?? "Return attached to the shared drive and summarised here.", fieldSetId: fieldSet?.id ?? null, values: read.values },
+        null,
+        new Date(`${r.submittedOn}T11:00:00Z`),
+      ),
       `return from ${r.orgKey} for ${r.periodKey}`,
     );
     if (r.status === "submitted") return;
@@ -93,6 +109,13 @@ export async function seedObligations(
     if (ids.length) await db.update(remindersSent).set({ status: "sent", attempts: 1, claimedAt: at, sentAt: at }).where(inArray(remindersSent.id, ids));
   }
   while (next < returns.length) await submit(returns[next++]);
+
+  // Fields changed on the demo's day apply from the next period to begin.
+  const saved = await listObligations(db, partnership.id);
+  for (const o of input.list.filter((x) => x.nextFields)) {
+    const row = saved.find((x) => x.title === o.title)!;
+    must(await saveFieldSet(db, scope, row.id, { fields: o.nextFields!, version: row.version }, input.today), `the next fields of ${o.title}`);
+  }
 }
 
 /** Every day up to `until` on which some stage of some period's reminders falls, in order. */

@@ -1,4 +1,4 @@
-import { date, index, integer, jsonb, pgTable, primaryKey, text, timestamp, uuid } from "drizzle-orm/pg-core";
+import { date, index, integer, jsonb, pgTable, primaryKey, text, timestamp, unique, uuid } from "drizzle-orm/pg-core";
 import { bytea, createdAt } from "./columns";
 import { users } from "./identity";
 import { organisations, partnerships } from "./partnerships";
@@ -64,7 +64,9 @@ export const submissions = pgTable(
     submittedOn: date("submitted_on", { mode: "string" }).notNull(), // London date, for on-time
     submittedBy: uuid("submitted_by").references(() => users.id),
     comment: text("comment"),
+    // The answers, keyed by field (money in whole pence), and the version of the fields they answer.
     figures: jsonb("figures"),
+    fieldSetId: uuid("field_set_id").references(() => returnFieldSets.id),
     filename: text("filename"),
     contentType: text("content_type"),
     content: bytea("content"),
@@ -79,4 +81,46 @@ export const submissions = pgTable(
     // An obligation's page lists the latest returns.
     index("submissions_recent_idx").on(t.obligationId, t.submittedAt),
   ],
+);
+
+/**
+ * The fields an obligation's return asks for, versioned: a new version applies
+ * from the period named (by its end date) onwards, and a return keeps the
+ * version it was answered against (app/areas/obligations/rules/return-fields.ts).
+ */
+export const returnFieldSets = pgTable(
+  "return_field_sets",
+  {
+    id: uuid("id").primaryKey(),
+    obligationId: uuid("obligation_id")
+      .notNull()
+      .references(() => obligations.id),
+    number: integer("number").notNull(),
+    appliesFrom: date("applies_from", { mode: "string" }).notNull(),
+    fields: jsonb("fields").notNull(),
+    createdBy: uuid("created_by").references(() => users.id),
+    createdAt: createdAt(),
+  },
+  (t) => [unique("return_field_sets_number_key").on(t.obligationId, t.number)],
+);
+
+/** A partner's return for a period, saved but not yet sent: one per partner and period. */
+export const returnDrafts = pgTable(
+  "return_drafts",
+  {
+    obligationId: uuid("obligation_id")
+      .notNull()
+      .references(() => obligations.id),
+    organisationId: uuid("organisation_id")
+      .notNull()
+      .references(() => organisations.id),
+    periodKey: text("period_key").notNull(),
+    fieldSetId: uuid("field_set_id").references(() => returnFieldSets.id),
+    figures: jsonb("figures").notNull(),
+    comment: text("comment"),
+    savedBy: uuid("saved_by").references(() => users.id),
+    savedAt: timestamp("saved_at", { withTimezone: true, mode: "date" }).notNull(),
+    version: integer("version").notNull().default(1),
+  },
+  (t) => [primaryKey({ columns: [t.obligationId, t.organisationId, t.periodKey] })],
 );

@@ -44,6 +44,8 @@ export type PartnershipRecords = {
   /** A young person's place (in NELCP, one of the demo's cohort; elsewhere an id that is nowhere). */
   youngPersonId: string;
   number: string;
+  /** A period of obligationId's that repOrganisationId owes. */
+  periodKey: string;
   /** The organisation the matrix's partner representative would act for here (Barking and Dagenham in NELCP). */
   repOrganisationId: string;
 };
@@ -236,6 +238,7 @@ export async function setUpMatrixRecords(s: TestServer, as: { admin: HttpClient;
     riskId: await insertRisk(s, nelcp, "Barking and Dagenham's placements run short", bellamy, bd),
     youngPersonId: q(await s.db.select({ id: youngPeople.id }).from(youngPeople).where(eq(youngPeople.partnershipId, nelcp)).limit(1), "NELCP young person").id,
     number: "2",
+    periodKey: "2026-12-31",
     repOrganisationId: bd,
   };
   const extras: NelcpExtras = {
@@ -276,6 +279,7 @@ export async function setUpMatrixRecords(s: TestServer, as: { admin: HttpClient;
     riskId: await insertRisk(s, cip, "The second children's home opens late", await user("p.rowntree@leics.example"), leicestershire),
     youngPersonId: crypto.randomUUID(),
     number: "1",
+    periodKey: "2027-03-31",
     repOrganisationId: leicestershire,
   };
 

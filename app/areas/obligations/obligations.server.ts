@@ -2,7 +2,9 @@ import { and, asc, count, desc, eq, gte, inArray, ne, sql } from "drizzle-orm";
 import { z } from "zod";
 import { appendAudit } from "../../audit/append.server";
 import type { Db, Tx } from "../../../db/client";
-import { obligationResponsibles, obligations, organisations, partnershipRoles, partnerships, remindersSent, submissions, users } from "../../../db/schema";
+import { obligationResponsibles, obligations, organisations, partnershipRoles, partnerships, remindersSent, returnDrafts, submissions, users } from "../../../db/schema";
+import { answersOf, fieldsChanged, listFieldSets, periodOf } from "./return-fields.server";
+import { answersGrid, fieldSetFor, inputName, type ReturnValues } from "./rules/return-fields";
 import { isPartnerCurrent, isSeatCurrent } from "../register/public";
 import { addDays, formatDate, londonDate } from "../../platform/time/dates";
 import { cadences, defaultReminderSchedule, dueRuleSchema, obligationTypes, onTime, periodsOf, periodStatus, RECENT_RETURNS, reminderScheduleSchema, SCHEDULE_FORM_ROWS, type Cadence, type DueRule, type ObligationType, type Period, type PeriodStatus, type ReminderStage } from "./rules/obligations";
@@ -262,22 +264,21 @@ export const submissionSchema = z.object({
   organisationId: uuidField("Choose the partner the return is for"),
   periodKey: z.iso.date({ error: "Choose the period the return is for" }),
   comment: optionalText(4000, "The comment"),
-  placements: z
-    .string()
-    .trim()
-    .default("")
-    .refine((v) => v === "" || /^\d{1,6}$/.test(v), { error: "Placements must be a whole number" }),
+  // The version of the fields the form showed (blank when the return asks for none).
+  fieldSetId: z.preprocess((v) => (v === "" ? null : v), z.uuid({ error: "The form is missing its fields' version: reload the page and try again" }).nullable().default(null)),
 });
 
 /**
- * A partner's return for a period: a short form and/or a file. Partners
- * submit their own; the chair or secretariat may submit on a partner's behalf.
+ * A partner's return for a period: its answers to the fields in force for
+ * that period, and/or a file and a comment. Partners submit their own; the
+ * chair or secretariat may submit on a partner's behalf. Sending it clears
+ * the partner's draft for the period.
  */
 export async function submitReturn(
   db: Db,
   scope: PartnershipScope,
   obligationId: string,
-  input: z.output<typeof submissionSchema>,
+  input: z.output<typeof submissionSchema> & { values: ReturnValues },
   file: { filename: string; contentType: string; bytes: Buffer } | null,
   now: Date,
 ): Promise<WriteResult<string>> {
@@ -288,9 +289,14 @@ export async function submitReturn(
     const partners = await listPartnersForRules(tx, partnershipId);
     const today = londonDate(now);
     if (!owingPartners(o, partners, today).some((p) => p.organisationId === input.organisationId)) return fail("organisationId", "That partner does not owe this return");
-    const period = periodsOf(o, addDays(input.periodKey, -1), addDays(input.periodKey, 1)).find((p) => p.key === input.periodKey);
+    const period = periodOf(o, input.periodKey);
     if (!period) return fail("periodKey", "Choose one of this obligation's periods");
-    if (!input.comment && !input.placements && !file) return fail("comment", "Attach a file, or fill in the figures or a comment");
+    // One return at a time per obligation, so a double submission records once.
+    await tx.select({ id: obligations.id }).from(obligations).where(eq(obligations.id, o.id)).for("update");
+    const fieldSet = fieldSetFor(await listFieldSets(tx, o.id), period.key);
+    if ((fieldSet?.id ?? null) !== input.fieldSetId) return fieldsChanged();
+    const hasAnswers = Object.keys(input.values).length > 0;
+    if (!input.comment && !hasAnswers && !file) return fail(fieldSet?.fields.length ? inputName(fieldSet.fields[0].key) : "comment", "Attach a file, or fill in the figures or a comment");
     const previous = await tx
       .select()
       .from(submissions)
@@ -309,13 +315,15 @@ export async function submitReturn(
       submittedOn: today,
       submittedBy: scope.user.id,
       comment: input.comment,
-      figures: input.placements ? { placements: Number(input.placements) } : null,
+      figures: hasAnswers ? input.values : null,
+      fieldSetId: fieldSet?.id ?? null,
       filename: file?.filename ?? null,
       contentType: file?.contentType ?? null,
       content: file?.bytes ?? null,
       status: "submitted",
     };
     await tx.insert(submissions).values(row);
+    await tx.delete(returnDrafts).where(and(eq(returnDrafts.obligationId, o.id), eq(returnDrafts.organisationId, input.organisationId), eq(returnDrafts.periodKey, period.key)));
     const { content: _c, ...audited } = row;
     await appendAudit(tx, { actorUserId: scope.user.id, action: "submission.create", entityId: row.id, partnershipId, after: { ...audited, submittedAt: now.toISOString(), size: file?.bytes.length ?? null } });
     return ok(row.id);
@@ -372,6 +380,7 @@ export async function listSubmissions(db: Db, obligationId: string) {
         submittedBy: users.name,
         comment: submissions.comment,
         figures: submissions.figures,
+        fieldSetId: submissions.fieldSetId,
         filename: submissions.filename,
         status: submissions.status,
         reviewReason: submissions.reviewReason,
@@ -389,7 +398,7 @@ export async function listSubmissions(db: Db, obligationId: string) {
   ]);
   const rows = [...waiting, ...reviewed]
     .sort((a, b) => b.submittedAt.getTime() - a.submittedAt.getTime())
-    .map(({ submittedAt: _at, ...r }) => ({ ...r, status: r.status as SubmissionSummary["status"] }));
+    .map(({ submittedAt: _at, ...r }) => ({ ...r, figures: (r.figures ?? null) as ReturnValues | null, status: r.status as SubmissionSummary["status"] }));
   return { rows, limited: reviewed.length === RECENT_RETURNS };
 }
 
@@ -410,7 +419,8 @@ export async function loadObligationPage(db: Db, scope: PartnershipScope, obliga
     .filter((p) => p.due >= addDays(today, -400))
     .slice(-5);
   const cells = obligationGrid(o, owing, byPeriod, periods[0]?.start ?? today, periods[periods.length - 1]?.end ?? today, today);
-  const [returns, responsibles, people] = await Promise.all([
+  const actFor = owing.filter((p) => scope.canOn("return:submit", { organisationIds: [p.organisationId], userId: null })).map((p) => ({ organisationId: p.organisationId, name: p.name }));
+  const [returns, responsibles, people, versions, answers, drafts] = await Promise.all([
     listSubmissions(db, o.id),
     listResponsibles(db, [o.id]),
     db
@@ -419,9 +429,20 @@ export async function loadObligationPage(db: Db, scope: PartnershipScope, obliga
       .innerJoin(users, eq(users.id, partnershipRoles.userId))
       .where(and(eq(partnershipRoles.partnershipId, scope.partnership.id), eq(users.kind, "adult")))
       .orderBy(asc(users.name)),
+    listFieldSets(db, o.id),
+    answersOf(db, o.id, periods[0]?.key),
+    actFor.length
+      ? db
+          .select({ organisationId: returnDrafts.organisationId, periodKey: returnDrafts.periodKey })
+          .from(returnDrafts)
+          .where(and(eq(returnDrafts.obligationId, o.id), inArray(returnDrafts.organisationId, actFor.map((p) => p.organisationId))))
+      : [],
   ]);
   return {
     obligation: o,
+    versions,
+    answers: answersGrid(versions, owing, periods, answers),
+    drafts: drafts.map((d) => `${d.organisationId}|${d.periodKey}`),
     owing: owing.map((p) => ({ organisationId: p.organisationId, name: p.name })),
     periods,
     cells,
@@ -429,7 +450,7 @@ export async function loadObligationPage(db: Db, scope: PartnershipScope, obliga
     returnsLimited: returns.limited,
     responsibles,
     people,
-    actFor: owing.filter((p) => scope.canOn("return:submit", { organisationIds: [p.organisationId], userId: null })).map((p) => ({ organisationId: p.organisationId, name: p.name })),
+    actFor,
   };
 }
 

@@ -1,7 +1,10 @@
 import { z } from "zod";
-import { cadences, dueRuleSchema, obligationTypeLabels, obligationTypes, reminderScheduleSchema } from "../../areas/obligations/public";
+import { cadences, dueRuleSchema, obligationTypeLabels, obligationTypes, reminderScheduleSchema, returnFieldListSchema } from "../../areas/obligations/public";
 import { organisationTypes } from "../../areas/partnerships/public";
 import { because, defineAction, id, instant, isoDate, on, quoted, text } from "../define";
+
+// A return's answers, keyed by field: partners' figures, never a young person's details.
+const answers = z.record(z.string().regex(/^[a-z][a-z0-9_]{0,39}$/), z.union([z.number(), z.string().max(500), z.boolean()]));
 
 export const obligationsActions = {
   "obligation.create": defineAction({
@@ -45,7 +48,8 @@ export const obligationsActions = {
       submittedOn: isoDate,
       submittedBy: id,
       comment: text.nullable(),
-      figures: z.strictObject({ placements: z.number().int() }).nullable(),
+      figures: answers.nullable(),
+      fieldSetId: id.nullable().optional(), // absent from returns made before returns had fields
       filename: text.nullable(),
       contentType: text.nullable(),
       size: z.number().int().nullable(),
@@ -66,6 +70,21 @@ export const obligationsActions = {
     before: z.strictObject({ status: z.literal("submitted") }),
     after: z.strictObject({ status: z.literal("returned") }),
     describe: (e) => `${e.subject ? `The return ${quoted(e.subject)}` : "A return"} sent back for changes by ${e.actor}${because(e.reason)}`,
+  }),
+  "obligation.fields": defineAction({
+    entity: "obligation",
+    label: "Return's fields changed",
+    before: z.strictObject({ number: z.number().int(), fields: returnFieldListSchema }).nullable(),
+    after: z.strictObject({ id, number: z.number().int().min(1), appliesFrom: isoDate, fields: returnFieldListSchema }),
+    describe: (e) =>
+      `Version ${e.after.number} of the fields ${e.subject ? `${quoted(e.subject)} asks for` : "a return asks for"} set by ${e.actor}, from the period ending ${on(e.after.appliesFrom)}: ${e.after.fields.length ? e.after.fields.map((f) => f.label).join(", ") : "no fields"}`,
+  }),
+  "submission.save_draft": defineAction({
+    entity: "obligation",
+    label: "Return saved as a draft",
+    before: null,
+    after: z.strictObject({ organisationId: id, periodKey: isoDate, fieldSetId: id.nullable(), figures: answers, comment: text.nullable() }),
+    describe: (e) => `A draft return for the period ending ${on(e.after.periodKey)} saved by ${e.actor}${e.subject ? ` for ${quoted(e.subject)}` : ""}`,
   }),
   "reminder_schedule.update": defineAction({
     entity: "partnership",

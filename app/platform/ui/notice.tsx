@@ -47,6 +47,8 @@ const notices = {
   "obligation-created": "The obligation has been added. Partners will be reminded before each due date.",
   "responsible-added": "They will now get this obligation's reminders",
   "return-submitted": "The return has been submitted",
+  "return-draft-saved": "Your draft has been saved. Send the return when it is ready",
+  "return-fields-saved": "The return's fields have been saved as a new version",
   "return-reviewed": "The return has been reviewed",
   "preferences-saved": "Your email preferences have been saved",
   "delivery-requeued": "The message will be sent again",

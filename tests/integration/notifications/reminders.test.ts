@@ -86,7 +86,7 @@ describe("obligation reminders on the right day, to the right people", () => {
     expect(to("rep@barking-dagenham.example", "Workforce return")).toHaveLength(1);
     const rep = s.client();
     await rep.signIn("rep@barking-dagenham.example");
-    expect((await rep.post(`/p/nelcp/obligations/${id}`, { intent: "submit", organisationId, periodKey: "2027-02-15", placements: "4", comment: "Four new starters" })).status).toBe(302);
+    expect((await rep.post(`/p/nelcp/obligations/${id}/return?partner=${organisationId}&period=2027-02-15`, { intent: "submit", organisationId, periodKey: "2027-02-15", fieldSetId: "", comment: "Four new starters" })).status).toBe(302);
     await tick("2027-02-12T07:00:00Z");
     await tick("2027-02-15T07:00:00Z");
     expect(to("rep@barking-dagenham.example", "Workforce return")).toHaveLength(1);
@@ -162,15 +162,20 @@ describe("returns and the compliance view", () => {
     await rep.signIn("rep@barking-dagenham.example");
     const bd = (await seatOn(s.db, "nelcp", "m.bellamy@barking-dagenham.example", "2026-11-22")).organisationId;
     const newham = (await seatOn(s.db, "nelcp", "member@nelcp.example", "2026-11-22")).organisationId;
-    const notTheirs = await rep.post(`/p/nelcp/obligations/${qpr.id}`, { intent: "submit", organisationId: newham, periodKey: "2026-12-31", placements: "3", comment: "" });
-    expect(await pageText(notTheirs)).toContain("You can only submit returns for your own organisation");
-    const empty = await rep.post(`/p/nelcp/obligations/${qpr.id}`, { intent: "submit", organisationId: bd, periodKey: "2026-12-31", placements: "", comment: "" });
-    expect(await pageText(empty)).toContain("Attach a file, or fill in the figures or a comment");
-    const badFigure = await rep.post(`/p/nelcp/obligations/${qpr.id}`, { intent: "submit", organisationId: bd, periodKey: "2026-12-31", placements: "lots", comment: "" });
-    expect(await pageText(badFigure)).toContain("Placements must be a whole number");
-    const already = await rep.post(`/p/nelcp/obligations/${qpr.id}`, { intent: "submit", organisationId: bd, periodKey: "2026-09-30", placements: "2", comment: "" });
+    const send = (organisationId: string, periodKey: string, form: Record<string, string>) =>
+      rep.post(`/p/nelcp/obligations/${qpr.id}/return?partner=${organisationId}&period=${periodKey}`, { intent: "submit", organisationId, periodKey, comment: "", ...form });
+    const fieldSetId = (await (await rep.get(`/p/nelcp/obligations/${qpr.id}/return?partner=${bd}&period=2026-12-31`)).text()).match(/name="fieldSetId" value="([0-9a-f-]{36})"/)![1];
+    expect((await send(newham, "2026-12-31", { fieldSetId })).status).toBe(403);
+    const empty = await pageText(await send(bd, "2026-12-31", { fieldSetId }));
+    expect(empty).toContain("Enter new placements: low needs");
+    expect(empty).toContain("Enter spend against the block contract");
+    const figures = { field_placements_low: "2", field_placements_medium: "3", field_placements_high: "1", field_placements_specialist: "0", field_placed_over_20_miles: "7", field_block_contract_spend: "£241,050.00" };
+    const badFigure = await pageText(await send(bd, "2026-12-31", { fieldSetId, ...figures, field_placements_low: "lots", field_block_contract_spend: "241,050.001" }));
+    expect(badFigure).toContain("New placements: low needs must be a number of 0 or more");
+    expect(badFigure).toContain("Spend against the block contract must be an amount in pounds and pence");
+    const already = await send(bd, "2026-09-30", { fieldSetId, ...figures });
     expect(await pageText(already)).toContain("A return for July to September 2026 was already accepted on 27 October 2026");
-    expect((await rep.post(`/p/nelcp/obligations/${qpr.id}`, { intent: "submit", organisationId: bd, periodKey: "2026-12-31", placements: "5", comment: "Early" })).status).toBe(302);
+    expect((await send(bd, "2026-12-31", { fieldSetId, ...figures, comment: "Early" })).status).toBe(302);
 
     const page = await (await secretariat.get(`/p/nelcp/obligations/${qpr.id}`)).text();
     const [submissionId, version] = page.match(/name="submissionId" value="([0-9a-f-]{36})"\/><input type="hidden" name="version" value="(\d+)"/)!.slice(1);

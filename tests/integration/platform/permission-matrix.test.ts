@@ -63,6 +63,8 @@ type Extra = {
   method: "GET" | "POST";
   intent?: string;
   params?: (x: NelcpExtras) => Record<string, string>;
+  /** In place of the entry's query. */
+  query?: (r: PartnershipRecords, x: NelcpExtras) => string;
   body?: (c: BodyContext) => Form;
   allowed: boolean;
   why: string;
@@ -360,16 +362,30 @@ const expectations: Record<string, Entry> = {
   "areas/obligations/routes/obligation.tsx": {
     get: ADULTS,
     post: [
-      { intent: "submit", allowed: ["admin", "chair", "secretariat", "rep"], body: ({ r }) => ({ organisationId: r.repOrganisationId }) },
       { intent: "review", allowed: ["admin", "chair", "secretariat"] },
       { intent: "responsible", allowed: ["admin", "chair", "secretariat", "rep"], body: ({ r }) => ({ organisationId: r.repOrganisationId }) },
     ],
     extras: [
-      { who: "rep", method: "POST", intent: "submit", body: ({ x }) => ({ organisationId: x.newhamOrganisationId }), allowed: false, why: "a return for Newham" },
       { who: "rep", method: "POST", intent: "responsible", body: ({ x }) => ({ organisationId: x.newhamOrganisationId }), allowed: false, why: "naming someone for Newham" },
+    ],
+  },
+  // A return is sent from its own page, by the partner it is from (or the managers for them).
+  "areas/obligations/routes/obligation-return.tsx": {
+    get: ["admin", "chair", "secretariat", "rep"],
+    query: (r) => `?partner=${r.repOrganisationId}&period=${r.periodKey}`,
+    post: [
+      { intent: "submit", allowed: ["admin", "chair", "secretariat", "rep"], body: ({ r }) => ({ organisationId: r.repOrganisationId }) },
+      { intent: "draft", allowed: ["admin", "chair", "secretariat", "rep"], body: ({ r }) => ({ organisationId: r.repOrganisationId, "field_block_contract_spend": "lots" }) },
+    ],
+    extras: [
+      { who: "rep", method: "GET", query: (r, x) => `?partner=${x.newhamOrganisationId}&period=${r.periodKey}`, allowed: false, why: "Newham's return" },
+      { who: "rep", method: "POST", intent: "submit", query: (r, x) => `?partner=${x.newhamOrganisationId}&period=${r.periodKey}`, body: ({ x }) => ({ organisationId: x.newhamOrganisationId }), allowed: false, why: "a return for Newham" },
+      { who: "member", method: "GET", allowed: false, why: "a return for another borough" },
       { who: "member", method: "POST", intent: "submit", body: ({ r }) => ({ organisationId: r.repOrganisationId }), allowed: false, why: "a return for another borough" },
     ],
   },
+  "areas/obligations/routes/obligation-fields.tsx": { get: ["admin", "chair", "secretariat"], post: [{ label: "save", allowed: ["admin", "chair", "secretariat"] }] },
+  "areas/obligations/routes/obligation-returns-csv.ts": { get: ADULTS },
   "areas/obligations/routes/submission-file.ts": { get: ADULTS },
 
   // ---------------------------------------------------------------- the person's own pages
@@ -569,7 +585,7 @@ function cellsOf(route: ManifestRoute, entry: Entry): Cell[] {
   }
   for (const extra of entry.extras ?? []) {
     const r = m.records.nelcp;
-    const path = fill(route.path, { ...partnershipParams(r), ...(extra.params?.(m.extras) ?? {}) }) + (entry.query?.(r) ?? "");
+    const path = fill(route.path, { ...partnershipParams(r), ...(extra.params?.(m.extras) ?? {}) }) + (extra.query?.(r, m.extras) ?? entry.query?.(r) ?? "");
     const post = (entry.post ?? []).find((p) => p.intent === extra.intent) ?? entry.post?.[0];
     const c: BodyContext = { r, x: m.extras, me: userIds.get(extra.who) ?? "" };
     const form = extra.method === "POST" ? { ...(post ? postForm(post, c) : {}), ...(extra.body?.(c) ?? {}) } : undefined;

@@ -453,7 +453,7 @@ describe.runIf(Boolean(process.env.TEST_DATABASE_URL))("concurrent saves of the 
     const [o] = await s.db.select().from(obligations).where(eq(obligations.title, title));
     const rep = s.client();
     await rep.signIn("rep@barking-dagenham.example");
-    expect((await rep.post(`/p/nelcp/obligations/${o.id}`, { intent: "submit", organisationId, periodKey: "2027-01-29", placements: "4", comment: "On time" })).status).toBe(302);
+    expect((await rep.post(`/p/nelcp/obligations/${o.id}/return?partner=${organisationId}&period=2027-01-29`, { intent: "submit", organisationId, periodKey: "2027-01-29", fieldSetId: "", comment: "On time" })).status).toBe(302);
     const [submission] = await s.db.select().from(submissions).where(eq(submissions.obligationId, o.id));
     // Half the editors accept the return, half send it back.
     const forms = tenForms((i) => ({ intent: "review", submissionId: submission.id, version: String(submission.version), decision: i % 2 ? "returned" : "accepted", reason: `Review note ${i}` }));

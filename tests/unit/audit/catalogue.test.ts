@@ -92,9 +92,16 @@ const examples: Record<AuditActionName, Example> = {
   },
   "obligation.responsible": { after: { organisationId: U(2), userId: U(3) }, subject: "Quarterly performance return", says: /named as responsible for “Quarterly performance return” by Priya Raman/ },
   "submission.create": {
-    after: { id: U(60), obligationId: U(50), organisationId: U(2), periodKey: "2026-Q3", dueDate: "2026-10-28", submittedAt: "2026-10-30T10:00:00.000Z", submittedOn: "2026-10-30", submittedBy: U(1), comment: null, figures: { placements: 4 }, filename: null, contentType: null, size: null, status: "submitted" },
+    after: { id: U(60), obligationId: U(50), organisationId: U(2), periodKey: "2026-Q3", dueDate: "2026-10-28", submittedAt: "2026-10-30T10:00:00.000Z", submittedOn: "2026-10-30", submittedBy: U(1), comment: null, figures: { placements: 4, spend: 1_250_000, on_track: true }, fieldSetId: U(61), filename: null, contentType: null, size: null, status: "submitted" },
     says: /A return for 2026-Q3 \(due 28 October 2026\) submitted by Priya Raman on 30 October 2026, late/,
   },
+  "obligation.fields": {
+    before: null,
+    after: { id: U(61), number: 1, appliesFrom: "2026-06-30", fields: [{ key: "families", label: "Families supported", kind: "number", required: true, unit: "families", help: null, options: [] }] },
+    subject: "Quarterly performance report",
+    says: /Version 1 of the fields “Quarterly performance report” asks for set by Priya Raman, from the period ending 30 June 2026: Families supported/,
+  },
+  "submission.save_draft": { after: { organisationId: U(2), periodKey: "2026-09-30", fieldSetId: U(61), figures: { families: 41 }, comment: null }, subject: "Quarterly performance report", says: /A draft return for the period ending 30 September 2026 saved by Priya Raman for “Quarterly performance report”/ },
   "submission.accept": { before: { status: "submitted" }, after: { status: "accepted" }, says: /A return accepted by Priya Raman/ },
   "submission.return": { before: { status: "submitted" }, after: { status: "returned" }, reason: "Figures missing", says: /sent back for changes by Priya Raman: “Figures missing”/ },
   "reminder_schedule.update": {

@@ -2,17 +2,18 @@ import { data, Link, redirect } from "react-router";
 import { tableScroll } from "../../../platform/ui/table-scroll";
 import { possessive } from "../../../platform/text/english";
 import { getDb } from "../../../../db/client";
-import { Button, ErrorSummary, SelectField, SummaryList, Tag, TextArea, TextField, VersionField } from "../../../platform/ui/forms";
+import { Button, ErrorSummary, SelectField, SummaryList, Tag, VersionField } from "../../../platform/ui/forms";
 import { Notice, withNotice } from "../../../platform/ui/notice";
 import { periodStatusColour } from "../components/period-status";
 import { useFormResult } from "../../../platform/ui/use-form-result";
 import { formatDate } from "../../../platform/time/dates";
 import { cadenceLabels, describeDueRule, obligationTypeLabels, periodStatusLabels, RECENT_RETURNS } from "../rules/obligations";
 import { appToday } from "../../../platform/clock.server";
-import { failure, invalid, parseForm, rejected, submittedValues } from "../../../platform/forms";
+import { failure, invalid, parseForm, rejected } from "../../../platform/forms";
 import { notFound, requirePermission } from "../../../platform/guard.server";
-import { MAX_PAPER_BYTES, checkPaper } from "../../meetings/public.server";
-import { addResponsible, loadObligationPage, responsibleSchema, reviewReturn, reviewSchema, submissionSchema, submitReturn } from "../obligations.server";
+import { addResponsible, loadObligationPage, responsibleSchema, reviewReturn, reviewSchema } from "../obligations.server";
+import { AnswersTable } from "../components/answers-table";
+import { formatFieldValue } from "../rules/return-fields";
 import { ChallengesOnRecord } from "../../scrutiny/components/challenges-on-record";
 import { challengesPanel } from "../../scrutiny/public.server";
 import type { Route } from "./+types/obligation";
@@ -27,19 +28,18 @@ export async function loader({ request, context, params }: Route.LoaderArgs) {
   const page = await loadObligationPage(db, scope, params.obligationId, appToday());
   if (!page) notFound("That obligation is not in this partnership.");
   const challenges = await challengesPanel(db, scope, "obligation", page.obligation.id, appToday());
-  return { partnership: { slug: scope.partnership.slug, name: scope.partnership.name }, canReview: scope.permissions.has("partnership:manage"), ...page, challenges };
+  return { partnership: { slug: scope.partnership.slug, name: scope.partnership.name }, today: appToday(), canReview: scope.permissions.has("partnership:manage"), ...page, challenges };
 }
 
 export async function action({ request, context, params }: Route.ActionArgs) {
-  if (Number(request.headers.get("content-length") ?? 0) > MAX_PAPER_BYTES + 1024 * 1024) return data(failure({ file: "The file must be 20 MB or smaller" }), { status: 413 });
-  const form = await readForm(request, { upload: true });
+  const form = await readForm(request);
   const intent = form.get("intent");
-  // Reviewing is the secretariat's; naming people and submitting are for the partner the form is about.
+  // Reviewing is the secretariat's; naming people is for the partner the form is about. Returns are sent from their own page (obligation-return.tsx).
   const organisation = String(form.get("organisationId") ?? "");
   const scope =
     intent === "review"
       ? await requirePermission(request, context, params.slug, "partnership:manage")
-      : await requirePermission(request, context, params.slug, intent === "responsible" ? "return:name_responsible" : "return:submit", { organisation });
+      : await requirePermission(request, context, params.slug, "return:name_responsible", { organisation });
   const db = getDb();
   const here = `/p/${scope.partnership.slug}/obligations/${params.obligationId}`;
   if (intent === "review") {
@@ -56,23 +56,17 @@ export async function action({ request, context, params }: Route.ActionArgs) {
     if (!result.ok) return rejected(result, form);
     throw redirect(withNotice(here, "responsible-added"));
   }
-  const parsed = parseForm(submissionSchema, form, "all");
-  if (!parsed.ok) return invalid(parsed);
-  const upload = form.get("file");
-  let file = null;
-  if (upload instanceof File && upload.size > 0) {
-    const bytes = Buffer.from(await upload.arrayBuffer());
-    const checked = checkPaper(upload.name, bytes);
-    if (!checked.ok) return data(failure({ file: checked.message }, submittedValues(form)), { status: 400 });
-    file = { filename: checked.filename, contentType: checked.contentType, bytes };
-  }
-  const result = await submitReturn(db, scope, params.obligationId, parsed.data, file, new Date());
-  if (!result.ok) return rejected(result, form);
-  throw redirect(withNotice(here, "return-submitted"));
+  return data(failure({ form: "Send a return from its own page: choose the period under Your returns" }), { status: 400 });
 }
 
 export default function ObligationPage({ loaderData }: Route.ComponentProps) {
-  const { partnership: p, obligation: o, owing, periods, cells, returns, returnsLimited, responsibles, people, actFor, canReview, challenges } = loaderData;
+  const { partnership: p, obligation: o, owing, periods, cells, returns, returnsLimited, responsibles, people, actFor, canReview, challenges, versions, answers, drafts, today } = loaderData;
+  // The periods each partner this person acts for still has to send (or send again), oldest first.
+  const toSend = actFor.flatMap((partner) =>
+    cells
+      .filter((c) => c.organisationId === partner.organisationId && c.status !== "submitted" && c.status !== "accepted" && (c.status !== "not_due" || c.period.end < today))
+      .map((cell) => ({ partner, cell })),
+  );
   const f = useFormResult();
   const intent = f.value("intent");
   const mine = (name: string) => (intent === name ? f : undefined);
@@ -130,35 +124,27 @@ export default function ObligationPage({ loaderData }: Route.ComponentProps) {
         <div className="govuk-grid-column-two-thirds">
           {actFor.length ? (
             <>
-              <h2 className="govuk-heading-m">Submit a return</h2>
-              <AppForm method="post" encType="multipart/form-data" noValidate>
-                <input type="hidden" name="intent" value="submit" />
-                <SelectField name="organisationId" label="For" defaultValue={mine("submit")?.value("organisationId") ?? actFor[0].organisationId} error={mine("submit")?.errors?.organisationId} options={actFor.map((x) => ({ value: x.organisationId, label: x.name }))} />
-                <SelectField
-                  name="periodKey"
-                  label="Period"
-                  defaultValue={mine("submit")?.value("periodKey") ?? periods.filter((x) => x.due <= loaderData.periods[loaderData.periods.length - 1].due).at(-2)?.key ?? periods[0]?.key}
-                  error={mine("submit")?.errors?.periodKey}
-                  options={periods.map((x) => ({ value: x.key, label: `${x.label} (due ${formatDate(x.due)})` }))}
-                />
-                <TextField name="placements" label="Placements made in the period (optional)" inputMode="numeric" className="govuk-input--width-5" defaultValue={mine("submit")?.value("placements") ?? ""} error={mine("submit")?.errors?.placements} />
-                <TextArea name="comment" label="Comment (optional)" rows={3} defaultValue={mine("submit")?.value("comment") ?? ""} error={mine("submit")?.errors?.comment} />
-                <div className={`govuk-form-group${f.errors?.file ? " govuk-form-group--error" : ""}`}>
-                  <label className="govuk-label" htmlFor="file">
-                    The return as a file (optional)
-                  </label>
-                  <div id="file-hint" className="govuk-hint">
-                    A PDF or an Office document, 20 MB or smaller.
-                  </div>
-                  {f.errors?.file ? (
-                    <p id="file-error" className="govuk-error-message">
-                      <span className="govuk-visually-hidden">Error:</span> {f.errors.file}
-                    </p>
-                  ) : null}
-                  <input className="govuk-file-upload" id="file" name="file" type="file" aria-describedby={f.errors?.file ? "file-hint file-error" : "file-hint"} />
-                </div>
-                <Button>Submit return</Button>
-              </AppForm>
+              <h2 className="govuk-heading-m">Your returns</h2>
+              {toSend.length ? (
+                <ul className="govuk-list" id="your-returns">
+                  {toSend.map(({ partner, cell }) => (
+                    <li key={`${partner.organisationId}${cell.period.key}`}>
+                      <Link className="govuk-link" to={`${base}/return?partner=${partner.organisationId}&period=${cell.period.key}`}>
+                        {cell.status === "returned" ? "Correct and send again" : drafts.includes(`${partner.organisationId}|${cell.period.key}`) ? "Continue the draft" : "Fill in the return"}
+                        <span className="govuk-visually-hidden">
+                          {" "}
+                          for {partner.name}, {cell.period.label}
+                        </span>
+                      </Link>
+                      : {actFor.length > 1 ? `${partner.name}, ` : ""}
+                      {cell.period.label}, due {formatDate(cell.period.due)}{" "}
+                      <Tag colour={periodStatusColour(cell.status)}>{periodStatusLabels[cell.status]}</Tag>
+                    </li>
+                  ))}
+                </ul>
+              ) : (
+                <p className="govuk-body">Nothing to send for the periods shown.</p>
+              )}
             </>
           ) : null}
 
@@ -182,6 +168,10 @@ export default function ObligationPage({ loaderData }: Route.ComponentProps) {
                       </>
                     ) : null}
                   </p>
+                  {versions.find((v) => v.id === r.fieldSetId)?.fields.length ? (
+                    <SummaryList rows={versions.find((v) => v.id === r.fieldSetId)!.fields.map((field) => [field.label, formatFieldValue(field, r.figures?.[field.key]) || "Not given"])} />
+                  ) : null}
+                  {r.comment ? <p className="govuk-body app-pre-wrap">{r.comment}</p> : null}
                   <div className="govuk-form-group">
                     <label className="govuk-label" htmlFor={`reason-${r.id}`}>
                       Reason, if returning it for changes
@@ -201,6 +191,31 @@ export default function ObligationPage({ loaderData }: Route.ComponentProps) {
             </>
           ) : null}
 
+          <h2 className="govuk-heading-m">Figures returned</h2>
+          {versions.length ? (
+            <p className="govuk-body">
+              Each partner&apos;s answers for the periods above, from its latest return (unless it was sent back).{" "}
+              <a className="govuk-link" href={`${base}/returns.csv`} download>
+                Download every period&apos;s figures as a spreadsheet (CSV)
+              </a>
+            </p>
+          ) : (
+            <p className="govuk-body">This return asks for no figures: partners send a file or a comment.</p>
+          )}
+          {canReview ? (
+            <p className="govuk-body">
+              <Link className="govuk-link" to={`${base}/fields`}>
+                {versions.length ? `Change what the return asks for (version ${versions[versions.length - 1].number} now)` : "Set the figures the return asks for"}
+              </Link>
+            </p>
+          ) : null}
+        </div>
+      </div>
+      {answers.map((grid) => (
+        <AnswersTable key={grid.field.key} grid={grid} periods={periods} />
+      ))}
+      <div className="govuk-grid-row">
+        <div className="govuk-grid-column-two-thirds">
           <h2 className="govuk-heading-m">Returns received</h2>
           {returnsLimited ? <p className="govuk-body">Every return waiting for review, and the latest {RECENT_RETURNS} reviewed.</p> : null}
           {returns.length === 0 ? (
