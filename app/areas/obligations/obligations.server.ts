@@ -305,13 +305,15 @@ export async function submitReturn(
       .limit(1);
     if (previous[0] && previous[0].status !== "returned")
       return fail("periodKey", `A return for ${period.label} was already ${previous[0].status} on ${formatDate(previous[0].submittedOn)}`);
+    // A resubmission always comes after the return it replaces, even on a clock pinned to a minute.
+    const submittedAt = previous[0] && previous[0].submittedAt >= now ? new Date(previous[0].submittedAt.getTime() + 1) : now;
     const row = {
       id: crypto.randomUUID(),
       obligationId: o.id,
       organisationId: input.organisationId,
       periodKey: period.key,
       dueDate: period.due,
-      submittedAt: now,
+      submittedAt,
       submittedOn: today,
       submittedBy: scope.user.id,
       comment: input.comment,
@@ -325,7 +327,7 @@ export async function submitReturn(
     await tx.insert(submissions).values(row);
     await tx.delete(returnDrafts).where(and(eq(returnDrafts.obligationId, o.id), eq(returnDrafts.organisationId, input.organisationId), eq(returnDrafts.periodKey, period.key)));
     const { content: _c, ...audited } = row;
-    await appendAudit(tx, { actorUserId: scope.user.id, action: "submission.create", entityId: row.id, partnershipId, after: { ...audited, submittedAt: now.toISOString(), size: file?.bytes.length ?? null } });
+    await appendAudit(tx, { actorUserId: scope.user.id, action: "submission.create", entityId: row.id, partnershipId, after: { ...audited, submittedAt: submittedAt.toISOString(), size: file?.bytes.length ?? null } });
     return ok(row.id);
   });
 }

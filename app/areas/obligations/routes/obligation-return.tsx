@@ -4,7 +4,7 @@ import { Button, ErrorSummary, SummaryList, Tag, TextArea, WarningText } from ".
 import { Notice, withNotice } from "../../../platform/ui/notice";
 import { useFormResult } from "../../../platform/ui/use-form-result";
 import { formatDate } from "../../../platform/time/dates";
-import { appToday } from "../../../platform/clock.server";
+import { appNow, appToday } from "../../../platform/clock.server";
 import { failure, invalid, parseForm, rejected, submittedValues } from "../../../platform/forms";
 import { notFound, requirePermission } from "../../../platform/guard.server";
 import { readForm } from "../../../platform/read-form.server";
@@ -53,7 +53,7 @@ export async function action({ request, context, params }: Route.ActionArgs) {
   const here = `/p/${scope.partnership.slug}/obligations/${page.obligation.id}`;
   if (draft) {
     const draftVersion = Number(form.get("draftVersion") ?? "0");
-    const result = await saveDraft(db, scope, page.obligation.id, { ...parsed.data, values: read.values, draftVersion: Number.isInteger(draftVersion) ? draftVersion : -1 }, new Date());
+    const result = await saveDraft(db, scope, page.obligation.id, { ...parsed.data, values: read.values, draftVersion: Number.isInteger(draftVersion) ? draftVersion : -1 }, appNow());
     if (!result.ok) return rejected(result, form);
     throw redirect(withNotice(`${here}/return?partner=${organisationId}&period=${page.period.key}`, "return-draft-saved"));
   }
@@ -65,7 +65,7 @@ export async function action({ request, context, params }: Route.ActionArgs) {
     if (!checked.ok) return data(failure({ file: checked.message }, submittedValues(form)), { status: 400 });
     file = { filename: checked.filename, contentType: checked.contentType, bytes };
   }
-  const result = await submitReturn(db, scope, page.obligation.id, { ...parsed.data, values: read.values }, file, new Date());
+  const result = await submitReturn(db, scope, page.obligation.id, { ...parsed.data, values: read.values }, file, appNow());
   if (!result.ok) return rejected(result, form);
   throw redirect(withNotice(here, "return-submitted"));
 }
