@@ -61,10 +61,10 @@ export async function action({ request, context, params }: Route.ActionArgs) {
 
 export default function ObligationPage({ loaderData }: Route.ComponentProps) {
   const { partnership: p, obligation: o, owing, periods, cells, returns, returnsLimited, responsibles, people, actFor, canReview, challenges, versions, answers, drafts, today } = loaderData;
-  // The periods each partner this person acts for still has to send (or send again), oldest first.
+  // The periods begun that each partner this person acts for still has to send (or send again), oldest first: a return may go early.
   const toSend = actFor.flatMap((partner) =>
     cells
-      .filter((c) => c.organisationId === partner.organisationId && c.status !== "submitted" && c.status !== "accepted" && (c.status !== "not_due" || c.period.end < today))
+      .filter((c) => c.organisationId === partner.organisationId && c.status !== "submitted" && c.status !== "accepted" && c.period.start <= today)
       .map((cell) => ({ partner, cell })),
   );
   const f = useFormResult();
