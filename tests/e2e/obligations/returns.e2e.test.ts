@@ -120,6 +120,17 @@ describe("returns in a browser", () => {
     expect(await spend.getByRole("row", { name: /London Borough of Barking and Dagenham/ }).getByRole("cell").nth(column - 1).innerText()).toBe("£251,962.75");
     await expectAccessible(page);
 
+    // What the return asks for, and its versions: the secretariat's editor, on a desktop and a phone.
+    await page.getByRole("link", { name: "Change what the return asks for (version 2 now)" }).click();
+    await page.getByRole("heading", { name: "What the return asks for", level: 1 }).waitFor();
+    expect(await page.getByRole("group", { name: "Field 6: Spend against the block contract" }).getByLabel("Kind of answer").inputValue()).toBe("money");
+    await expectAccessible(page);
+    const editor = await signedIn("secretariat@nelcp.example", phone);
+    await editor.goto(new URL(page.url()).pathname);
+    expect(await noHorizontalOverflow(editor)).toBe(true);
+    await expectAccessible(editor);
+    await page.goBack();
+
     const [download] = await Promise.all([page.waitForEvent("download"), page.getByRole("link", { name: "Download every period's figures as a spreadsheet (CSV)" }).click()]);
     const csv = await fs.readFile((await download.path())!, "utf8");
     const row = csv.split("\r\n").find((line) => line.startsWith("London Borough of Barking and Dagenham,2026-12-31,"));

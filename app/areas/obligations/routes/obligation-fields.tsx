@@ -96,13 +96,13 @@ export default function FieldsPage({ loaderData }: Route.ComponentProps) {
       {versions.length === 0 ? (
         <p className="govuk-body">None yet: returns so far are a file and a comment.</p>
       ) : (
-        <ol className="govuk-list govuk-list--number" reversed>
+        <ul className="govuk-list">
           {[...versions].reverse().map((v) => (
             <li key={v.id}>
               Version {v.number}, from the period ending {formatDate(v.appliesFrom)}: {v.fields.map((x) => x.label).join(", ") || "no fields"}
             </li>
           ))}
-        </ol>
+        </ul>
       )}
       <p className="govuk-body">
         <Link className="govuk-link" to={`/p/${p.slug}/obligations/${o.id}`}>
