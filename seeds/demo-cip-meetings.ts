@@ -222,6 +222,9 @@ export const cipMeetings: SeedMeeting[] = [
         actions: [
           { title: "Draft the annual review of the Collaboration Agreement", owner: chair, orgKey: "leicestershire", dueDate: "2026-11-20" },
           { title: "Propose outcome measures for each design brief", owner: "p.rowntree@leics.example", orgKey: "leicestershire", dueDate: "2027-01-29" },
+          // The Lead Members on the board carry the review back to the Overview and Scrutiny Committee.
+          { title: "Put the CIP's annual review on the Overview and Scrutiny Committee's March agenda", owner: "scrutiny-chair@leics.example", dueDate: "2027-01-15" },
+          { title: "Bring the committee's questions on short breaks to December's board", owner: "scrutiny@leics.example", dueDate: "2026-12-09" },
         ],
       },
     ],

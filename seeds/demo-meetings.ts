@@ -297,6 +297,14 @@ export const nelcpMeetings: SeedMeeting[] = [
         presenter: "Funmi Adeyemi, Vice-chair",
         purpose: "discussion",
         notes: "The board discussed whether to bring lot 3 forward. It will decide in January once every Cabinet has ratified the lot 1 extension.",
+        actions: [
+          { title: "Write to each Cabinet lead member about ratifying the lot 1 extension", owner: "chair@nelcp.example", orgKey: "havering", dueDate: "2026-12-18" },
+          { title: "Set out the case for bringing lot 3 forward for January's board", owner: "vicechair@nelcp.example", orgKey: "redbridge", dueDate: "2027-01-07" },
+          { title: "Share Newham's forecast of specialist placements for 2027-28", owner: "member@nelcp.example", orgKey: "newham", dueDate: "2026-12-11" },
+          { title: "Confirm Barking and Dagenham's lot 3 demand forecast", owner: "rep@barking-dagenham.example", orgKey: "barking-dagenham", dueDate: "2026-12-11" },
+          { title: "Ask the young people's group what they want from specialist homes", owner: "participation@nelcp.example", dueDate: "2027-01-07" },
+          { title: "Share the regional commissioning guidance the boroughs asked about", owner: "observer@nelcp.example", dueDate: "2026-12-31" },
+        ],
         decisions: [
           {
             title: "Bring lot 3 forward a year",

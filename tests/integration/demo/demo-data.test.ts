@@ -1,3 +1,4 @@
+import fs from "node:fs/promises";
 import { and, asc, eq, sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { attendance, boardSeats, decisions, meetings, minutes, obligations, organisations, partnerships, risks } from "../../../db/schema";
@@ -133,6 +134,17 @@ describe("returns and reminders", () => {
     expect(list).toContain("Contract review (winter) Contract review meeting 9 December 2026");
     expect(list).toContain("Quarterly review (quarter 4) Quarterly review 22 April 2026");
     expect(list).toContain("Quarterly review (quarter 2) Quarterly review 21 October 2026");
+  });
+
+  it("gives every demo account that works in a partnership an open action, so its actions page is not empty", async () => {
+    const accounts = [...(await fs.readFile(new URL("../../../README.md", import.meta.url), "utf8")).matchAll(/^\| ([a-z.-]+@[a-z.-]+\.example) \|/gm)].map((m) => m[1]);
+    expect(accounts.length).toBeGreaterThanOrEqual(12);
+    // The platform administrator belongs to no partnership: what it owns is the platform.
+    for (const email of accounts.filter((e) => e !== "admin@platform.example")) {
+      const c = s.client();
+      await c.signIn(email);
+      expect(await pageText(await c.get("/actions")), email).toMatch(/You have \d+ open actions?/);
+    }
   });
 
   it("gives each of Newport's and the CIP's board officers an open action of their own", async () => {

@@ -328,7 +328,10 @@ describe("actions", () => {
     const list = await pageText(await chair.get("/p/nelcp/actions?state=overdue"));
     expect(list).toContain("Name the City of London's new board member");
     expect(list).toContain("Renew Tower Hamlets' deputy delegation");
+    // The chair's own page lists the chair's action, not due yet, and nobody else's.
     const mine = await pageText(await chair.get("/actions"));
-    expect(mine).toContain("You have no open actions");
+    expect(mine).toContain("You have 1 open action.");
+    expect(mine).toContain("Write to each Cabinet lead member about ratifying the lot 1 extension");
+    expect(mine).not.toContain("Renew Tower Hamlets' deputy delegation");
   });
 });
