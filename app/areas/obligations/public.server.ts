@@ -2,3 +2,4 @@
 
 export { addResponsible, createObligation, listObligations, loadCompliance, reminderScheduleOf, reviewReturn, submitReturn } from "./obligations.server";
 export { obligationMessages } from "./reminders.server";
+export { moneyReturned, type MoneyReturned } from "./money-returned.server";
