@@ -23,6 +23,7 @@ import {
   parsePence,
   parsePercent,
   percentOfBasisPoints,
+  tableRows,
   type Amount,
   type BidOutcome,
   type FinancialYear,
@@ -320,9 +321,10 @@ export async function loadMoney(db: Db, partnershipId: string) {
   const decisionIds = [...new Set(bids.flatMap((b) => (b.decisionId ? [b.decisionId] : [])))];
   const bidDecisions = decisionIds.length ? await db.select({ id: decisions.id, reference: decisions.reference }).from(decisions).where(inArray(decisions.id, decisionIds)) : [];
 
+  const names = Object.fromEntries(organisationNames);
   return {
-    organisationNames: Object.fromEntries(organisationNames),
-    table,
+    organisationNames: names,
+    table: tableRows(table, names),
     lines: perLine,
     lineTitles: Object.fromEntries(lines.map((l) => [l.id, l.title])),
     commitments,

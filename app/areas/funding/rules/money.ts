@@ -269,3 +269,19 @@ export function bidSummary(bids: readonly BidSummaryInput[]) {
     successSentence: decided === 0 ? "No bid decided yet" : `${count.won} of ${decided} decided ${decided === 1 ? "bid" : "bids"} won (${Math.round((count.won / decided) * 100)}%)`,
   };
 }
+
+/** The table as plain rows for a page or a file: each partner's cells year by year and total, then the years' totals and the overall total. */
+export function tableRows(t: MoneyTable, names: Readonly<Record<string, string>>) {
+  return {
+    years: t.years,
+    rows: t.organisationIds.map((id) => ({
+      organisationId: id,
+      name: names[id] ?? "A former partner",
+      cells: t.years.map((y) => cellOf(t, id, y)),
+      total: t.byOrganisation.get(id) ?? { committed: 0, actual: 0 },
+    })),
+    yearTotals: t.years.map((y) => t.byYear.get(y) ?? { committed: 0, actual: 0 }),
+    total: t.total,
+    reconciles: reconciles(t),
+  };
+}
