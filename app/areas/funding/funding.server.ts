@@ -298,7 +298,7 @@ export async function loadMoney(db: Db, partnershipId: string) {
               const baseCommitted = commitments.filter((c) => c.lineId === base.id && c.financialYear === year).reduce((s, c) => s + c.amountPence, 0);
               const cap = capOf(baseCommitted, l.capBasisPoints!);
               const committed = t.byYear.get(year)?.committed ?? 0;
-              return { year, cap, committed, within: committed <= cap, sentence: `${formatPence(committed)} committed for ${year}, against a cap of ${percentOfBasisPoints(l.capBasisPoints!)} of ${base.title}'s ${formatPence(baseCommitted)}: ${formatPence(cap)}` };
+              return { year, cap, committed, within: committed <= cap, sentence: `${formatPence(committed)} committed for ${year}, against a cap of ${formatPence(cap)}: ${percentOfBasisPoints(l.capBasisPoints!)} of the ${formatPence(baseCommitted)} committed to ${base.title}` };
             })
           : [];
       return {
