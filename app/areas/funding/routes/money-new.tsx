@@ -39,20 +39,21 @@ export async function action({ request, context, params }: Route.ActionArgs) {
     if (!parsed.ok) return invalid(parsed);
     const result = await createCommitment(db, scope, parsed.data);
     if (!result.ok) return rejected(result, form);
-    throw redirect(withNotice(`${money}#commitment-${result.value.id}`, result.value.authority.status === "above" ? "commitment-above-authority" : "commitment-added"));
+    throw redirect(`${withNotice(money, result.value.authority.status === "above" ? "commitment-above-authority" : "commitment-added")}#commitment-${result.value.id}`);
   }
   if (intent === "actual") {
     const parsed = parseForm(actualSchema, form, "all");
     if (!parsed.ok) return invalid(parsed);
     const result = await recordActual(db, scope, parsed.data, appToday());
     if (!result.ok) return rejected(result, form);
-    throw redirect(withNotice(`${money}#actuals`, "actual-recorded"));
+    throw redirect(`${withNotice(money, "actual-recorded")}#actuals`);
   }
   const parsed = parseForm(fundingLineSchema, form, "all");
   if (!parsed.ok) return invalid(parsed);
   const result = await createFundingLine(db, scope, parsed.data);
   if (!result.ok) return rejected(result, form);
-  throw redirect(withNotice(parsed.data.kind === "joint_bid" ? `${money}#bids` : `${money}#lines`, parsed.data.kind === "joint_bid" ? "funding-bid-added" : "funding-line-added"));
+  const bid = parsed.data.kind === "joint_bid";
+  throw redirect(`${withNotice(money, bid ? "funding-bid-added" : "funding-line-added")}#${bid ? "bids" : "lines"}`);
 }
 
 export default function NewMoney({ loaderData }: Route.ComponentProps) {

@@ -29,7 +29,7 @@ export async function action({ request, context, params }: Route.ActionArgs) {
   if (!parsed.ok) return invalid(parsed);
   const result = await recordBidOutcome(getDb(), scope, parsed.data, appToday());
   if (!result.ok) return rejected(result, form);
-  throw redirect(withNotice(`/p/${scope.partnership.slug}/money#bids`, "bid-outcome-recorded"));
+  throw redirect(`${withNotice(`/p/${scope.partnership.slug}/money`, "bid-outcome-recorded")}#bids`);
 }
 
 const outcomeColour = (o: BidOutcome) => (o === "won" ? "green" : o === "lost" ? "red" : o === "withdrawn" ? "grey" : "blue");
