@@ -182,8 +182,10 @@ type LineRow = typeof fundingLines.$inferSelect;
 export type FundingLine = Omit<LineRow, "kind" | "outcome"> & { kind: FundingLineKind; outcome: BidOutcome | null };
 const asLine = (r: LineRow): FundingLine => ({ ...r, kind: r.kind as FundingLineKind, outcome: r.outcome as BidOutcome | null });
 
-async function getLine(db: Db | Tx, partnershipId: string, lineId: string) {
-  const [row] = await db.select().from(fundingLines).where(and(eq(fundingLines.id, lineId), eq(fundingLines.partnershipId, partnershipId)));
+/** A line of the partnership; `lock` holds it until the transaction ends, so commitments to one line are checked against its cap one at a time. */
+async function getLine(db: Db | Tx, partnershipId: string, lineId: string, lock = false) {
+  const query = db.select().from(fundingLines).where(and(eq(fundingLines.id, lineId), eq(fundingLines.partnershipId, partnershipId)));
+  const [row] = lock ? await query.for("update") : await query;
   return row ? asLine(row) : undefined;
 }
 
@@ -411,7 +413,7 @@ export async function createFundingLine(db: Db, scope: PartnershipScope, input: 
 export async function createCommitment(db: Db, scope: PartnershipScope, input: CommitmentInput): Promise<WriteResult<{ id: string; authority: ReturnType<typeof authorityCheck> }>> {
   const partnershipId = scope.partnership.id;
   return transact(db, async (tx: Tx) => {
-    const line = await getLine(tx, partnershipId, input.lineId);
+    const line = await getLine(tx, partnershipId, input.lineId, true);
     if (!line) return fail("lineId", "Choose a funding line of this partnership");
     if (line.kind === "joint_bid") return fail("lineId", "A joint bid is not committed to: record what it won as its outcome");
     const partner = await requirePartner(tx, partnershipId, input.organisationId);

@@ -453,6 +453,33 @@ describe("returns feeding actuals", () => {
   });
 });
 
+describe.runIf(Boolean(process.env.TEST_DATABASE_URL))("commitments to a capped line arriving at the same moment (PostgreSQL)", () => {
+  it("are checked against the cap one at a time: no more is committed than the cap allows", async () => {
+    const line = (title: string, over: Record<string, string> = {}) =>
+      as.chair.post("/p/nelcp/money/new", { intent: "line", kind: "contract_payment", title, description: "", organisationId: "", decisionId: "", capPercent: "", capOfLineId: "", actualsObligationId: "", actualsFieldKey: "", ...over });
+    expect((await line("Lot 3 contract")).status).toBe(302);
+    const contract = await lineId(nelcp, "Lot 3 contract");
+    expect((await line("Lot 3 innovation payment", { kind: "innovation_payment", capPercent: "7", capOfLineId: contract })).status).toBe(302);
+    const innovation = await lineId(nelcp, "Lot 3 innovation payment");
+    const award = await decisionId(nelcp, "Award lot 2");
+    const commit = (client: HttpClient, on: string, amount: string) =>
+      client.post("/p/nelcp/money/new", { intent: "commitment", lineId: on, organisationId: org["London Borough of Havering"], financialYear: "2026-27", amount, decisionId: award, approvedBySeatId: "", note: "" });
+    expect((await commit(as.chair, contract, "£100,000")).status).toBe(302); // a cap of £7,000.00
+    const editors = await Promise.all(
+      Array.from({ length: 4 }, async (_, i) => {
+        const c = s.client();
+        await c.signIn(i % 2 ? people.secretariat : people.chair);
+        return c;
+      }),
+    );
+    const answers = await Promise.all(editors.map((c) => commit(c, innovation, "£2,000")));
+    expect(answers.map((a) => a.status).sort()).toEqual([302, 302, 302, 400]);
+    expect(await pageText(answers.find((a) => a.status === 400)!)).toContain("This would take Lot 3 innovation payment to £8,000.00 for 2026-27, above its cap of 7% of Lot 3 contract (£7,000.00)");
+    const [{ total }] = await s.db.select({ total: sql<string>`sum(${fundingCommitments.amountPence})::text` }).from(fundingCommitments).where(eq(fundingCommitments.lineId, innovation));
+    expect(Number(total)).toBe(600_000);
+  });
+});
+
 describe.runIf(Boolean(process.env.TEST_DATABASE_URL))("two outcomes of one bid saved at the same moment (PostgreSQL)", () => {
   it("saves one; the other is told someone else changed the bid, and nothing of it is kept", async () => {
     const bidId = await lineId(cip, "Care leavers' employment and mentoring");
