@@ -470,7 +470,8 @@ export default function MoneyPage({ loaderData }: Route.ComponentProps) {
                 .filter((b) => b.outcome === "pending" || failedBid === b.id)
                 .map((b) => {
                   const mine = failedBid === b.id ? f : undefined;
-                  const id = (name: string) => `${name}-${b.id}`;
+                  // The form that was refused keeps the plain ids the error summary links to; the others are told apart by the bid.
+                  const id = (name: string) => (mine ? name : `${name}-${b.id}`);
                   const err = (name: string) => mine?.errors?.[name];
                   return (
                     <details key={b.id} className="govuk-details" open={Boolean(mine)}>
