@@ -6,6 +6,17 @@ import type { SeedFunding } from "./seed-funding";
 const quarterly = (orgKey: string, share: string, paid: string[], note?: string) =>
   paid.map((on) => ({ orgKey, on: { fy: 0, on }, amount: share, note }));
 
+const lot1Shares: [string, string, string?][] = [
+  ["havering", "£520,000"],
+  ["barking-dagenham", "£450,000"],
+  ["tower-hamlets", "£410,000", "Tower Hamlets' Cabinet has yet to ratify the extension."],
+  ["newham", "£480,000"],
+  ["waltham-forest", "£395,000"],
+  ["redbridge", "£375,000"],
+  ["hackney", "£390,000", "Hackney's Cabinet meets on the extension in January."],
+  ["city-of-london", "£130,000"],
+];
+
 // NELCP: each borough's share of the lot 1 block contracts, pooled with
 // Havering as lead authority and paid in quarterly; the lot 2 block contract
 // Havering pays the Thames Gateway Care consortium, with its innovation
@@ -21,16 +32,10 @@ export const nelcpFunding: SeedFunding = {
       title: "Lot 1 block contracts: pooled budget",
       description: "Each borough's share of the lot 1 block contracts (low and medium needs), by its use of beds, paid quarterly to Havering as lead authority.",
       decision: "Extend the lot 1 block contracts",
-      commitments: [
-        { orgKey: "havering", fy: 0, amount: "£520,000", decision: "Extend the lot 1 block contracts" },
-        { orgKey: "barking-dagenham", fy: 0, amount: "£450,000", decision: "Extend the lot 1 block contracts" },
-        { orgKey: "tower-hamlets", fy: 0, amount: "£410,000", decision: "Extend the lot 1 block contracts", note: "Tower Hamlets' Cabinet has yet to ratify the extension." },
-        { orgKey: "newham", fy: 0, amount: "£480,000", decision: "Extend the lot 1 block contracts" },
-        { orgKey: "waltham-forest", fy: 0, amount: "£395,000", decision: "Extend the lot 1 block contracts" },
-        { orgKey: "redbridge", fy: 0, amount: "£375,000", decision: "Extend the lot 1 block contracts" },
-        { orgKey: "hackney", fy: 0, amount: "£390,000", decision: "Extend the lot 1 block contracts", note: "Hackney's Cabinet meets on the extension in January." },
-        { orgKey: "city-of-london", fy: 0, amount: "£130,000", decision: "Extend the lot 1 block contracts" },
-      ],
+      // The extension runs two years from October: this year's shares and next year's are committed.
+      commitments: [0, 1].flatMap((fy) =>
+        lot1Shares.map(([orgKey, amount, note]) => ({ orgKey, fy, amount, decision: "Extend the lot 1 block contracts", note: fy === 0 ? note : undefined })),
+      ),
       actuals: [
         ...quarterly("havering", "£130,000", ["07-10", "10-09"]),
         ...quarterly("barking-dagenham", "£112,500", ["07-14", "10-14"]),

@@ -153,6 +153,8 @@ describe("the demo's money", () => {
     const text = await pageText(res);
     expect(text).toContain("Commitments against actuals, by partner and year");
     expect(text).toContain("£5,951,500.00"); // committed across the partnership this year
+    expect(text).toContain("£3,150,000.00"); // next year's shares of the lot 1 extension
+    expect(text).toContain("£9,101,500.00"); // both years
     expect(text).toContain("Lot 1 block contracts: pooled budget");
     expect(text).toContain("Within cap");
     expect(text).toContain("against a cap of £171,500.00: 7% of the £2,450,000.00 committed to Lot 2 block contract");
@@ -164,7 +166,7 @@ describe("the demo's money", () => {
     const uplift = await decisionId(nelcp, "Uplift the specialist-needs band price");
     expect(html).toContain(`href="/p/nelcp/decisions/${uplift}"`);
     const commitments = await s.db.select({ decisionId: fundingCommitments.decisionId }).from(fundingCommitments).where(eq(fundingCommitments.partnershipId, nelcp));
-    expect(commitments.length).toBe(12);
+    expect(commitments.length).toBe(20);
     for (const c of commitments) expect(html).toContain(`/p/nelcp/decisions/${c.decisionId}`);
     // The observer reads but is not offered the forms.
     expect(html).not.toContain("/p/nelcp/money/new");

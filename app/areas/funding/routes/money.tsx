@@ -43,6 +43,8 @@ export default function MoneyPage({ loaderData }: Route.ComponentProps) {
   const flagged = commitments.filter((c) => c.authority.status === "above");
   const org = (id: string) => organisationNames[id] ?? "A former partner";
   const failedBid = f.value("lineId");
+  // With one year, its columns are the whole: the partners' totals are not repeated.
+  const multi = table.years.length > 1;
   return (
     <>
       <Notice />
@@ -93,8 +95,13 @@ export default function MoneyPage({ loaderData }: Route.ComponentProps) {
                   {y}
                 </th>
               ))}
-              <th scope="colgroup" colSpan={3} className={numHeader}>
-                All years
+              {multi ? (
+                <th scope="colgroup" colSpan={2} className={numHeader}>
+                  All years
+                </th>
+              ) : null}
+              <th scope="col" rowSpan={2} className={numHeader}>
+                Remaining
               </th>
             </tr>
             <tr className="govuk-table__row">
@@ -106,21 +113,22 @@ export default function MoneyPage({ loaderData }: Route.ComponentProps) {
                   Actual
                 </th>,
               ])}
-              <th scope="col" className={numHeader}>
-                Committed
-              </th>
-              <th scope="col" className={numHeader}>
-                Actual
-              </th>
-              <th scope="col" className={numHeader}>
-                Remaining
-              </th>
+              {multi ? (
+                <>
+                  <th scope="col" className={numHeader}>
+                    Committed
+                  </th>
+                  <th scope="col" className={numHeader}>
+                    Actual
+                  </th>
+                </>
+              ) : null}
             </tr>
           </thead>
           <tbody className="govuk-table__body">
             {table.rows.length === 0 ? (
               <tr className="govuk-table__row">
-                <td className="govuk-table__cell" colSpan={table.years.length * 2 + 4}>
+                <td className="govuk-table__cell" colSpan={table.years.length * 2 + (multi ? 4 : 2)}>
                   No money has been committed or recorded yet.
                 </td>
               </tr>
@@ -138,8 +146,12 @@ export default function MoneyPage({ loaderData }: Route.ComponentProps) {
                     {formatPence(c.actual)}
                   </td>,
                 ])}
-                <td className={num}>{formatPence(r.total.committed)}</td>
-                <td className={num}>{formatPence(r.total.actual)}</td>
+                {multi ? (
+                  <>
+                    <td className={num}>{formatPence(r.total.committed)}</td>
+                    <td className={num}>{formatPence(r.total.actual)}</td>
+                  </>
+                ) : null}
                 <td className={num}>{formatPence(remaining(r.total))}</td>
               </tr>
             ))}
@@ -158,12 +170,16 @@ export default function MoneyPage({ loaderData }: Route.ComponentProps) {
                     <strong>{formatPence(c.actual)}</strong>
                   </td>,
                 ])}
-                <td className={num}>
-                  <strong>{formatPence(table.total.committed)}</strong>
-                </td>
-                <td className={num}>
-                  <strong>{formatPence(table.total.actual)}</strong>
-                </td>
+                {multi ? (
+                  <>
+                    <td className={num}>
+                      <strong>{formatPence(table.total.committed)}</strong>
+                    </td>
+                    <td className={num}>
+                      <strong>{formatPence(table.total.actual)}</strong>
+                    </td>
+                  </>
+                ) : null}
                 <td className={num}>
                   <strong>{formatPence(remaining(table.total))}</strong>
                 </td>
