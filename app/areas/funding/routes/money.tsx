@@ -82,9 +82,11 @@ export default function MoneyPage({ loaderData }: Route.ComponentProps) {
         </WarningText>
       ) : null}
 
+      <h2 className="govuk-heading-m" id="by-partner-heading">
+        Commitments against actuals, by partner and year
+      </h2>
       <div {...tableScroll("Commitments against actuals by partner and year")}>
-        <table className="govuk-table" id="by-partner">
-          <caption className="govuk-table__caption govuk-table__caption--m">Commitments against actuals, by partner and year</caption>
+        <table className="govuk-table" id="by-partner" aria-labelledby="by-partner-heading">
           <thead className="govuk-table__head">
             <tr className="govuk-table__row">
               <th scope="col" className="govuk-table__header" rowSpan={2}>
