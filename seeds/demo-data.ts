@@ -2,6 +2,7 @@ import { cipMeetings } from "./demo-cip-meetings";
 import { nelcpMeetings, newportMeetings } from "./demo-meetings";
 import { cipObligations, nelcpObligations, newportObligations } from "./demo-obligations";
 import { cipRisks, nelcpRisks, newportRisks } from "./demo-risks";
+import { cipFunding, nelcpFunding, newportFunding } from "./demo-funding";
 import type { SeedData } from "./types";
 
 // Demo data for local development and demonstrations.
@@ -203,6 +204,7 @@ export const demoData: SeedData = {
       meetings: { recordedBy: "secretariat@nelcp.example", list: nelcpMeetings },
       risks: nelcpRisks,
       obligations: { recordedBy: "secretariat@nelcp.example", list: nelcpObligations },
+      funding: nelcpFunding,
       keyDates: [
         { kind: "review", onDate: "2027-03-31", description: "Review of the block contracts and the innovation payment before the next contract year" },
         { kind: "break_clause", onDate: "2027-09-30", description: "Break point in the block contracts: a borough may withdraw its share of beds on six months' notice" },
@@ -363,6 +365,7 @@ export const demoData: SeedData = {
       referencePrefix: "CIP",
       meetings: { recordedBy: "c.langley@leics.example", list: cipMeetings },
       obligations: { recordedBy: "c.langley@leics.example", list: cipObligations },
+      funding: cipFunding,
       risks: cipRisks,
       // The residential hub's mobilisation, called in by two members of the Overview and Scrutiny Committee and
       // referred back: the cost avoidance rests on modelling the committee had not seen.
@@ -509,6 +512,7 @@ export const demoData: SeedData = {
       meetings: { recordedBy: "r.pugh@newport.example", list: newportMeetings },
       risks: newportRisks,
       obligations: { recordedBy: "r.pugh@newport.example", list: newportObligations },
+      funding: newportFunding,
       keyDates: [
         { kind: "review", onDate: "2026-12-09", description: "Winter contract review meeting of senior leaders" },
         { kind: "extension", onDate: "2027-03-31", description: "Decision due on extending the agreement for a further two years" },

@@ -17,6 +17,7 @@ import { termsRulesSchema, termsSectionsSchema } from "../app/areas/register/pub
 import { hashPassword } from "../app/areas/identity/public.server";
 import { seedMeetings } from "./seed-meetings";
 import { seedObligations } from "./seed-obligations";
+import { seedFunding } from "./seed-funding";
 import { seedRisks } from "./seed-risks";
 import { seedCallIn } from "./seed-call-ins";
 import { seedChallenges } from "./seed-challenges";
@@ -200,6 +201,7 @@ export async function seedDemoData(db: Db, story: SeedData) {
       if (p.risks) await seedRisks(tx, { slug: p.slug, register: p.risks, orgIds, userIds, today });
       if (p.callIn) await seedCallIn(tx, { slug: p.slug, callIn: p.callIn, today });
       if (p.challenges) await seedChallenges(tx, { slug: p.slug, list: p.challenges, today });
+      if (p.funding) await seedFunding(tx, { slug: p.slug, funding: p.funding, orgIds, today });
       if (data.portal.partnershipSlug === p.slug)
       {
         const now = new Date();

@@ -1,6 +1,7 @@
 import type { TermsRulesInput, TermsSections } from "../app/areas/register/public";
 import type { SeedMeeting } from "./seed-meetings";
 import type { SeedObligation } from "./seed-obligations";
+import type { SeedFunding } from "./seed-funding";
 import type { SeedRiskRegister } from "./seed-risks";
 import type { SeedCallIn } from "./seed-call-ins";
 import type { SeedChallenge } from "./seed-challenges";
@@ -88,6 +89,8 @@ export type SeedPartnership = {
   declarations: SeedDeclaration[];
   meetings?: { recordedBy: string; list: SeedMeeting[] }; // recorded as that person would through the pages
   obligations?: { recordedBy: string; list: SeedObligation[] };
+  /** The partnership's money (seeds/seed-funding.ts), recorded after its meetings' decisions and its obligations. */
+  funding?: SeedFunding;
   risks?: SeedRiskRegister;
   /** A decision called in and referred back (seeds/seed-call-ins.ts). */
   callIn?: SeedCallIn;

@@ -1,6 +1,7 @@
 import type { AuditActionDefinition, AuditEntity, DescribedEvent } from "./define";
 import { actionsActions } from "./by-area/actions";
 import { decisionsActions } from "./by-area/decisions";
+import { fundingActions } from "./by-area/funding";
 import { identityActions } from "./by-area/identity";
 import { meetingsActions } from "./by-area/meetings";
 import { notificationsActions } from "./by-area/notifications";
@@ -27,6 +28,7 @@ export const auditCatalogue = {
   ...participationActions,
   ...notificationsActions,
   ...scrutinyActions,
+  ...fundingActions,
 };
 
 export type AuditCatalogue = typeof auditCatalogue;

@@ -35,6 +35,9 @@ export const auditEntities = [
   "participation_activity",
   "call_in",
   "challenge",
+  "funding_line",
+  "funding_commitment",
+  "funding_actual",
 ] as const;
 export type AuditEntity = (typeof auditEntities)[number];
 

@@ -43,6 +43,7 @@ export const permissions = [
   "scrutiny:call_in", // call a decision in and sign a call-in (scrutiny members only)
   "scrutiny:challenge", // raise a formal question or challenge, follow it up and close it (scrutiny members only)
   "scrutiny:answer", // answer scrutiny's questions and challenges for the partnership
+  "funding:manage", // the partnership's money: funding lines, commitments, actuals, joint bids and their outcomes
 ] as const;
 export type Permission = (typeof permissions)[number];
 
@@ -63,17 +64,18 @@ export const permissionRefusals: Record<Permission, string> = {
   "scrutiny:call_in": "Only the partnership's scrutiny members can call a decision in.",
   "scrutiny:challenge": "Only the partnership's scrutiny members raise, follow up and close questions and challenges.",
   "scrutiny:answer": "Only the chair or secretariat answer scrutiny's questions and challenges.",
+  "funding:manage": "Only the chair or secretariat record the partnership's funding: its lines, commitments, payments and joint bids.",
 };
 
 const adultRead: Permission[] = ["partnership:view", "audit:view"];
 const runsMeetings: Permission[] = ["meeting:manage", "decision:propose", "decision:record", "action:manage"];
 
 export const roleMatrix: Record<PartnershipRole, readonly Permission[]> = {
-  chair: [...adultRead, "member:invite", "partnership:manage", ...runsMeetings, "risk:manage", "scrutiny:answer"],
+  chair: [...adultRead, "member:invite", "partnership:manage", ...runsMeetings, "risk:manage", "scrutiny:answer", "funding:manage"],
   vice_chair: [...adultRead, "decision:propose"],
   board_member: [...adultRead, "decision:propose"],
   partner_rep: [...adultRead, "board:manage_own_organisation", "decision:propose"],
-  secretariat: [...adultRead, "partnership:manage", ...runsMeetings, "risk:manage", "scrutiny:answer"],
+  secretariat: [...adultRead, "partnership:manage", ...runsMeetings, "risk:manage", "scrutiny:answer", "funding:manage"],
   participation_worker: [...adultRead, "participation:manage"],
   scrutiny_member: [...adultRead, "scrutiny:call_in", "scrutiny:challenge"],
   observer: ["partnership:view"],

@@ -14,3 +14,4 @@ export * from "./obligations";
 export * from "./notifications";
 export * from "./platform";
 export * from "./scrutiny";
+export * from "./funding";

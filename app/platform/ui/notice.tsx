@@ -82,6 +82,12 @@ const notices = {
   "challenge-answered": "The answer has been recorded and sent to scrutiny",
   "challenge-followed-up": "Your follow-up question has been sent to the chair",
   "challenge-closed": "The question has been closed",
+  "funding-line-added": "The funding line has been added",
+  "funding-bid-added": "The joint bid has been recorded as waiting for the funder",
+  "commitment-added": "The commitment has been recorded",
+  "commitment-above-authority": "The commitment has been recorded. It is above the approving member's delegated financial authority, so it is flagged on the money page",
+  "actual-recorded": "The payment has been recorded",
+  "bid-outcome-recorded": "The bid's outcome has been recorded",
 } as const;
 export type NoticeKey = keyof typeof notices;
 

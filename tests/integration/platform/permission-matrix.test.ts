@@ -388,6 +388,15 @@ const expectations: Record<string, Entry> = {
   "areas/obligations/routes/obligation-returns-csv.ts": { get: ADULTS },
   "areas/obligations/routes/submission-file.ts": { get: ADULTS },
 
+  // ---------------------------------------------------------------- money
+  // Every adult in the partnership reads the money; only the chair and secretariat change it.
+  "areas/funding/routes/money.tsx": { get: ADULTS, post: [{ label: "record a bid's outcome", allowed: ["admin", "chair", "secretariat"] }] },
+  "areas/funding/routes/money-csv.ts": { get: ADULTS },
+  "areas/funding/routes/money-new.tsx": {
+    get: ["admin", "chair", "secretariat"],
+    post: ["commitment", "actual", "line"].map((intent) => ({ intent, allowed: ["admin", "chair", "secretariat"] as const })),
+  },
+
   // ---------------------------------------------------------------- the person's own pages
   "areas/identity/routes/account.tsx": { get: ADULTS, post: [{ label: "save preferences", allowed: ADULTS }] },
   "areas/notifications/routes/admin-deliveries.tsx": { get: ["admin"], post: [{ label: "send again", allowed: ["admin"] }] },

@@ -209,6 +209,26 @@ const examples: Record<AuditActionName, Example> = {
   "participation_policy.update": { before: { adultConsentUnder: 13, suppressionThreshold: 5 }, after: { adultConsentUnder: 13, suppressionThreshold: 7 }, says: /^Priya Raman changed the participation policy \(smallest count shown 5 → 7\)$/ },
   "activity.record": { after: { kind: "bid_panel", title: "Lot 2 bid assessment panel", heldOn: "2026-02-20", participants: 2, decisionId: U(10) }, says: /^Priya Raman recorded bid assessment panel “Lot 2 bid assessment panel” on 20 February 2026, linked to the decision it fed$/ },
   "young_person.consent_withdrawn": { after: { scopes: ["take_part", "photos"] }, says: /^A young person withdrew all consent \(taking part, photos\): what they wrote is hidden from adults from now on$/ },
+  "funding_line.create": {
+    after: { id: U(70), partnershipId: U(11), kind: "joint_bid", title: "Edge of care family support", description: null, organisationId: null, decisionId: null, capBasisPoints: null, capOfLineId: null, actualsObligationId: null, actualsFieldKey: null, funder: "The National Lottery Community Fund", amountSoughtPence: 56_000_000, submittedOn: "2025-05-12", outcome: "pending", outcomeOn: null, amountWonPence: null, createdBy: U(1) },
+    says: /^Joint funding bid “Edge of care family support” to The National Lottery Community Fund for £560,000.00 recorded by Priya Raman, submitted on 12 May 2025$/,
+  },
+  "funding_commitment.create": {
+    after: { id: U(71), lineId: U(70), organisationId: U(2), financialYear: "2026-27", amountPence: 11_800_000, decisionId: U(10), approvedBySeatId: U(20), note: null, authority: "above" },
+    subject: "Specialist-needs price uplift",
+    says: /^£118,000.00 committed for 2026-27 to “Specialist-needs price uplift”, recorded by Priya Raman under a decision of the partnership; above the approving member's delegated financial authority$/,
+  },
+  "funding_actual.record": {
+    after: { id: U(72), lineId: U(70), organisationId: U(2), financialYear: "2026-27", amountPence: 4_825_037, paidOn: "2026-07-15", note: null, source: "recorded" },
+    subject: "Barnardo's Cymru co-investment",
+    says: /^£48,250.37 paid on 15 July 2026 \(2026-27\) on “Barnardo's Cymru co-investment”, recorded by Priya Raman$/,
+  },
+  "funding_bid.record_outcome": {
+    before: { outcome: "pending", outcomeOn: null, amountWonPence: null },
+    after: { outcome: "won", outcomeOn: "2025-09-30", amountWonPence: 52_000_000 },
+    subject: "Edge of care family support",
+    says: /^The joint bid “Edge of care family support”: won, £520,000.00 on 30 September 2025, recorded by Priya Raman$/,
+  },
 };
 
 describe("the audit catalogue", () => {

@@ -139,6 +139,12 @@ describe("the risk register", () => {
     expect(can([], true, "risk:manage")).toBe(true);
   });
 
+  it("lets only the chair and the secretariat change the partnership's money; every adult here reads it", () => {
+    for (const role of partnershipRoles) expect(can([role], false, "funding:manage"), role).toBe(role === "chair" || role === "secretariat");
+    expect(can([], true, "funding:manage")).toBe(true);
+    for (const role of partnershipRoles) expect(can([role], false, "partnership:view"), role).toBe(role !== "young_person");
+  });
+
   it("lets a risk's owner, their partner's representative and the managers review it, and nobody else", () => {
     expect(mayOnRecord(actor("owner", [{ role: "board_member", organisationId: council }]), "risk:review", risk)).toBe(true);
     expect(mayOnRecord(actor("rep", [{ role: "partner_rep", organisationId: council }]), "risk:review", risk)).toBe(true);

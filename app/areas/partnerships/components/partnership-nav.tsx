@@ -7,6 +7,7 @@ const sections = [
   { key: "actions", label: "Actions", path: "/actions" },
   { key: "obligations", label: "Returns", path: "/obligations" },
   { key: "risks", label: "Risks", path: "/risks" },
+  { key: "money", label: "Money", path: "/money" },
   { key: "participation", label: "Young people", path: "/participation" },
   { key: "partners", label: "Partners", path: "/partners" },
   { key: "board", label: "Board register", path: "/board" },

@@ -37,6 +37,9 @@ export const auditEntityLabels: Record<AuditEntity, string> = {
   participation_activity: "Participation activities",
   call_in: "Call-ins",
   challenge: "Questions and challenges",
+  funding_line: "Funding lines and joint bids",
+  funding_commitment: "Funding commitments",
+  funding_actual: "Payments and spending",
 };
 
 export const AUDIT_PAGE_SIZE = 25;
