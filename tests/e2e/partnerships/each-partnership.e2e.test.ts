@@ -5,7 +5,9 @@ import { SCENARIO_TODAY, startTestServer, travelTo, type TestServer } from "../.
 
 // The CIP and Newport run as NELCP does: each chair opens the next meeting,
 // records who came and a decision on its first item, finds the decision in
-// the log, and sees the partnership's money. Today is 22 November 2026.
+// the log, and sees the partnership's money: the CIP's joint bids won
+// £1,964,765 in their first year; Newport's partner co-invests £200,000.
+// Today is 22 November 2026.
 
 let s: TestServer;
 let browser: Browser;
@@ -24,8 +26,8 @@ async function expectAccessible(page: Page) {
 }
 
 const partnerships = [
-  { slug: "leicestershire-cip", chair: "c.langley@leics.example", name: "Leicestershire", next: "10 December 2026", dayAfter: "2026-12-11", decision: "Approve the October board's minutes" },
-  { slug: "newport-barnardos", chair: "g.powell@newport.example", name: "Newport", next: "9 December 2026", dayAfter: "2026-12-10", decision: "Approve the summer review's minutes" },
+  { slug: "leicestershire-cip", chair: "c.langley@leics.example", name: "Leicestershire", next: "10 December 2026", dayAfter: "2026-12-11", decision: "Approve the October board's minutes", money: ["£1,964,765.00"] },
+  { slug: "newport-barnardos", chair: "g.powell@newport.example", name: "Newport", next: "9 December 2026", dayAfter: "2026-12-10", decision: "Approve the summer review's minutes", money: ["£200,000.00"] },
 ];
 
 describe("each partnership, run by its chair", () => {
@@ -74,6 +76,8 @@ describe("each partnership, run by its chair", () => {
 
       await page.getByRole("navigation", { name: /sections$/ }).getByRole("link", { name: "Money", exact: true }).click();
       await page.getByRole("heading", { name: "Money", level: 1 }).waitFor();
+      const money = await page.locator("main").innerText();
+      for (const figure of p.money) expect(money).toContain(figure);
       await expectAccessible(page);
       await page.setViewportSize({ width: 390, height: 844 });
       expect(await noHorizontalOverflow(page)).toBe(true);
