@@ -75,6 +75,7 @@ export const demoData: SeedData = {
     { name: "Rhian Pugh", email: "r.pugh@newport.example", jobTitle: "Partnership Manager" },
     { name: "Eleri Vaughan", email: "e.vaughan@barnardoscymru.example", jobTitle: "Director, Wales" },
     { name: "Owain Bevan", email: "o.bevan@barnardoscymru.example", jobTitle: "Assistant Director, Newport Partnership" },
+    { name: "Carys Morgan", email: "c.morgan@barnardoscymru.example", jobTitle: "Participation Lead, Newport Partnership" },
 
     // --- Platform ---
     { name: "Sam Whitlock", email: "admin@platform.example", jobTitle: "Platform administrator" },
@@ -567,7 +568,52 @@ export const demoData: SeedData = {
         { email: "o.bevan@barnardoscymru.example", role: "board_member", orgKey: "barnardos-cymru" },
         // The council-employed Partnership Manager services the contract reviews.
         { email: "r.pugh@newport.example", role: "secretariat", orgKey: "newport" },
+        { email: "c.morgan@barnardoscymru.example", role: "participation_worker", orgKey: "barnardos-cymru" },
       ],
+      // Children and young people who worked with the family support teams, in the groups that shape them.
+      participation: {
+        workerEmail: "c.morgan@barnardoscymru.example",
+        cohort: [
+          { displayName: "Cadi", ageBand: "13-15", own: ["take_part", "quote"], adult: { givenBy: "parent", scopes: ["take_part", "quote"] }, joinedDaysAgo: 240 },
+          { displayName: "Dylan R", ageBand: "16-17", own: ["take_part", "quote"], joinedDaysAgo: 230 },
+          { displayName: "Seren", ageBand: "16-17", own: ["take_part"], joinedDaysAgo: 200 },
+          { displayName: "Kit", ageBand: "13-15", own: ["take_part"], adult: { givenBy: "parent", scopes: ["take_part"] }, joinedDaysAgo: 150 },
+          { displayName: "Ffion", ageBand: "18-21", own: ["take_part", "quote", "quote_with_name"], joinedDaysAgo: 120 },
+          { displayName: "Jay", ageBand: "16-17", own: ["take_part", "quote"], joinedDaysAgo: 90 },
+        ],
+        activities: [
+          {
+            kind: "workshop",
+            title: "Young people's group: the Rapid Response Team's first visit",
+            heldDaysAgo: 210,
+            space: "An evening at the youth centre with food, run by a worker the group already knew, with no case workers in the room.",
+            voice: "The group wrote down what they wish they had been told on the first day and what made them trust a worker.",
+            audience: "The Rapid Response Team's managers, who came to hear it at the end of the evening.",
+            influence: "The first-visit leaflet was rewritten by the group, and workers now explain who will read their notes.",
+            participants: ["Cadi", "Dylan R", "Seren", "Kit"],
+          },
+          {
+            kind: "consultation",
+            title: "Families' and young people's feedback on the Therapeutic Team",
+            heldDaysAgo: 150,
+            space: "Short conversations at home or at school, at a time each family chose, with parents and carers taking part separately.",
+            voice: "What helped, what did not, and what should change, in their own words.",
+            audience: "The Partnership Manager and the Therapeutic Team's lead, then the summer contract review.",
+            influence: "Families asked for evening sessions; the team now offers one evening a week.",
+            participants: ["Cadi", "Seren", "Ffion", "Jay"],
+          },
+          {
+            kind: "board_attendance",
+            title: "Two young people at the summer contract review",
+            heldDaysAgo: 172,
+            space: "A short item at the start of the review, with their worker beside them and a break before the board's business.",
+            voice: "They presented what the young people's group had said about the first visit and about getting back to school.",
+            audience: "The whole contract review, both partners' directors included.",
+            influence: "The review asked for the return-to-school support to be reported each quarter.",
+            participants: ["Dylan R", "Ffion"],
+          },
+        ],
+      },
     },
   ],
 

@@ -202,6 +202,13 @@ export async function seedDemoData(db: Db, story: SeedData) {
       if (p.callIn) await seedCallIn(tx, { slug: p.slug, callIn: p.callIn, today });
       if (p.challenges) await seedChallenges(tx, { slug: p.slug, list: p.challenges, today });
       if (p.funding) await seedFunding(tx, { slug: p.slug, funding: p.funding, orgIds, today });
+      if (p.participation) {
+        // Their places have passphrases nobody knows: the demo signs in as the portal's own account.
+        const workerUserId = person(p.participation.workerEmail);
+        const now = new Date();
+        await seedYoungPeople(tx, { partnershipId, workerUserId, cohort: p.participation.cohort, passphraseHash: await hashPassword(crypto.randomUUID()), now, today: appToday() });
+        await seedActivities(tx, { partnershipId, workerUserId, activities: p.participation.activities, now });
+      }
       if (data.portal.partnershipSlug === p.slug)
       {
         const now = new Date();

@@ -96,6 +96,8 @@ export type SeedPartnership = {
   callIn?: SeedCallIn;
   /** Scrutiny's questions and challenges to the chair (seeds/seed-challenges.ts), made after the call-in. */
   challenges?: SeedChallenge[];
+  /** Young people's places and the activities they took part in, for a partnership other than the portal's demo one. */
+  participation?: { workerEmail: string; cohort: DemoYoungPerson[]; activities: DemoActivity[] };
   access: SeedAccess[]; // who can sign in to this partnership and as what
 };
 

@@ -1,9 +1,10 @@
 import fs from "node:fs/promises";
 import { and, asc, eq, sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { attendance, boardSeats, decisions, meetings, minutes, obligations, organisations, partnerships, risks } from "../../../db/schema";
+import { attendance, boardSeats, decisions, meetings, minutes, obligations, organisations, partnerships, risks, users } from "../../../db/schema";
+import { hashPassword } from "../../../app/areas/identity/public.server";
 import { partnershipId, userId } from "../../helpers/pages";
-import { pageText, SCENARIO_TODAY, startTestServer, type HttpClient, type TestServer } from "../../helpers/server";
+import { DEMO_PASSWORD, pageText, SCENARIO_TODAY, startTestServer, type HttpClient, type TestServer } from "../../helpers/server";
 
 // The demo year a chair or a scrutiny committee explores after `npm start`:
 // what it must show, read from the pages where a person would read it.
@@ -154,6 +155,24 @@ describe("returns and reminders", () => {
     const emails = (((owners as unknown as { rows?: unknown[] }).rows ?? (owners as unknown as unknown[])) as { email: string }[]).map((r) => r.email);
     for (const email of ["g.powell@newport.example", "e.vaughan@barnardoscymru.example", "s.reesjenkins@newport.example", "o.bevan@barnardoscymru.example", "c.langley@leics.example", "n.hargreaves@barnardos.example", "p.rowntree@leics.example", "a.liddell@leics.example", "s.kaur@barnardos.example"])
       expect(emails, email).toContain(email);
+  });
+});
+
+describe("Newport's families and young people", () => {
+  it("shape its services through a young people's group, a consultation and the summer review, recorded as participation activities", async () => {
+    // The participation worker sees the activities in full; the chair sees only suppressed counts.
+    await s.db.update(users).set({ passwordHash: await hashPassword(DEMO_PASSWORD) }).where(eq(users.email, "c.morgan@barnardoscymru.example"));
+    const worker = s.client();
+    await worker.signIn("c.morgan@barnardoscymru.example");
+    const activities = await pageText(await worker.get("/p/newport-barnardos/participation"));
+    expect(activities).toContain("Young people's group: the Rapid Response Team's first visit");
+    expect(activities).toContain("Families' and young people's feedback on the Therapeutic Team");
+    expect(activities).toContain("Two young people at the summer contract review");
+    const chair = s.client();
+    await chair.signIn("g.powell@newport.example");
+    const dashboard = await pageText(await chair.get("/p/newport-barnardos/accountability"));
+    expect(dashboard).toMatch(/Young people taking part now: (6|fewer than \d+)\./);
+    expect(dashboard).not.toContain("Cadi");
   });
 });
 
