@@ -1,6 +1,7 @@
 import { createHash } from "node:crypto";
 import { and, asc, count, desc, eq, gte, isNull, lt, sql } from "drizzle-orm";
 import { z } from "zod";
+import { agendaRefusal, invitationsRefusal } from "./rules/invitations";
 import { appendAudit } from "../../audit/append.server";
 import type { Db, Tx } from "../../../db/client";
 import { agendaItems, attendance, decisions, itemDeclarations, meetingPapers, meetings, minutes } from "../../../db/schema";
@@ -282,9 +283,8 @@ export async function sendInvitations(db: Db, scope: PartnershipScope, meetingId
   return transact(db, async (tx: Tx) => {
     const [m] = await tx.select().from(meetings).where(and(eq(meetings.id, meetingId), eq(meetings.partnershipId, partnershipId))).for("update");
     if (!m) return fail("form", "That meeting is not in this partnership");
-    if (m.invitationsSentAt) return fail("form", "The invitations to this meeting have already been sent: changes to it are sent as updates");
-    if (m.cancelledAt) return fail("form", "The meeting is cancelled, so no invitations can be sent");
-    if (m.startsAt.getTime() <= appNow().getTime()) return fail("form", "The meeting has already started or taken place, so no invitations are sent");
+    const refusal = invitationsRefusal(m, appNow());
+    if (refusal) return fail("form", refusal);
     if (m.version !== input.version) return conflict("meeting");
     await versionedUpdate(tx, meetings, eq(meetings.id, m.id), input.version, { invitationsSentAt: appNow(), invitationsSentBy: scope.user.id }, "meeting");
     const sent = await recordMeetingInvitations(tx, scope, (await findMeeting(tx, partnershipId, m.id))!, "invite", (await listAgenda(tx, m.id)).map((i) => i.title));
@@ -302,13 +302,10 @@ export async function publishAgenda(db: Db, scope: PartnershipScope, meetingId: 
   return transact(db, async (tx: Tx) => {
     const [m] = await tx.select().from(meetings).where(and(eq(meetings.id, meetingId), eq(meetings.partnershipId, partnershipId))).for("update");
     if (!m) return fail("form", "That meeting is not in this partnership");
-    if (m.agendaPublishedAt) return fail("form", "The agenda and papers have already been published: those invited see changes on the meeting's page");
-    if (m.cancelledAt) return fail("form", "The meeting is cancelled");
-    if (m.startsAt.getTime() <= appNow().getTime()) return fail("form", "The meeting has already started or taken place");
-    if (!m.invitationsSentAt) return fail("form", "Send the invitations first: the agenda goes to those invited");
-    if (m.version !== input.version) return conflict("meeting");
     const [items, papers] = await Promise.all([listAgenda(tx, m.id), listPapers(tx, m.id)]);
-    if (items.length === 0) return fail("form", "Add at least one item to the agenda before publishing it");
+    const refusal = agendaRefusal(m, items.length, appNow());
+    if (refusal) return fail("form", refusal);
+    if (m.version !== input.version) return conflict("meeting");
     await versionedUpdate(tx, meetings, eq(meetings.id, m.id), input.version, { agendaPublishedAt: appNow() }, "meeting");
     const sent = await recordAgendaPublished(tx, scope, (await findMeeting(tx, partnershipId, m.id))!);
     await appendAudit(tx, { actorUserId: scope.user.id, action: "meeting.publish_agenda", entityId: m.id, partnershipId, after: { items: items.length, papers: papers.length, recipients: sent.length } });

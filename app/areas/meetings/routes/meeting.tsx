@@ -16,6 +16,7 @@ import { loadMeetingPage, requireMeeting } from "../meeting-page.server";
 import { cancelMeeting, cancelMeetingSchema, publishAgenda, publishAgendaSchema, sendInvitations, sendInvitationsSchema } from "../meetings.server";
 import { ChallengesOnRecord } from "../../scrutiny/components/challenges-on-record";
 import { challengesPanel } from "../../scrutiny/public.server";
+import { agendaRefusal, isDraft } from "../rules/invitations";
 import type { Route } from "./+types/meeting";
 import { readForm } from "../../../platform/read-form.server";
 import { AppForm } from "../../../platform/ui/app-form";
@@ -33,8 +34,8 @@ export async function loader({ request, context, params }: Route.LoaderArgs) {
     canManage: scope.permissions.has("meeting:manage"),
     ...page,
     // A meeting still to come is a draft until its invitations are sent.
-    isDraft: !page.meeting.invitationsSentAt && !page.meeting.cancelledAt && page.meeting.startsAt.getTime() > appNow().getTime(),
-    canPublishAgenda: Boolean(page.meeting.invitationsSentAt) && !page.meeting.agendaPublishedAt && !page.meeting.cancelledAt && page.meeting.startsAt.getTime() > appNow().getTime() && page.agenda.length > 0,
+    isDraft: isDraft(page.meeting, appNow()),
+    canPublishAgenda: agendaRefusal(page.meeting, page.agenda.length, appNow()) === null,
   };
 }
 
