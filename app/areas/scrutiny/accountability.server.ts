@@ -5,7 +5,6 @@ import { actions, attendance, boardSeats, callIns, challenges, decisionStatusCha
 import { addDays, londonDate, londonTimeToInstant } from "../../platform/time/dates";
 import { listPartnersForRules, termsInForce } from "../register/public.server";
 import { seniorityShortfalls, type BoardRole, type SeniorityRule, type SeniorityTier } from "../register/public";
-import { workingDaysBetween } from "../../platform/time/working-days";
 import { actionsByPartner, attendanceByPartner, questionFigures } from "./rules/accountability";
 
 // The accountability dashboard's figures, read from the record for a period.
@@ -125,7 +124,7 @@ export async function challengeFigures(db: Db, partnershipId: string, period: { 
     .select({ raisedOn: challenges.raisedOn, firstDueOn: challenges.firstDueOn, firstAnsweredOn: challenges.firstAnsweredOn, status: challenges.status, dueOn: challenges.dueOn })
     .from(challenges)
     .where(and(eq(challenges.partnershipId, partnershipId), gte(challenges.raisedOn, period.from), lte(challenges.raisedOn, period.to)));
-  return questionFigures(rows, today, workingDaysBetween);
+  return questionFigures(rows, today);
 }
 
 /**

@@ -1,7 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { answerSpeed, challengeStanding, challengeStandingWords, defaultDueOn, dueDateProblem, escalatedOn } from "../../../app/areas/scrutiny/rules/challenges";
 import { questionFigures } from "../../../app/areas/scrutiny/rules/accountability";
-import { workingDaysBetween } from "../../../app/platform/time/working-days";
 
 // The dates of scrutiny's questions, in London working days with bank holidays.
 
@@ -49,8 +48,8 @@ describe("how promptly questions were answered", () => {
   it("gives on time, late, waiting, overdue and the median for the dashboard", () => {
     const q = (raisedOn: string, firstAnsweredOn: string | null, firstDueOn: string, status = firstAnsweredOn ? "answered" : "awaiting_answer") => ({ raisedOn, firstAnsweredOn, firstDueOn, dueOn: firstDueOn, status });
     const rows = [q("2026-11-02", "2026-11-09", "2026-11-16"), q("2026-11-02", "2026-11-20", "2026-11-16"), q("2026-11-02", "2026-11-16", "2026-11-16"), q("2026-11-09", null, "2026-11-20"), q("2026-11-16", null, "2026-11-30"), q("2026-11-16", null, "2026-11-30", "closed")];
-    expect(questionFigures(rows, "2026-11-23", workingDaysBetween)).toEqual({ raised: 6, onTime: 2, late: 1, waiting: 2, overdue: 1, medianWorkingDays: 10 });
-    expect(questionFigures(rows.slice(0, 2), "2026-11-23", workingDaysBetween).medianWorkingDays).toBe(9.5); // 5 and 14 working days
-    expect(questionFigures([], "2026-11-23", workingDaysBetween)).toMatchObject({ raised: 0, medianWorkingDays: null });
+    expect(questionFigures(rows, "2026-11-23")).toEqual({ raised: 6, onTime: 2, late: 1, waiting: 2, overdue: 1, medianWorkingDays: 10 });
+    expect(questionFigures(rows.slice(0, 2), "2026-11-23").medianWorkingDays).toBe(9.5); // 5 and 14 working days
+    expect(questionFigures([], "2026-11-23")).toMatchObject({ raised: 0, medianWorkingDays: null });
   });
 });

@@ -1,4 +1,5 @@
 import { addDays } from "../../../platform/time/dates";
+import { workingDaysBetween } from "../../../platform/time/working-days";
 import { isoDay } from "./audit-filters";
 
 // The accountability dashboard's figures, as plain functions of the record.
@@ -78,7 +79,7 @@ export type RaisedQuestion = { raisedOn: string; firstDueOn: string; firstAnswer
  * period: first answers on time and late, those still waiting (and of them
  * overdue on `today`), and the median working days to a first answer.
  */
-export function questionFigures(rows: readonly RaisedQuestion[], today: string, workingDaysBetween: (from: string, to: string) => number) {
+export function questionFigures(rows: readonly RaisedQuestion[], today: string) {
   const answered = rows.filter((r) => r.firstAnsweredOn !== null);
   const onTime = answered.filter((r) => r.firstAnsweredOn! <= r.firstDueOn).length;
   const waiting = rows.filter((r) => r.firstAnsweredOn === null && r.status !== "closed");
