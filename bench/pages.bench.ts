@@ -203,6 +203,8 @@ function pagesFor(ids: Awaited<ReturnType<typeof discover>>): Page[] {
     { name: compliance ? "obligations" : "obligations + compliance", path: `${p}/obligations`, main: true },
     compliance ? { name: "compliance", path: compliance.startsWith("/") ? compliance : `${p}/${compliance}`, main: true } : null,
     ids.obligation ? { name: "return", path: `${p}/obligations/${ids.obligation}`, main: true } : null,
+    ids.obligation ? { name: "return's figures csv", path: `${p}/obligations/${ids.obligation}/returns.csv`, main: true } : null,
+    { name: "money", path: `${p}/money`, main: true },
     { name: "calendar feed", path: ids.feed, main: true },
     { name: "risk register", path: `${p}/risks`, main: true },
     { name: "risks red service delivery", path: `${p}/risks?band=red&category=service_delivery`, main: true },
