@@ -3,5 +3,5 @@
 export { periodsOf, reminderDate } from "./rules/obligations";
 export type { Cadence, DueRule, ObligationType } from "./rules/obligations";
 export { cadences, dueRuleSchema, obligationTypeLabels, obligationTypes, reminderScheduleSchema } from "./rules/obligations";
-export { fieldSetFor, formatPence, readReturnValues, returnFieldListSchema } from "./rules/return-fields";
+export { fieldSetFor, readReturnValues, returnFieldListSchema } from "./rules/return-fields";
 export type { ReturnField, ReturnValues } from "./rules/return-fields";

@@ -61,7 +61,7 @@ describe("returns in a browser", () => {
     await page.getByRole("button", { name: "Send the return" }).click();
     const summary = page.locator(".govuk-error-summary");
     await summary.waitFor();
-    expect(await summary.innerText()).toContain("Spend against the block contract must be an amount in pounds and pence, like 1,250.00");
+    expect(await summary.innerText()).toContain("Spend against the block contract must be a number of pounds, like £1,250.00, without letters or other symbols");
     expect(await page.evaluate(() => Boolean(document.activeElement?.classList.contains("govuk-error-summary")))).toBe(true);
     expect(await page.getByLabel("Children placed more than 20 miles from home").inputValue()).toBe("9");
     expect(await page.getByLabel("Comment (optional)").inputValue()).toBe("Two step-downs to foster care; one placement ended early.");

@@ -172,7 +172,7 @@ describe("returns and the compliance view", () => {
     const figures = { field_placements_low: "2", field_placements_medium: "3", field_placements_high: "1", field_placements_specialist: "0", field_placed_over_20_miles: "7", field_block_contract_spend: "£241,050.00" };
     const badFigure = await pageText(await send(bd, "2026-12-31", { fieldSetId, ...figures, field_placements_low: "lots", field_block_contract_spend: "241,050.001" }));
     expect(badFigure).toContain("New placements: low needs must be a number of 0 or more");
-    expect(badFigure).toContain("Spend against the block contract must be an amount in pounds and pence");
+    expect(badFigure).toContain("Spend against the block contract can have at most two decimal places (pence)");
     const already = await send(bd, "2026-09-30", { fieldSetId, ...figures });
     expect(await pageText(already)).toContain("A return for July to September 2026 was already accepted on 27 October 2026");
     expect((await send(bd, "2026-12-31", { fieldSetId, ...figures, comment: "Early" })).status).toBe(302);

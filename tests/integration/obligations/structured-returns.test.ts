@@ -109,7 +109,7 @@ describe("a partner's return with fields", () => {
 
     const wrong = await send("2026-09-30", "draft", { fieldSetId, draftVersion, field_agency_social_workers: "12", field_agency_spend: "45k" });
     expect(wrong.status).toBe(400);
-    expect(await pageText(wrong)).toContain("Agency spend must be an amount in pounds and pence, like 1,250.00");
+    expect(await pageText(wrong)).toContain("Agency spend must be a number of pounds, like £1,250.00, without letters or other symbols");
     expect(await s.db.select().from(returnDrafts).where(eq(returnDrafts.obligationId, obligationId))).toHaveLength(0);
 
     expect((await send("2026-09-30", "draft", { fieldSetId, draftVersion, field_agency_social_workers: "12", comment: "Spend to follow" })).status).toBe(302);

@@ -29,8 +29,12 @@ describe("reading a typed answer", () => {
   });
 
   it("money refuses what is not pounds and pence, saying so", () => {
-    for (const bad of ["12.345", "-5", "£", "ten pounds", "1e6", "12..5"]) expect(read("money", bad)).toEqual({ ok: false, message: "Spend must be an amount in pounds and pence, like 1,250.00" });
-    expect(read("money", "100000000001")).toEqual({ ok: false, message: "Spend must be less than £100,000,000,000" });
+    expect(read("money", "12.345")).toEqual({ ok: false, message: "Spend can have at most two decimal places (pence)" });
+    expect(read("money", "-5")).toEqual({ ok: false, message: "Spend cannot be negative" });
+    expect(read("money", "£")).toEqual({ ok: false, message: "Spend must be a number of pounds, like £1,250.00" });
+    for (const bad of ["ten pounds", "1e6"]) expect(read("money", bad)).toEqual({ ok: false, message: "Spend must be a number of pounds, like £1,250.00, without letters or other symbols" });
+    expect(read("money", "12..5")).toEqual({ ok: false, message: "Spend has more than one decimal point" });
+    expect(read("money", "100000000001")).toEqual({ ok: false, message: "Spend is too large: at most £10,000,000,000.00" });
   });
 
   it("numbers, percentages, dates, yes/no, text and choices", () => {

@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { formatDate, isIsoDate } from "../../../platform/time/dates";
+import { formatPence, parsePence, penceAsDecimal } from "../../../platform/text/money";
 
 // What a return asks for: its fields (a number, money, a percentage, a date,
 // yes or no, short text, or a choice from a list), how each typed answer is
@@ -54,7 +55,6 @@ export function fieldKeyFrom(label: string, taken: ReadonlySet<string>): string 
   for (let n = 2; ; n++) if (!taken.has(`${base}_${n}`)) return `${base}_${n}`;
 }
 
-const PENCE_LIMIT = 100_000_000_000_00; // £100 billion: more than any partnership's budget
 const lower = (label: string) => label.charAt(0).toLowerCase() + label.slice(1);
 
 /** Reads one typed answer. Blank is `null` (the caller decides whether it was required). */
@@ -69,12 +69,8 @@ export function readFieldValue(field: ReturnField, typed: string): { ok: true; v
       return { ok: true, value: Number(s) };
     }
     case "money": {
-      const s = raw.replace(/^£/, "").replace(/,/g, "").trim();
-      if (!/^\d+(\.\d{1,2})?$/.test(s)) return { ok: false, message: `${label} must be an amount in pounds and pence, like 1,250.00` };
-      const [pounds, pence = ""] = s.split(".");
-      const value = Number(pounds) * 100 + Number(pence.padEnd(2, "0"));
-      if (!Number.isSafeInteger(value) || value > PENCE_LIMIT) return { ok: false, message: `${label} must be less than £100,000,000,000` };
-      return { ok: true, value };
+      const read = parsePence(raw, label);
+      return read.ok ? { ok: true, value: read.pence } : { ok: false, message: read.message };
     }
     case "percentage": {
       const s = raw.replace(/%$/, "").trim();
@@ -125,16 +121,12 @@ export function readReturnValues(
 /** An answer as the form shows it again (money as pounds and pence, yes/no as the radio's value). */
 export function typedValue(field: ReturnField, value: FieldValue | undefined): string {
   if (value === undefined) return "";
-  if (field.kind === "money" && typeof value === "number") return (value / 100).toFixed(2);
+  if (field.kind === "money" && typeof value === "number") return penceAsDecimal(value);
   if (field.kind === "yes_no") return value === true ? "yes" : value === false ? "no" : "";
   return String(value);
 }
 
-const pounds = new Intl.NumberFormat("en-GB", { style: "currency", currency: "GBP" });
 const numbers = new Intl.NumberFormat("en-GB", { maximumFractionDigits: 2 });
-
-/** Pence as "£1,250.00": exact for whole pence. */
-export const formatPence = (pence: number) => pounds.format(pence / 100);
 
 /** An answer as people read it: "£1,250.00", "12.5%", "Yes", "1 April 2026", "14 families". */
 export function formatFieldValue(field: Pick<ReturnField, "kind" | "unit">, value: FieldValue | undefined | null): string {
@@ -158,7 +150,7 @@ export function formatFieldValue(field: Pick<ReturnField, "kind" | "unit">, valu
 /** An answer in a spreadsheet: plain numbers (money in pounds with two decimals), ISO dates, Yes/No. */
 export function csvFieldValue(field: Pick<ReturnField, "kind">, value: FieldValue | undefined | null): string {
   if (value === undefined || value === null) return "";
-  if (field.kind === "money" && typeof value === "number") return (value / 100).toFixed(2);
+  if (field.kind === "money" && typeof value === "number") return penceAsDecimal(value);
   if (field.kind === "yes_no") return value === true ? "Yes" : value === false ? "No" : String(value);
   return String(value);
 }
