@@ -133,7 +133,7 @@ export async function preparePackRun(db: Db, runId: string, options: PreparePack
   const mine = and(eq(packRuns.id, runId), eq(packRuns.status, "running"), eq(packRuns.attempts, run.attempts));
   const every = options.progressEveryMs ?? 250;
   let last = { stage: "", at: 0, total: 0 };
-  const record = async (progress: PackProgress) => {
+  const write = async (progress: PackProgress) => {
     const at = Date.now();
     const final = progress.total > 0 && progress.done === progress.total;
     if (progress.stage === last.stage && at - last.at < every && !final) return;
@@ -141,6 +141,9 @@ export async function preparePackRun(db: Db, runId: string, options: PreparePack
     await db.update(packRuns).set({ stage: progress.stage, progressDone: progress.done, progressTotal: progress.total, heartbeatAt: new Date() }).where(mine);
     await options.onProgress?.(progress);
   };
+  // Sections finish in parallel: their progress is written one after another, in the order told, so it never goes back.
+  let written: Promise<void> = Promise.resolve();
+  const record = (progress: PackProgress) => (written = written.then(() => write(progress)));
   try {
     const content = await packContent(db, run.partnershipId, { from: run.periodFrom, to: run.periodTo }, options.now, undefined, record);
     const pdf = await renderPackPdf(content, record);
