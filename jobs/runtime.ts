@@ -58,6 +58,9 @@ export async function startJobRuntime(handle: DatabaseHandle, say: (line: string
   // minute's sweep. Queuing twice is harmless: delivery claims each row once.
   const waiting = await sweepPending(db, boss, new Date());
   if (waiting) say(`reminders: ${waiting} waiting messages queued on start`);
+  // Likewise scrutiny packs whose job was lost or whose worker stopped part-way.
+  const packs = await requeueWaitingPackRuns(db, new Date(), (runId) => sendPackRun(boss, runId));
+  if (packs.length) say(`scrutiny packs: ${packs.length} queued again on start`);
   return {
     boss,
     async stop() {
