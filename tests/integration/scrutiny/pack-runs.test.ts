@@ -75,6 +75,10 @@ describe("scrutiny packs prepared by the worker", () => {
     yearRun = id;
     expect(notice).toBe("pack-queued");
     expect(await requests(id)).toBe(1);
+    // The audit trail says who asked for which period, and links to the run.
+    const audit = await (await chair.get("/p/nelcp/audit")).text();
+    expect(text(audit)).toContain("Graham Featherstone asked for the scrutiny pack from");
+    expect(audit).toContain(`/p/nelcp/scrutiny/pack/runs/${id}`);
     const waiting = await chair.get(`/p/nelcp/scrutiny/pack/runs/${id}`);
     expect(waiting.status).toBe(200);
     const waitingHtml = await waiting.text();
