@@ -2,7 +2,7 @@ import type { DatabaseHandle } from "../db/client";
 import type PgBoss from "pg-boss";
 import type { Db } from "../db/client";
 import { deliverReminder } from "../app/areas/notifications/public.server";
-import { packRunJob, preparePackRun, requeueWaitingPackRuns } from "../app/areas/scrutiny/public.server";
+import { packRunJob, preparePackRun, removeOldPackRuns, requeueWaitingPackRuns } from "../app/areas/scrutiny/public.server";
 import { appNow } from "../app/platform/clock.server";
 import { purgeExpired } from "./housekeeping";
 import { queues, startBoss } from "./boss";
@@ -50,6 +50,8 @@ export async function startJobRuntime(handle: DatabaseHandle, say: (line: string
     queues.housekeeping,
     guard("housekeeping", async () => {
       const removed = await purgeExpired(db);
+      const packs = await removeOldPackRuns(db);
+      if (packs) say(`housekeeping: removed ${packs} scrutiny pack PDFs older than 30 days`);
       say(`housekeeping: removed ${removed.sessions} sessions, ${removed.tokens} links, ${removed.rateLimitWindows} rate-limit windows`);
     }),
   );

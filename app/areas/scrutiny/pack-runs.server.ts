@@ -183,3 +183,16 @@ export async function requeueWaitingPackRuns(db: Db, now = new Date(), send: (ru
   for (const { id } of waiting) await send(id);
   return waiting.map((r) => r.id);
 }
+
+/** How long a finished or failed run, and its PDF, is kept: the pack can always be made again. */
+export const PACK_RUN_KEEP_DAYS = 30;
+
+/** For the worker's hourly housekeeping: runs finished or failed more than PACK_RUN_KEEP_DAYS ago, and their PDFs, removed. Their audit events stay. */
+export async function removeOldPackRuns(db: Db, now = new Date()) {
+  const before = new Date(now.getTime() - PACK_RUN_KEEP_DAYS * 86_400_000);
+  const removed = await db
+    .delete(packRuns)
+    .where(and(inArray(packRuns.status, ["done", "failed"]), lt(packRuns.finishedAt, before)))
+    .returning({ id: packRuns.id });
+  return removed.length;
+}

@@ -2,7 +2,7 @@ import { and, count, eq } from "drizzle-orm";
 import type PgBoss from "pg-boss";
 import { extractText, getDocumentProxy } from "unpdf";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { preparePackRun, requeueWaitingPackRuns } from "../../../app/areas/scrutiny/pack-runs.server";
+import { preparePackRun, removeOldPackRuns, requeueWaitingPackRuns } from "../../../app/areas/scrutiny/pack-runs.server";
 import type { PackProgress } from "../../../app/areas/scrutiny/rules/pack";
 import { appNow } from "../../../app/platform/clock.server";
 import { addDays } from "../../../app/platform/time/dates";
@@ -221,6 +221,19 @@ describe("scrutiny packs prepared by the worker", () => {
     expect(sent).toContain(id);
     expect(await preparePackRun(s.db, id, { now: appNow() })).toBe("done");
     expect(await runRow(id)).toMatchObject({ status: "done", attempts: 2 });
+  });
+
+  it("removes runs finished more than 30 days ago, with their PDFs, and keeps those still in progress", async () => {
+    const period = { from: addDays(SCENARIO_TODAY, -45), to: SCENARIO_TODAY };
+    const { id: old } = await ask(cipScrutiny, "leicestershire-cip", period);
+    expect(await preparePackRun(s.db, old, { now: appNow() })).toBe("done");
+    const { id: waiting } = await ask(cipScrutiny, "leicestershire-cip", period);
+    expect(await removeOldPackRuns(s.db)).toBe(0);
+    const later = new Date(Date.now() + 31 * 86_400_000);
+    expect(await removeOldPackRuns(s.db, later)).toBeGreaterThanOrEqual(1);
+    expect(await runRow(old)).toBeUndefined();
+    expect(await runRow(waiting)).toMatchObject({ status: "queued" });
+    expect((await cipScrutiny.get(`/p/leicestershire-cip/scrutiny/pack/runs/${old}`)).status).toBe(404);
   });
 
   it("is made by a real pg-boss worker from the job the page sends, and the run's page turns to the download", async () => {
