@@ -76,6 +76,8 @@ export default [
     route("accountability", "areas/scrutiny/routes/accountability.tsx"),
     route("scrutiny/pack", "areas/scrutiny/routes/pack.tsx"),
     route("scrutiny/pack.pdf", "areas/scrutiny/routes/pack-pdf.ts"),
+    route("scrutiny/pack/runs/:runId", "areas/scrutiny/routes/pack-run.tsx"),
+    route("scrutiny/pack/runs/:runId/pack.pdf", "areas/scrutiny/routes/pack-run-pdf.ts"),
     route("audit.csv", "areas/scrutiny/routes/audit-csv.ts"),
     route("audit.jsonl", "areas/scrutiny/routes/audit-jsonl.ts"),
     route("audit-checkpoints.txt", "areas/scrutiny/routes/audit-checkpoints.ts"),

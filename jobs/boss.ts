@@ -2,6 +2,7 @@ import { log } from "../app/platform/log.server";
 import type { PGlite } from "@electric-sql/pglite";
 import PgBoss from "pg-boss";
 import type { DatabaseHandle } from "../db/client";
+import { jobQueues } from "../app/platform/job-names";
 
 // pg-boss on either database: on PostgreSQL with its own small pool; on the
 // embedded PGlite through its `db` adapter, in the same process (PGlite
@@ -13,6 +14,7 @@ export const queues = {
   sweep: "reminders-sweep", // every minute: queue messages recorded by the pages, and retries that are due
   digest: "reminders-digest", // daily digests of non-urgent reminders
   housekeeping: "housekeeping",
+  ...jobQueues, // jobs the pages send (the scrutiny pack)
 } as const;
 
 /** pg-boss's `db` adapter for PGlite: `exec` for plain SQL (several statements), `query` when there are parameters. */

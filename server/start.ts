@@ -10,6 +10,7 @@ import { seedDemoData } from "../seeds/seed";
 import { startJobRuntime } from "../jobs/runtime";
 import { createApp } from "./app";
 import { settleBackground } from "../app/platform/background.server";
+import { stopJobSender } from "../app/platform/job-queue.server";
 import { requireSafeAppRole, UnsafeRoleError } from "../db/app-role";
 import { setUpDatabase, usesAppRole } from "../db/setup";
 
@@ -52,6 +53,7 @@ export async function startServer(options: { buildDir?: string; quiet?: boolean 
     async close() {
       await new Promise<void>((resolve) => server.close(() => resolve()));
       await settleBackground();
+      await stopJobSender();
       await jobs?.stop();
       await database().close();
     },

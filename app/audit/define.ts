@@ -35,6 +35,7 @@ export const auditEntities = [
   "participation_activity",
   "call_in",
   "challenge",
+  "scrutiny_pack_run",
   "funding_line",
   "funding_commitment",
   "funding_actual",

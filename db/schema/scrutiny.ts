@@ -1,5 +1,6 @@
 import { boolean, date, index, integer, pgTable, primaryKey, text, timestamp, uniqueIndex, uuid } from "drizzle-orm/pg-core";
-import { createdAt } from "./columns";
+import { sql } from "drizzle-orm";
+import { bytea, createdAt } from "./columns";
 import { decisions } from "./decisions";
 import { users } from "./identity";
 import { partnerships } from "./partnerships";
@@ -121,4 +122,46 @@ export const challengeReplies = pgTable(
     createdAt: createdAt(),
   },
   (t) => [index("challenge_replies_challenge_idx").on(t.challengeId, t.createdAt)],
+);
+
+// Scrutiny packs made by the worker (app/areas/scrutiny/pack-runs.server.ts,
+// docs/decisions/0021): one row per request for a partnership and period,
+// its progress as the worker gathers the sections and lays out the pages,
+// and the finished PDF. At most one run per partnership and period is
+// queued or running at a time (a second request reuses it).
+
+export const packRuns = pgTable(
+  "scrutiny_pack_runs",
+  {
+    id: uuid("id").primaryKey(),
+    partnershipId: uuid("partnership_id")
+      .notNull()
+      .references(() => partnerships.id),
+    requestedBy: uuid("requested_by")
+      .notNull()
+      .references(() => users.id),
+    periodFrom: date("period_from", { mode: "string" }).notNull(),
+    periodTo: date("period_to", { mode: "string" }).notNull(),
+    // queued | running | done | failed
+    status: text("status").notNull(),
+    // gathering (sections) | laying_out (pages) | writing | null before it starts
+    stage: text("stage"),
+    progressDone: integer("progress_done").notNull().default(0),
+    progressTotal: integer("progress_total").notNull().default(0),
+    /** How many times the worker has started it (pg-boss retries a failed or abandoned attempt). */
+    attempts: integer("attempts").notNull().default(0),
+    error: text("error"),
+    pdf: bytea("pdf"),
+    pdfBytes: integer("pdf_bytes"),
+    pages: integer("pages"),
+    createdAt: createdAt(),
+    startedAt: timestamp("started_at", { withTimezone: true, mode: "date" }),
+    /** Last progress written by the worker: a running run not heard from for a while was abandoned and may be taken again. */
+    heartbeatAt: timestamp("heartbeat_at", { withTimezone: true, mode: "date" }),
+    finishedAt: timestamp("finished_at", { withTimezone: true, mode: "date" }),
+  },
+  (t) => [
+    index("scrutiny_pack_runs_partnership_idx").on(t.partnershipId, t.createdAt),
+    uniqueIndex("scrutiny_pack_runs_active_key").on(t.partnershipId, t.periodFrom, t.periodTo).where(sql`${t.status} in ('queued', 'running')`),
+  ],
 );

@@ -10,6 +10,7 @@ import {
   meetings,
   obligations,
   organisations,
+  packRuns,
   partnershipPartners,
   partnerships,
   risks,
@@ -41,6 +42,8 @@ export type PartnershipRecords = {
   riskId: string;
   /** A question from scrutiny to the chair, about the decision above, waiting for an answer. */
   challengeId: string;
+  /** A scrutiny pack the worker has finished preparing. */
+  runId: string;
   /** A young person's place (in NELCP, one of the demo's cohort; elsewhere an id that is nowhere). */
   youngPersonId: string;
   number: string;
@@ -150,6 +153,13 @@ async function insertChallenge(s: TestServer, partnershipId: string, decisionId:
   return id;
 }
 
+async function insertPackRun(s: TestServer, partnershipId: string, requestedBy: string) {
+  const id = randomUUID();
+  const pdf = Buffer.from("%PDF-1.4\n% a stand-in for a prepared pack\n");
+  await s.db.insert(packRuns).values({ id, partnershipId, requestedBy, periodFrom: "2025-12-01", periodTo: "2026-11-30", status: "done", pdf, pdfBytes: pdf.byteLength, pages: 1, finishedAt: new Date() });
+  return id;
+}
+
 async function insertRisk(s: TestServer, partnershipId: string, title: string, ownerUserId: string, ownerOrganisationId: string) {
   const id = randomUUID();
   riskNumber += 1;
@@ -230,6 +240,7 @@ export async function setUpMatrixRecords(s: TestServer, as: { admin: HttpClient;
     paperId: await insertPaper(s, nelcpMeeting),
     decisionId: nelcpDecision,
     challengeId: await insertChallenge(s, nelcp, nelcpDecision, member),
+    runId: await insertPackRun(s, nelcp, member),
     actionId: await insertAction(s, nelcp, "Barking and Dagenham to confirm its share of the lot 2 beds", bd, null),
     obligationId: q([nelcpObligation], "NELCP obligation").id,
     submissionId: await giveReturnAFile(s, nelcpObligation.id, bd),
@@ -271,6 +282,7 @@ export async function setUpMatrixRecords(s: TestServer, as: { admin: HttpClient;
     paperId: await insertPaper(s, cipMeeting),
     decisionId: cipDecision,
     challengeId: await insertChallenge(s, cip, cipDecision, await user("scrutiny@leics.example")),
+    runId: await insertPackRun(s, cip, await user("scrutiny@leics.example")),
     actionId: await insertAction(s, cip, "Cost the second children's home", leicestershire, null),
     obligationId: cipObligation.id,
     submissionId: await giveReturnAFile(s, cipObligation.id, cipReturnOrg),

@@ -95,7 +95,7 @@ async function namesFor(db: Db, rows: readonly Pick<EventRow, "actorUserId" | "e
   return { actor: new Map(actors.map((a) => [a.id, a.name])), subject };
 }
 
-const recordPaths: Partial<Record<AuditEntity, string>> = { decision: "decisions", risk: "risks", meeting: "meetings", minutes: "meetings", action: "actions", obligation: "obligations", board_seat: "board", challenge: "scrutiny/challenges" };
+const recordPaths: Partial<Record<AuditEntity, string>> = { decision: "decisions", risk: "risks", meeting: "meetings", minutes: "meetings", action: "actions", obligation: "obligations", board_seat: "board", challenge: "scrutiny/challenges", scrutiny_pack_run: "scrutiny/pack/runs" };
 
 const uuidLike = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 

@@ -1,7 +1,7 @@
 import { deflateSync } from "node:zlib";
 import { PDFDocument, PDFName, StandardFonts, rgb, type PDFFont, type RGB } from "pdf-lib";
 import { formatDateTime } from "../../platform/time/dates";
-import { periodWords, type PackBlock, type PackContent, type PackSection } from "./rules/pack";
+import { periodWords, type PackBlock, type PackContent, type PackProgressListener, type PackSection } from "./rules/pack";
 
 // The scrutiny pack as a PDF (docs/decisions/0019): laid out first as pages
 // of drawing operations, so the contents can print the page each section
@@ -434,23 +434,29 @@ function contentStream(ops: readonly Op[], footer: { name: string; number: strin
   return out.join("\n");
 }
 
+/** How many pages are written between progress reports. */
+const PROGRESS_EVERY = 20;
+
 /** The scrutiny pack as a PDF: A4, cover, contents with the page each section starts on, the sections, "Page N of M" and the partnership's name on every page. */
-export async function renderPackPdf(content: PackContent): Promise<Uint8Array<ArrayBuffer>> {
+export async function renderPackPdf(content: PackContent, onProgress?: PackProgressListener): Promise<Uint8Array<ArrayBuffer>> {
   const doc = await PDFDocument.create();
   const fonts: Fonts = {
     regular: await doc.embedFont(StandardFonts.Helvetica),
     bold: await doc.embedFont(StandardFonts.HelveticaBold),
     mono: await doc.embedFont(StandardFonts.Courier),
   };
+  await onProgress?.({ stage: "laying_out", done: 0, total: 0 });
   const { pages } = layoutPack(fonts, content);
   const [name] = wrapText(content.partnership.name, fonts.regular, 9, CONTENT_WIDTH / 2);
-  pages.forEach((ops, i) => {
+  for (const [i, ops] of pages.entries()) {
+    // Told every few pages (and at the last), which also lets the worker's other work run between them.
+    if (onProgress && (i % PROGRESS_EVERY === 0 || i === pages.length - 1)) await onProgress({ stage: "laying_out", done: i + 1, total: pages.length });
     const page = doc.addPage(A4);
     for (const key of Object.keys(fonts) as FontKey[]) page.node.setFontDictionary(PDFName.of(FONT_NAMES[key]), fonts[key].ref);
     const number = `Page ${i + 1} of ${pages.length}`;
     const stream = contentStream(ops, { name: name ?? "", number, numberWidth: textWidth(number, fonts.regular, 9) });
     page.node.addContentStream(doc.context.register(doc.context.stream(deflateSync(Buffer.from(stream, "latin1")), { Filter: "FlateDecode" })));
-  });
+  }
   const generated = new Date(content.generatedAt);
   doc.setTitle(`Scrutiny pack: ${content.partnership.name}, ${periodWords(content.period)}`, { showInWindowTitleBar: true });
   doc.setSubject(`Scrutiny pack for ${content.committee ?? "scrutiny"}: ${content.sections.map((s) => s.title).join(", ")}`);

@@ -16,7 +16,7 @@ import { leadBodyName, subjectsNamed } from "./challenges.server";
 import { challengeKindLabels, challengeStanding, challengeStandingWords, challengeSubjectLabels, type ChallengeKind, type ChallengeStatus, type ChallengeSubjectType } from "./rules/challenges";
 import { percent } from "./rules/accountability";
 import type { CallInStatus } from "./rules/call-in";
-import { callInStanding, packSection, periodWords, type PackBlock, type PackContent, type PackFigure, type PackSection } from "./rules/pack";
+import { callInStanding, packSection, periodWords, type PackBlock, type PackProgressListener, type PackContent, type PackFigure, type PackSection } from "./rules/pack";
 
 // The scrutiny pack's content for a period: a summary, then one section per
 // source below, each reading the record once (a few queries, never one per
@@ -444,11 +444,28 @@ export const questionsAndChallenges: PackSectionSource = async ({ db, partnershi
 export const packSectionSources: readonly PackSectionSource[] = [decisionsTaken, risksAboveThreshold, attendanceByPartner, questionsAndChallenges, youngPeoplesInfluence, auditChainStatement];
 
 /** The scrutiny pack for a period: a summary of every section's figures, then the sections. */
-export async function packContent(db: Db, partnershipId: string, period: { from: string; to: string }, now: Date, sources: readonly PackSectionSource[] = packSectionSources): Promise<PackContent> {
+export async function packContent(
+  db: Db,
+  partnershipId: string,
+  period: { from: string; to: string },
+  now: Date,
+  sources: readonly PackSectionSource[] = packSectionSources,
+  /** Told as each section is gathered (the worker records it: app/areas/scrutiny/pack-runs.server.ts). */
+  onProgress?: PackProgressListener,
+): Promise<PackContent> {
   const [partnership] = await db.select().from(partnerships).where(eq(partnerships.id, partnershipId));
   if (!partnership) throw new Error(`No partnership ${partnershipId}`);
   const ctx: PackContext = { db, partnership, period, now, today: londonDate(now) };
-  const parts = await Promise.all(sources.map((source) => source(ctx)));
+  let gathered = 0;
+  await onProgress?.({ stage: "gathering", done: 0, total: sources.length });
+  const parts = await Promise.all(
+    sources.map(async (source) => {
+      const part = await source(ctx);
+      gathered += 1;
+      await onProgress?.({ stage: "gathering", done: gathered, total: sources.length });
+      return part;
+    }),
+  );
   const summary = packSection("Summary", [
     {
       kind: "paragraph",

@@ -4,3 +4,4 @@ export { callInForDecision, callInRecord, considerCallIn, considerCallInSchema, 
 export { callInMessages } from "./call-in-reminders.server";
 export { answerChallenge, challengesPanel, closeChallenge, raiseChallenge } from "./challenges.server";
 export { challengeMessages } from "./challenge-reminders.server";
+export { packRunJob, preparePackRun, removeOldPackRuns, requeueWaitingPackRuns } from "./pack-runs.server";

@@ -10,6 +10,13 @@ const challengeRef = (e: { subject: string | null }) => e.subject ?? "a challeng
 const decisionRef = (e: { subject: string | null }) => (e.subject ? `decision ${e.subject}` : "a decision");
 
 export const scrutinyActions = {
+  "scrutiny_pack.request": defineAction({
+    entity: "scrutiny_pack_run",
+    label: "Scrutiny pack requested",
+    before: null,
+    after: z.strictObject({ from: isoDate, to: isoDate }),
+    describe: (e) => `${e.actor} asked for the scrutiny pack from ${on(e.after.from)} to ${on(e.after.to)} to be prepared as a PDF`,
+  }),
   "call_in.start": defineAction({
     entity: "call_in",
     label: "Call-in started",

@@ -88,6 +88,8 @@ const notices = {
   "commitment-above-authority": "The commitment has been recorded. It is above the approving member's delegated financial authority, so it is flagged on the money page",
   "actual-recorded": "The payment has been recorded",
   "bid-outcome-recorded": "The bid's outcome has been recorded",
+  "pack-queued": "The PDF is being prepared: this page shows how far it has gone",
+  "pack-reused": "This PDF was already being prepared: this page shows how far it has gone",
 } as const;
 export type NoticeKey = keyof typeof notices;
 

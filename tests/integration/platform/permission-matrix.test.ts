@@ -265,8 +265,11 @@ const expectations: Record<string, Entry> = {
   "areas/scrutiny/routes/audit-csv.ts": { get: ADULTS.filter((who) => who !== "observer") },
   "areas/scrutiny/routes/audit-jsonl.ts": { get: ADULTS.filter((who) => who !== "observer") },
   "areas/scrutiny/routes/challenges.tsx": { get: ADULTS },
-  "areas/scrutiny/routes/pack.tsx": { get: ADULTS },
+  // Preparing the pack's PDF in the background is open to whoever may download it directly (it records a run and sends a job).
+  "areas/scrutiny/routes/pack.tsx": { get: ADULTS, post: [{ label: "prepare the PDF", allowed: ADULTS, writes: true }] },
   "areas/scrutiny/routes/pack-pdf.ts": { get: ADULTS },
+  "areas/scrutiny/routes/pack-run.tsx": { get: ADULTS },
+  "areas/scrutiny/routes/pack-run-pdf.ts": { get: ADULTS },
   // Raising, following up and closing a question are a scrutiny member's own acts (not an administrator's); answering is the chair's or secretariat's.
   "areas/scrutiny/routes/challenge-new.tsx": { get: ["scrutiny"], query: (r) => `?about=decision%3A${r.decisionId}`, post: [{ label: "raise", allowed: ["scrutiny"] }] },
   "areas/scrutiny/routes/challenge.tsx": {
@@ -519,6 +522,7 @@ const partnershipParams = (r: PartnershipRecords) => ({
   riskId: r.riskId,
   youngPersonId: r.youngPersonId,
   challengeId: r.challengeId,
+  runId: r.runId,
   number: r.number,
 });
 

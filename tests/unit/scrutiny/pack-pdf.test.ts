@@ -2,7 +2,7 @@ import { PDFDocument, PDFName, StandardFonts, type PDFFont } from "pdf-lib";
 import { extractText, getDocumentProxy } from "unpdf";
 import { beforeAll, describe, expect, it } from "vitest";
 import { pdfSafe, renderPackPdf, textWidth, winAnsiHex, wrapText } from "../../../app/areas/scrutiny/pack-pdf.server";
-import { callInStanding, packFilename, packSection, type PackContent, type PackSection } from "../../../app/areas/scrutiny/rules/pack";
+import { callInStanding, packFilename, packSection, type PackContent, type PackProgress, type PackSection } from "../../../app/areas/scrutiny/rules/pack";
 import type { CallInRule } from "../../../app/areas/register/public";
 
 let font: PDFFont;
@@ -186,6 +186,33 @@ describe("renderPackPdf", () => {
     // Every row is there, once.
     const all = pages.join(" ");
     for (let r = 0; r < 120; r++) expect(all.match(new RegExp(`REF-0-${r} `, "g"))?.length, `REF-0-${r}`).toBe(1);
+  });
+
+  it("tells its progress page by page, in order, up to the last page, and makes the same document as without it", async () => {
+    const sections = Array.from({ length: 3 }, (_, i) =>
+      packSection(`Section ${i + 1}`, [
+        {
+          kind: "table",
+          caption: `Table ${i + 1}`,
+          columns: [
+            { header: "Reference", width: 1 },
+            { header: "Count", width: 1, numeric: true },
+          ],
+          rows: Array.from({ length: 400 }, (_, r) => [`REF-${i}-${r}`, String(r)]),
+          empty: "None.",
+        },
+      ]),
+    );
+    const told: PackProgress[] = [];
+    const withProgress = await renderPackPdf(content(sections), (p) => void told.push(p));
+    const pages = await pagesOf(withProgress);
+    expect(told[0]).toEqual({ stage: "laying_out", done: 0, total: 0 });
+    const counted = told.slice(1);
+    expect(counted.length).toBeGreaterThan(1);
+    for (const p of counted) expect(p).toMatchObject({ stage: "laying_out", total: pages.length });
+    expect(counted.map((p) => p.done)).toEqual([...counted.map((p) => p.done)].sort((a, b) => a - b));
+    expect(counted[counted.length - 1].done).toBe(pages.length);
+    expect(Buffer.from(withProgress).equals(Buffer.from(await renderPackPdf(content(sections))))).toBe(true);
   });
 
   it("never throws on text the fonts cannot encode, and sets the document's title and language", async () => {

@@ -1,15 +1,22 @@
-import { Form } from "react-router";
+import { Form, Link, redirect } from "react-router";
 import { getDb } from "../../../../db/client";
 import { appNow, appToday } from "../../../platform/clock.server";
+import { rejected } from "../../../platform/forms";
 import { requirePermission } from "../../../platform/guard.server";
+import { log } from "../../../platform/log.server";
+import { readForm } from "../../../platform/read-form.server";
 import { formatDateTime } from "../../../platform/time/dates";
+import { AppForm } from "../../../platform/ui/app-form";
 import { FilterDate } from "../../../platform/ui/filters";
 import { ErrorSummary } from "../../../platform/ui/forms";
+import { withNotice } from "../../../platform/ui/notice";
+import { useFormResult } from "../../../platform/ui/use-form-result";
 import { tableScroll } from "../../../platform/ui/table-scroll";
 import packPrintStyles from "../../../styles/scrutiny-pack.css?url";
 import { packContent } from "../pack.server";
+import { listPackRuns, queuePackRun, requestPackRun } from "../pack-runs.server";
 import { accountabilityPeriod } from "../rules/accountability";
-import { periodWords, type PackBlock } from "../rules/pack";
+import { packRunStanding, periodWords, type PackBlock } from "../rules/pack";
 import type { Route } from "./+types/pack";
 
 export const meta = ({ data }: Route.MetaArgs) => [{ title: `Scrutiny pack – ${data?.partnership.name ?? ""} – Partnership governance` }];
@@ -21,8 +28,29 @@ export const links = () => [{ rel: "stylesheet", href: packPrintStyles }];
 export async function loader({ request, context, params }: Route.LoaderArgs) {
   const scope = await requirePermission(request, context, params.slug, "partnership:view");
   const period = accountabilityPeriod(new URL(request.url).searchParams, appToday());
-  const content = await packContent(getDb(), scope.partnership.id, { from: period.from, to: period.to }, appNow());
-  return { partnership: { slug: scope.partnership.slug, name: scope.partnership.name }, errors: period.errors, content };
+  const [content, runs] = await Promise.all([packContent(getDb(), scope.partnership.id, { from: period.from, to: period.to }, appNow()), listPackRuns(getDb(), scope.partnership.id)]);
+  const now = new Date();
+  return {
+    partnership: { slug: scope.partnership.slug, name: scope.partnership.name },
+    errors: period.errors,
+    content,
+    runs: runs.map((r) => ({ id: r.id, period: { from: r.periodFrom, to: r.periodTo }, requestedBy: r.requestedBy, createdAt: r.createdAt.toISOString(), status: r.status, words: packRunStanding(r, now).words })),
+  };
+}
+
+// "Prepare the PDF": the worker makes it (docs/decisions/0021); the run's own page shows how far it has gone.
+export async function action({ request, context, params }: Route.ActionArgs) {
+  const scope = await requirePermission(request, context, params.slug, "partnership:view");
+  const form = await readForm(request);
+  const fields = new URLSearchParams({ from: String(form.get("from") ?? ""), to: String(form.get("to") ?? "") });
+  const period = accountabilityPeriod(fields, appToday());
+  const [problem] = Object.entries(period.errors);
+  if (problem) return rejected({ field: problem[0], message: problem[1] }, form);
+  const result = await requestPackRun(getDb(), scope, { from: period.from, to: period.to });
+  if (!result.ok) return rejected(result, form);
+  // Sent after the run is committed; if sending fails, the worker's minute sweep sends it.
+  await queuePackRun(result.value.id).catch((error) => log().error({ err: error, runId: result.value.id }, "could not queue the scrutiny pack"));
+  throw redirect(withNotice(`/p/${scope.partnership.slug}/scrutiny/pack/runs/${result.value.id}`, result.value.reused ? "pack-reused" : "pack-queued"));
 }
 
 function Block({ block, index }: { block: PackBlock; index: string }) {
@@ -81,12 +109,13 @@ function Block({ block, index }: { block: PackBlock; index: string }) {
 }
 
 export default function ScrutinyPack({ loaderData }: Route.ComponentProps) {
-  const { partnership: p, errors, content } = loaderData;
+  const { partnership: p, errors, content, runs } = loaderData;
   const { period } = content;
+  const f = useFormResult();
   const pdf = `/p/${p.slug}/scrutiny/pack.pdf?from=${period.from}&to=${period.to}`;
   return (
     <>
-      <ErrorSummary errors={errors} />
+      <ErrorSummary errors={{ ...errors, ...f.errors }} />
       <h1 className="govuk-heading-xl">
         <span className="govuk-caption-l">{p.name}</span>
         Scrutiny pack
@@ -110,6 +139,49 @@ export default function ScrutinyPack({ loaderData }: Route.ComponentProps) {
           </a>{" "}
           (the same sections, with page numbers). To print this page, use your browser&apos;s print command: the navigation and this form are left out.
         </p>
+        <AppForm method="post" aria-label="Prepare the PDF in the background">
+          <input type="hidden" name="from" value={period.from} />
+          <input type="hidden" name="to" value={period.to} />
+          <p className="govuk-body">A long period makes a long PDF. To have it prepared in the background and come back for it, with its progress shown:</p>
+          <button type="submit" className="govuk-button govuk-button--secondary">
+            Prepare the PDF
+          </button>
+        </AppForm>
+        {runs.length ? (
+          <div {...tableScroll("PDFs prepared recently")}>
+            <table className="govuk-table" data-table="pack-runs">
+              <caption className="govuk-table__caption govuk-table__caption--s">PDFs prepared recently</caption>
+              <thead className="govuk-table__head">
+                <tr className="govuk-table__row">
+                  <th scope="col" className="govuk-table__header">
+                    Period
+                  </th>
+                  <th scope="col" className="govuk-table__header">
+                    Asked for
+                  </th>
+                  <th scope="col" className="govuk-table__header">
+                    Where it stands
+                  </th>
+                </tr>
+              </thead>
+              <tbody className="govuk-table__body">
+                {runs.map((r) => (
+                  <tr key={r.id} className="govuk-table__row" data-run={r.id}>
+                    <th scope="row" className="govuk-table__header">
+                      <Link className="govuk-link" to={`/p/${p.slug}/scrutiny/pack/runs/${r.id}`}>
+                        {periodWords(r.period)}
+                      </Link>
+                    </th>
+                    <td className="govuk-table__cell">
+                      {r.requestedBy}, {formatDateTime(r.createdAt)}
+                    </td>
+                    <td className="govuk-table__cell">{r.words}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+        ) : null}
       </div>
       <nav aria-labelledby="pack-contents" className="app-pack-contents">
         <h2 className="govuk-heading-m" id="pack-contents">

@@ -37,6 +37,7 @@ export const auditEntityLabels: Record<AuditEntity, string> = {
   participation_activity: "Participation activities",
   call_in: "Call-ins",
   challenge: "Questions and challenges",
+  scrutiny_pack_run: "Scrutiny packs prepared as PDFs",
   funding_line: "Funding lines and joint bids",
   funding_commitment: "Funding commitments",
   funding_actual: "Payments and spending",

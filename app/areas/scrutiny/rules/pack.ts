@@ -30,6 +30,14 @@ export type PackContent = {
   sections: PackSection[];
 };
 
+/**
+ * How far the making of a pack has gone: the sections gathered from the
+ * record, then the pages laid out and written (`total` 0 while the layout is
+ * still being worked out).
+ */
+export type PackProgress = { stage: "gathering" | "laying_out"; done: number; total: number };
+export type PackProgressListener = (progress: PackProgress) => void | Promise<void>;
+
 /** A section's id for links on the page: its title, lower case, hyphenated. */
 export const sectionId = (title: string) =>
   title
@@ -83,5 +91,56 @@ export function callInStanding(d: DecisionForCallIn, callIn: { status: CallInSta
       return `Not called in; may be implemented from ${formatDate(state.from)}`;
     default:
       return "Not called in";
+  }
+}
+
+// ------------------------------------------------------------------ runs (packs made by the worker)
+
+export type PackRunStatus = "queued" | "running" | "done" | "failed";
+
+/** How many times the worker tries to make a pack before it is marked failed. */
+export const PACK_RUN_ATTEMPTS = 3;
+/** A running pack not heard from for this long was abandoned (its worker stopped) and is taken again. */
+export const PACK_RUN_STALE_MS = 2 * 60_000;
+
+export type PackRunProgress = {
+  status: PackRunStatus;
+  stage: string | null;
+  progressDone: number;
+  progressTotal: number;
+  attempts: number;
+  error: string | null;
+  pages: number | null;
+  heartbeatAt: Date | null;
+};
+
+const count = (n: number) => n.toLocaleString("en-GB");
+
+/**
+ * Where a run stands, in words, and how far along it is for a progress bar
+ * (`value` of `max`; null while there is nothing to measure).
+ */
+export function packRunStanding(run: PackRunProgress, now: Date): { words: string; value: number | null; max: number; active: boolean } {
+  switch (run.status) {
+    case "queued":
+      return {
+        words: run.error ? `Waiting to be tried again: the last attempt failed (${run.error}).` : "Waiting for the worker to start it.",
+        value: null,
+        max: 1,
+        active: true,
+      };
+    case "running": {
+      if (run.heartbeatAt && now.getTime() - run.heartbeatAt.getTime() > PACK_RUN_STALE_MS)
+        return { words: "The worker stopped while making it: it will be tried again shortly.", value: null, max: 1, active: true };
+      if (run.stage === "gathering") return { words: `Gathering the sections from the record: ${count(run.progressDone)} of ${count(run.progressTotal)} done.`, value: run.progressDone, max: Math.max(1, run.progressTotal), active: true };
+      if (run.stage === "laying_out" && run.progressTotal > 0)
+        return { words: `Laying out page ${count(run.progressDone)} of ${count(run.progressTotal)}.`, value: run.progressDone, max: run.progressTotal, active: true };
+      if (run.stage === "laying_out") return { words: "Working out how the pages are laid out.", value: null, max: 1, active: true };
+      return { words: "Started.", value: null, max: 1, active: true };
+    }
+    case "done":
+      return { words: `Ready: ${count(run.pages ?? 0)} ${run.pages === 1 ? "page" : "pages"}.`, value: 1, max: 1, active: false };
+    case "failed":
+      return { words: `It could not be made after ${run.attempts} ${run.attempts === 1 ? "attempt" : "attempts"}: ${run.error ?? "no reason was recorded"}. Ask for it again, or tell the platform's administrators.`, value: null, max: 1, active: false };
   }
 }
