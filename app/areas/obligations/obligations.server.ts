@@ -410,8 +410,13 @@ export async function getSubmissionFile(db: Db, obligationId: string, submission
   return row?.content ? row : undefined;
 }
 
+function figuresOf(grids: ReturnType<typeof answersGrid>, fieldKey: string | null) {
+  const shown = grids.find((g) => g.field.key === fieldKey) ?? grids[0] ?? null;
+  return { fields: grids.map((g) => ({ key: g.field.key, label: g.field.label })), shown };
+}
+
 /** Everything an obligation's page shows: the recent periods for each partner that owes it, the returns, and who answers for it. */
-export async function loadObligationPage(db: Db, scope: PartnershipScope, obligationId: string, today: string) {
+export async function loadObligationPage(db: Db, scope: PartnershipScope, obligationId: string, today: string, fieldKey: string | null = null) {
   const o = await getObligation(db, scope.partnership.id, obligationId);
   if (!o) return undefined;
   const partners = await listPartnersForRules(db, scope.partnership.id);
@@ -443,7 +448,8 @@ export async function loadObligationPage(db: Db, scope: PartnershipScope, obliga
   return {
     obligation: o,
     versions,
-    answers: answersGrid(versions, owing, periods, answers),
+    // One field's table at a time (the page names the others): every field on one page was most of its weight.
+    figures: figuresOf(answersGrid(versions, owing, periods, answers), fieldKey),
     drafts: drafts.map((d) => `${d.organisationId}|${d.periodKey}`),
     owing: owing.map((p) => ({ organisationId: p.organisationId, name: p.name })),
     periods,

@@ -43,7 +43,8 @@ describe("returns in a browser", () => {
     await page.getByRole("heading", { name: "Quarterly performance return", level: 3 }).getByRole("link").click();
     await page.getByRole("heading", { name: "Quarterly performance return", level: 1 }).waitFor();
     returnPage = new URL(page.url()).pathname;
-    // Last quarter's figures, with their trend, in the table.
+    // Last quarter's figures, with their trend, in the table, one figure at a time.
+    await page.getByRole("navigation", { name: "Figures returned" }).getByRole("link", { name: "Spend against the block contract" }).click();
     expect(await page.getByRole("table", { name: "Spend against the block contract (£)" }).getByRole("row", { name: /London Borough of Barking and Dagenham/ }).innerText()).toMatch(/£\d{3},\d{3}\.\d{2}/);
     expect(await noHorizontalOverflow(page)).toBe(true);
     await expectAccessible(page);
@@ -113,7 +114,9 @@ describe("returns in a browser", () => {
     await page.goto(returnPage);
     await form().getByRole("button", { name: "Accept London Borough of Barking and Dagenham's return" }).click();
     await page.getByText("The return has been reviewed").waitFor();
+    await page.getByRole("navigation", { name: "Figures returned" }).getByRole("link", { name: "Spend against the block contract" }).click();
     const spend = page.getByRole("table", { name: "Spend against the block contract (£)" });
+    await spend.waitFor();
     const quarter = await spend.getByRole("columnheader").allInnerTexts();
     const column = quarter.findIndex((h) => h.includes("October to December 2026"));
     expect(column).toBeGreaterThan(0);

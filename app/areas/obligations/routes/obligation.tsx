@@ -25,7 +25,7 @@ export const meta = ({ data }: Route.MetaArgs) => [{ title: `${data?.obligation.
 export async function loader({ request, context, params }: Route.LoaderArgs) {
   const scope = await requirePermission(request, context, params.slug, "partnership:view");
   const db = getDb();
-  const page = await loadObligationPage(db, scope, params.obligationId, appToday());
+  const page = await loadObligationPage(db, scope, params.obligationId, appToday(), new URL(request.url).searchParams.get("field"));
   if (!page) notFound("That obligation is not in this partnership.");
   const challenges = await challengesPanel(db, scope, "obligation", page.obligation.id, appToday());
   return { partnership: { slug: scope.partnership.slug, name: scope.partnership.name }, today: appToday(), canReview: scope.permissions.has("partnership:manage"), ...page, challenges };
@@ -60,7 +60,7 @@ export async function action({ request, context, params }: Route.ActionArgs) {
 }
 
 export default function ObligationPage({ loaderData }: Route.ComponentProps) {
-  const { partnership: p, obligation: o, owing, periods, cells, returns, returnsLimited, responsibles, people, actFor, canReview, challenges, versions, answers, drafts, today } = loaderData;
+  const { partnership: p, obligation: o, owing, periods, cells, returns, returnsLimited, responsibles, people, actFor, canReview, challenges, versions, figures, drafts, today } = loaderData;
   // The periods begun that each partner this person acts for still has to send (or send again), oldest first: a return may go early.
   const toSend = actFor.flatMap((partner) =>
     cells
@@ -191,10 +191,12 @@ export default function ObligationPage({ loaderData }: Route.ComponentProps) {
             </>
           ) : null}
 
-          <h2 className="govuk-heading-m">Figures returned</h2>
+          <h2 className="govuk-heading-m" id="figures">
+            Figures returned
+          </h2>
           {versions.length ? (
             <p className="govuk-body">
-              Each partner&apos;s answers for the periods above, from its latest return (unless it was sent back).{" "}
+              Each partner&apos;s answers for the periods above, from its latest return (unless it was sent back), one figure at a time.{" "}
               <a className="govuk-link" href={`${base}/returns.csv`} download>
                 Download every period&apos;s figures as a spreadsheet (CSV)
               </a>
@@ -211,9 +213,20 @@ export default function ObligationPage({ loaderData }: Route.ComponentProps) {
           ) : null}
         </div>
       </div>
-      {answers.map((grid) => (
-        <AnswersTable key={grid.field.key} grid={grid} periods={periods} />
-      ))}
+      {figures.fields.length > 1 ? (
+        <nav className="app-field-chooser" aria-label="Figures returned">
+          <ul className="govuk-list app-inline-list">
+            {figures.fields.map((field) => (
+              <li key={field.key}>
+                <Link className="govuk-link" to={`?field=${field.key}#figures`} aria-current={field.key === figures.shown?.field.key ? "true" : undefined} preventScrollReset>
+                  {field.label}
+                </Link>
+              </li>
+            ))}
+          </ul>
+        </nav>
+      ) : null}
+      {figures.shown ? <AnswersTable grid={figures.shown} periods={periods} /> : null}
       <div className="govuk-grid-row">
         <div className="govuk-grid-column-two-thirds">
           <h2 className="govuk-heading-m">Returns received</h2>
