@@ -400,7 +400,8 @@ export async function listSubmissions(db: Db, obligationId: string) {
   ]);
   const rows = [...waiting, ...reviewed]
     .sort((a, b) => b.submittedAt.getTime() - a.submittedAt.getTime())
-    .map(({ submittedAt: _at, ...r }) => ({ ...r, figures: (r.figures ?? null) as ReturnValues | null, status: r.status as SubmissionSummary["status"] }));
+    // Answers travel to the page only for returns waiting for review (shown beside Accept); the table shows the rest.
+    .map(({ submittedAt: _at, ...r }) => ({ ...r, figures: r.status === "submitted" ? ((r.figures ?? null) as ReturnValues | null) : null, status: r.status as SubmissionSummary["status"] }));
   return { rows, limited: reviewed.length === RECENT_RETURNS };
 }
 
@@ -430,12 +431,15 @@ export async function loadObligationPage(db: Db, scope: PartnershipScope, obliga
   const [returns, responsibles, people, versions, answers, drafts] = await Promise.all([
     listSubmissions(db, o.id),
     listResponsibles(db, [o.id]),
-    db
-      .selectDistinct({ id: users.id, name: users.name })
-      .from(partnershipRoles)
-      .innerJoin(users, eq(users.id, partnershipRoles.userId))
-      .where(and(eq(partnershipRoles.partnershipId, scope.partnership.id), eq(users.kind, "adult")))
-      .orderBy(asc(users.name)),
+    // The people to choose from when naming someone responsible: only for those who may.
+    actFor.length
+      ? db
+          .selectDistinct({ id: users.id, name: users.name })
+          .from(partnershipRoles)
+          .innerJoin(users, eq(users.id, partnershipRoles.userId))
+          .where(and(eq(partnershipRoles.partnershipId, scope.partnership.id), eq(users.kind, "adult")))
+          .orderBy(asc(users.name))
+      : [],
     listFieldSets(db, o.id),
     answersOf(db, o.id, periods[0]?.key),
     actFor.length
