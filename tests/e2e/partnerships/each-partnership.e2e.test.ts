@@ -3,10 +3,11 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import { accessibilityProblems, launchBrowser, noHorizontalOverflow, signedInPage } from "../../helpers/browser";
 import { SCENARIO_TODAY, startTestServer, travelTo, type TestServer } from "../../helpers/server";
 
-// The CIP and Newport run as NELCP does: each chair opens the next meeting,
+// All three partnerships run the same way: each chair opens the next meeting,
 // records who came and a decision on its first item, finds the decision in
-// the log, and sees the partnership's money: the CIP's joint bids won
-// £1,964,765 in their first year; Newport's partner co-invests £200,000.
+// the log, and sees the partnership's money: NELCP's innovation payment at
+// its 7% cap, the CIP's joint bids that won £1,964,765 in their first year,
+// Newport's partner's £200,000 co-investment.
 // Today is 22 November 2026.
 
 let s: TestServer;
@@ -26,6 +27,7 @@ async function expectAccessible(page: Page) {
 }
 
 const partnerships = [
+  { slug: "nelcp", chair: "chair@nelcp.example", name: "North-East London", next: "14 January 2027", dayAfter: "2027-01-15", decision: "Approve the November board's minutes", money: ["£171,500.00"] },
   { slug: "leicestershire-cip", chair: "c.langley@leics.example", name: "Leicestershire", next: "10 December 2026", dayAfter: "2026-12-11", decision: "Approve the October board's minutes", money: ["£1,964,765.00"] },
   { slug: "newport-barnardos", chair: "g.powell@newport.example", name: "Newport", next: "9 December 2026", dayAfter: "2026-12-10", decision: "Approve the summer review's minutes", money: ["£200,000.00"] },
 ];
