@@ -168,3 +168,14 @@ describe("the answers table", () => {
     expect(sparklinePath([3, 3], 100, 20)).toBe("M2.0,10.0 L98.0,10.0");
   });
 });
+
+describe("the returns a person still has to send", () => {
+  it("every begun period of the partners they act for that is not submitted or accepted; a return sent back included", async () => {
+    const { returnsToSend } = await import("../../../app/areas/obligations/rules/obligations");
+    const cell = (organisationId: string, start: string, status: "not_due" | "due_soon" | "overdue" | "submitted" | "accepted" | "returned") => ({ organisationId, status, period: { start } });
+    const cells = [cell("bd", "2026-07-01", "accepted"), cell("bd", "2026-10-01", "not_due"), cell("bd", "2027-01-01", "not_due"), cell("nh", "2026-10-01", "overdue"), cell("bd", "2026-04-01", "returned"), cell("bd", "2026-01-01", "submitted")];
+    const send = returnsToSend([{ organisationId: "bd" }], cells, "2026-11-22");
+    expect(send.map((x) => `${x.cell.period.start} ${x.cell.status}`)).toEqual(["2026-10-01 not_due", "2026-04-01 returned"]);
+    expect(returnsToSend([], cells, "2026-11-22")).toEqual([]);
+  });
+});

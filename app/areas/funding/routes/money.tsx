@@ -7,6 +7,7 @@ import { readForm } from "../../../platform/read-form.server";
 import { AppForm } from "../../../platform/ui/app-form";
 import { Button, ErrorSummary, Tag, VersionField, WarningText } from "../../../platform/ui/forms";
 import { Notice, withNotice } from "../../../platform/ui/notice";
+import { TableHead } from "../../../platform/ui/table-head";
 import { tableScroll } from "../../../platform/ui/table-scroll";
 import { useFormResult } from "../../../platform/ui/use-form-result";
 import { formatDate } from "../../../platform/time/dates";
@@ -201,25 +202,7 @@ export default function MoneyPage({ loaderData }: Route.ComponentProps) {
         <div {...tableScroll("Funding lines")}>
           <table className="govuk-table">
             <caption className="govuk-visually-hidden">Funding lines</caption>
-            <thead className="govuk-table__head">
-              <tr className="govuk-table__row">
-                <th scope="col" className="govuk-table__header">
-                  Line
-                </th>
-                <th scope="col" className="govuk-table__header">
-                  For
-                </th>
-                <th scope="col" className={numHeader}>
-                  Committed
-                </th>
-                <th scope="col" className={numHeader}>
-                  Actual
-                </th>
-                <th scope="col" className="govuk-table__header">
-                  Actuals from
-                </th>
-              </tr>
-            </thead>
+            <TableHead columns={["Line", "For", "Committed #", "Actual #", "Actuals from"]} />
             <tbody className="govuk-table__body">
               {lines.map((l) => (
                 <tr key={l.line.id} className="govuk-table__row">
@@ -271,25 +254,7 @@ export default function MoneyPage({ loaderData }: Route.ComponentProps) {
         <div {...tableScroll("Commitments")}>
           <table className="govuk-table">
             <caption className="govuk-visually-hidden">Commitments</caption>
-            <thead className="govuk-table__head">
-              <tr className="govuk-table__row">
-                <th scope="col" className="govuk-table__header">
-                  Year
-                </th>
-                <th scope="col" className="govuk-table__header">
-                  Line and partner
-                </th>
-                <th scope="col" className={numHeader}>
-                  Amount
-                </th>
-                <th scope="col" className="govuk-table__header">
-                  Agreed by
-                </th>
-                <th scope="col" className="govuk-table__header">
-                  Approved by
-                </th>
-              </tr>
-            </thead>
+            <TableHead columns={["Year", "Line and partner", "Amount #", "Agreed by", "Approved by"]} />
             <tbody className="govuk-table__body">
               {commitments.map((c) => (
                 <tr key={c.id} id={`commitment-${c.id}`} className="govuk-table__row">
@@ -337,22 +302,7 @@ export default function MoneyPage({ loaderData }: Route.ComponentProps) {
         <div {...tableScroll("Payments and spending")}>
           <table className="govuk-table">
             <caption className="govuk-visually-hidden">Payments and spending</caption>
-            <thead className="govuk-table__head">
-              <tr className="govuk-table__row">
-                <th scope="col" className="govuk-table__header">
-                  Date
-                </th>
-                <th scope="col" className="govuk-table__header">
-                  Line and partner
-                </th>
-                <th scope="col" className={numHeader}>
-                  Amount
-                </th>
-                <th scope="col" className="govuk-table__header">
-                  Source
-                </th>
-              </tr>
-            </thead>
+            <TableHead columns={["Date", "Line and partner", "Amount #", "Source"]} />
             <tbody className="govuk-table__body">
               {recorded.map((a) => (
                 <tr key={a.id} className="govuk-table__row">
@@ -418,25 +368,7 @@ export default function MoneyPage({ loaderData }: Route.ComponentProps) {
           <div {...tableScroll(`Joint bids submitted in ${year}`)}>
             <table className="govuk-table">
               <caption className="govuk-visually-hidden">Joint bids submitted in {year}</caption>
-              <thead className="govuk-table__head">
-                <tr className="govuk-table__row">
-                  <th scope="col" className="govuk-table__header">
-                    Bid
-                  </th>
-                  <th scope="col" className="govuk-table__header">
-                    Submitted
-                  </th>
-                  <th scope="col" className={numHeader}>
-                    Sought
-                  </th>
-                  <th scope="col" className="govuk-table__header">
-                    Outcome
-                  </th>
-                  <th scope="col" className={numHeader}>
-                    Won
-                  </th>
-                </tr>
-              </thead>
+              <TableHead columns={["Bid", "Submitted", "Sought #", "Outcome", "Won #"]} />
               <tbody className="govuk-table__body">
                 {bids.map((b) => (
                   <tr key={b.id} className="govuk-table__row">

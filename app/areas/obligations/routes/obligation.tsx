@@ -14,6 +14,7 @@ import { notFound, requirePermission } from "../../../platform/guard.server";
 import { addResponsible, loadObligationPage, responsibleSchema, reviewReturn, reviewSchema } from "../obligations.server";
 import { AnswersTable } from "../components/answers-table";
 import { formatFieldValue } from "../rules/return-fields";
+import { returnsToSend } from "../rules/obligations";
 import { ChallengesOnRecord } from "../../scrutiny/components/challenges-on-record";
 import { challengesPanel } from "../../scrutiny/public.server";
 import type { Route } from "./+types/obligation";
@@ -61,12 +62,7 @@ export async function action({ request, context, params }: Route.ActionArgs) {
 
 export default function ObligationPage({ loaderData }: Route.ComponentProps) {
   const { partnership: p, obligation: o, owing, periods, cells, returns, returnsLimited, responsibles, people, actFor, canReview, challenges, versions, figures, drafts, today } = loaderData;
-  // The periods begun that each partner this person acts for still has to send (or send again), oldest first: a return may go early.
-  const toSend = actFor.flatMap((partner) =>
-    cells
-      .filter((c) => c.organisationId === partner.organisationId && c.status !== "submitted" && c.status !== "accepted" && c.period.start <= today)
-      .map((cell) => ({ partner, cell })),
-  );
+  const toSend = returnsToSend(actFor, cells, today);
   const f = useFormResult();
   const intent = f.value("intent");
   const mine = (name: string) => (intent === name ? f : undefined);

@@ -136,6 +136,21 @@ export function periodStatus(due: string, latest: { status: "submitted" | "accep
   return "not_due";
 }
 
+/**
+ * The returns a person still has to send for the partners they act for:
+ * every period begun (a return may go early) that is not submitted or
+ * accepted, a return sent back included, in the grid's order (oldest period first).
+ */
+export function returnsToSend<P extends { organisationId: string }, C extends { organisationId: string; status: PeriodStatus; period: { start: string } }>(
+  actFor: readonly P[],
+  cells: readonly C[],
+  today: string,
+): { partner: P; cell: C }[] {
+  return actFor.flatMap((partner) =>
+    cells.filter((c) => c.organisationId === partner.organisationId && c.status !== "submitted" && c.status !== "accepted" && c.period.start <= today).map((cell) => ({ partner, cell })),
+  );
+}
+
 /** Submitted on time: the first submission for the period arrived on or before its due date. */
 export const onTime = (due: string, firstSubmittedOn: string | null) => firstSubmittedOn !== null && firstSubmittedOn <= due;
 
