@@ -176,6 +176,26 @@ describe("the scrutiny pack as a PDF", () => {
     }
   });
 
+  // On PostgreSQL, where requests overlap for real (PGlite's one connection takes them in turn).
+  it.runIf(Boolean(process.env.TEST_DATABASE_URL))("makes one pack at a time, queues twenty, and answers a crowd beyond them with a 503 to try again, the server still serving", async () => {
+    // One made, twenty queued, and the rest refused at once: none is a server error, each made one is a whole PDF.
+    const answers = await Promise.all(Array.from({ length: 40 }, () => nelcpChair.get("/p/nelcp/scrutiny/pack.pdf")));
+    const statuses = answers.map((r) => r.status);
+    expect(statuses.every((x) => x === 200 || x === 503), statuses.join(", ")).toBe(true);
+    // The forty arrive within milliseconds of each other; each pack takes far longer to make.
+    expect(statuses.filter((x) => x === 200).length, statuses.join(", ")).toBeGreaterThanOrEqual(21);
+    expect(statuses.filter((x) => x === 503).length, statuses.join(", ")).toBeGreaterThanOrEqual(10);
+    for (const res of answers) {
+      if (res.status === 200) expect((await pdfPages(res))[0]).toContain("Scrutiny pack");
+      else {
+        expect(res.headers.get("retry-after")).toBe("30");
+        expect(await res.text()).toContain("Other scrutiny packs are being made on this server at the moment");
+      }
+    }
+    // Once they are done, the next one is made as usual.
+    expect((await nelcpChair.get("/p/nelcp/scrutiny/pack.pdf")).status).toBe(200);
+  });
+
   it("takes a chosen period", async () => {
     const res = await nelcpChair.get("/p/nelcp/scrutiny/pack.pdf?from=2026-01-01&to=2026-06-30");
     expect(res.headers.get("content-disposition")).toContain("nelcp-scrutiny-pack-2026-01-01-to-2026-06-30.pdf");
