@@ -1,7 +1,7 @@
 import { and, eq, isNull, lte, or, gte } from "drizzle-orm";
 import { z } from "zod";
 import type { Db } from "../../db/client";
-import { actions, boardSeats, declarationsOfInterest, decisions, partnershipPartners, risks } from "../../db/schema";
+import { actions, boardSeats, declarationsOfInterest, decisionColumns, decisions, partnershipPartners, risks } from "../../db/schema";
 import type { RecordOwner } from "./permissions";
 
 // Who a record belongs to, for the guard: a record is looked up inside the
@@ -58,7 +58,7 @@ export async function recordOwner(db: Db, partnershipId: string, ref: RecordRef,
   }
   if ("decision" in ref) {
     if (!isId(ref.decision)) return null;
-    const [d] = await db.select().from(decisions).where(and(eq(decisions.id, ref.decision), eq(decisions.partnershipId, partnershipId)));
+    const [d] = await db.select(decisionColumns).from(decisions).where(and(eq(decisions.id, ref.decision), eq(decisions.partnershipId, partnershipId)));
     return d ? { organisationIds: d.proposedByOrganisationId ? [d.proposedByOrganisationId] : [], userId: d.proposedBy } : null;
   }
   if ("risk" in ref) {

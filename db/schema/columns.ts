@@ -9,3 +9,8 @@ export const bytea = customType<{ data: Buffer; driverData: Buffer | Uint8Array 
   dataType: () => "bytea",
   fromDriver: (value) => (Buffer.isBuffer(value) ? value : Buffer.from(value)),
 });
+
+/** A text-search vector (PostgreSQL's tsvector), read back as its text form. */
+export const tsvector = customType<{ data: string }>({
+  dataType: () => "tsvector",
+});

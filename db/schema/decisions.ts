@@ -1,6 +1,6 @@
-import { sql } from "drizzle-orm";
+import { getTableColumns, sql } from "drizzle-orm";
 import { type AnyPgColumn, bigint, boolean, date, index, integer, jsonb, pgTable, primaryKey, text, timestamp, uniqueIndex, uuid } from "drizzle-orm/pg-core";
-import { createdAt } from "./columns";
+import { createdAt, tsvector } from "./columns";
 import { users } from "./identity";
 import { agendaItems, meetings } from "./meetings";
 import { organisations, partnerships } from "./partnerships";
@@ -61,6 +61,9 @@ export const decisions = pgTable(
     recordedBy: uuid("recorded_by").references(() => users.id),
     createdAt: createdAt(),
     version: integer("version").notNull().default(1),
+    // The words the decision log searches, kept with the row: a search that walks the log in date
+    // order tests each row against this instead of parsing its text again (docs/decisions/0013).
+    searchVector: tsvector("search_vector").generatedAlwaysAs(sql`to_tsvector('english', reference || ' ' || title || ' ' || text)`),
   },
   (t) => [
     uniqueIndex("decisions_reference_key").on(t.partnershipId, t.reference),
@@ -71,9 +74,16 @@ export const decisions = pgTable(
     index("decisions_superseded_by_idx").on(t.supersededById),
     // A search by the start of a reference (NELCP-2019-…), whatever its case.
     index("decisions_reference_prefix_idx").on(t.partnershipId, sql`upper(${t.reference}) text_pattern_ops`),
-    index("decisions_search_idx").using("gin", sql`to_tsvector('english', ${t.reference} || ' ' || ${t.title} || ' ' || ${t.text})`),
+    index("decisions_search_idx").using("gin", t.searchVector),
   ],
 );
+
+/** Every column of a decision but its search vector, which only the decision log's search reads: what a read of whole decisions selects. */
+export const decisionColumns = (() => {
+  const { searchVector: _searchVector, ...columns } = getTableColumns(decisions);
+  return columns;
+})();
+export type DecisionRow = Omit<typeof decisions.$inferSelect, "searchVector">;
 
 export const decisionVotes = pgTable(
   "decision_votes",
@@ -104,7 +114,11 @@ export const decisionStatusChanges = pgTable(
     changedBy: uuid("changed_by").references(() => users.id),
     changedAt: timestamp("changed_at", { withTimezone: true, mode: "date" }).notNull().defaultNow(),
   },
-  (t) => [index("decision_status_changes_idx").on(t.decisionId, t.changedAt)],
+  (t) => [
+    index("decision_status_changes_idx").on(t.decisionId, t.changedAt),
+    // The few decisions ever found inquorate, for the accountability figures (a small index, not a scan of every change).
+    index("decision_status_changes_inquorate_idx").on(t.decisionId).where(sql`${t.toStatus} = 'inquorate'`),
+  ],
 );
 
 /** Ratification by a partner's own body (e.g. a borough's Cabinet). */

@@ -2,7 +2,7 @@ import { and, asc, count, desc, eq, inArray, sql, type SQL } from "drizzle-orm";
 import { z } from "zod";
 import { appendAudit } from "../../audit/append.server";
 import type { Db, Tx } from "../../../db/client";
-import { actions, actionUpdates, agendaItems, decisions, meetings, organisations, partnershipRoles, partnerships, risks, users } from "../../../db/schema";
+import { actions, actionUpdates, agendaItems, decisionColumns, decisions, meetings, organisations, partnershipRoles, partnerships, risks, users } from "../../../db/schema";
 import { actionState } from "./rules";
 import { actionStatuses, OPEN_SHOWN, RECENTLY_CLOSED, type ActionStatus } from "./rules";
 import { listPartnersForRules } from "../register/public.server";
@@ -204,7 +204,7 @@ export async function insertAction(tx: Tx, scope: PartnershipScope, input: z.out
   let decisionId: string | null = null;
   if (input.decisionId) {
     const [d] = z.uuid().safeParse(input.decisionId).success
-      ? await tx.select().from(decisions).where(and(eq(decisions.id, input.decisionId), eq(decisions.partnershipId, partnershipId)))
+      ? await tx.select(decisionColumns).from(decisions).where(and(eq(decisions.id, input.decisionId), eq(decisions.partnershipId, partnershipId)))
       : [];
     if (!d) return fail("decisionId", "Choose a decision from this partnership's log");
     decisionId = d.id;

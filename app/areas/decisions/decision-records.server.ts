@@ -105,7 +105,7 @@ export async function insertDecision(
   return { id: row.id, reference };
 }
 
-type AuditedDecision = Omit<typeof decisions.$inferSelect, "version" | "createdAt" | "supersededById">;
+type AuditedDecision = Omit<typeof decisions.$inferSelect, "version" | "createdAt" | "supersededById" | "searchVector">;
 
 /** What the audit trail keeps of a decision: every field but the quorum snapshot (only whether it was quorate), with its votes and the partners that must ratify it. */
 export function decisionAudit(d: AuditedDecision, votes: { seatId: string; vote: Vote; deputySeatId: string | null }[], ratifyingOrganisationIds: string[]) {

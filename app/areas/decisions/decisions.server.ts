@@ -5,6 +5,8 @@ import type { Db, Tx } from "../../../db/client";
 import {
   actions,
   agendaItems,
+  decisionColumns,
+  type DecisionRow,
   decisionRatifications,
   decisionStatusChanges,
   decisions,
@@ -237,14 +239,14 @@ async function finaliseProposal(
   ratifyingBody: string,
   explanation: string,
 ) {
-  const [row] = await tx.select().from(decisions).where(and(eq(decisions.id, decisionId), eq(decisions.partnershipId, scope.partnership.id)));
+  const [row] = await tx.select(decisionColumns).from(decisions).where(and(eq(decisions.id, decisionId), eq(decisions.partnershipId, scope.partnership.id)));
   if (!row || row.status !== "proposed") refuse(fail("proposedDecisionId", "That proposal has already been decided, or does not exist"));
   await versionedUpdate(tx, decisions, eq(decisions.id, row.id), row.version, { ...fields, recordedBy: scope.user.id }, "proposal");
   for (const v of votes) await tx.insert(decisionVotes).values({ decisionId: row.id, ...v });
   for (const organisationId of ratifyingOrganisationIds)
     await tx.insert(decisionRatifications).values({ decisionId: row.id, organisationId, status: "awaiting", body: ratifyingBody || null });
   await tx.insert(decisionStatusChanges).values({ id: uuidv7(), changedAt: new Date(), decisionId: row.id, fromStatus: "proposed", toStatus: fields.status, reason: explanation, changedBy: scope.user.id });
-  const [updated] = await tx.select().from(decisions).where(eq(decisions.id, row.id));
+  const [updated] = await tx.select(decisionColumns).from(decisions).where(eq(decisions.id, row.id));
   await appendAudit(tx, {
     actorUserId: scope.user.id,
     action: "decision.record",
@@ -322,7 +324,7 @@ export const editProposalSchema = z.object({ version: versionField, ...decisionC
 /** A proposal can be reworded until it is decided; a stale edit is refused, keeping the text typed. */
 export async function editProposal(db: Db, scope: PartnershipScope, decisionId: string, input: z.output<typeof editProposalSchema>): Promise<WriteResult> {
   return transact(db, async (tx: Tx) => {
-    const [row] = await tx.select().from(decisions).where(and(eq(decisions.id, decisionId), eq(decisions.partnershipId, scope.partnership.id)));
+    const [row] = await tx.select(decisionColumns).from(decisions).where(and(eq(decisions.id, decisionId), eq(decisions.partnershipId, scope.partnership.id)));
     if (!row) return fail("form", "That decision is not in this partnership's log");
     if (row.status !== "proposed") return fail("form", "This decision has been recorded and can no longer be reworded: change its status instead");
     if (row.version !== input.version) return conflict("decision");
@@ -356,14 +358,14 @@ export const statusChangeSchema = z.object({
 /** Moves a recorded decision on: ratified after an inquorate meeting, superseded by a later decision, rescinded. */
 export async function changeDecisionStatus(db: Db, scope: PartnershipScope, decisionId: string, input: z.output<typeof statusChangeSchema>): Promise<WriteResult> {
   return transact(db, async (tx: Tx) => {
-    const [row] = await tx.select().from(decisions).where(and(eq(decisions.id, decisionId), eq(decisions.partnershipId, scope.partnership.id)));
+    const [row] = await tx.select(decisionColumns).from(decisions).where(and(eq(decisions.id, decisionId), eq(decisions.partnershipId, scope.partnership.id)));
     if (!row) return fail("form", "That decision is not in this partnership's log");
     if (row.version !== input.version) return conflict("decision");
     const from = row.status as DecisionStatus;
     if (!allowedStatusChanges(from).includes(input.toStatus)) return fail("toStatus", `A decision that is ${from} cannot become ${input.toStatus}`);
     let supersededById: string | null = null;
     if (input.toStatus === "superseded") {
-      const [by] = await tx.select().from(decisions).where(and(eq(decisions.partnershipId, scope.partnership.id), eq(decisions.reference, input.supersededByReference.toUpperCase())));
+      const [by] = await tx.select(decisionColumns).from(decisions).where(and(eq(decisions.partnershipId, scope.partnership.id), eq(decisions.reference, input.supersededByReference.toUpperCase())));
       if (!by || by.id === row.id || by.status !== "agreed") return fail("supersededByReference", "Enter the reference of the agreed decision that replaces this one, for example NELCP-2026-014");
       supersededById = by.id;
     }
@@ -393,7 +395,7 @@ export const ratificationSchema = z.object({
 
 export async function updateRatification(db: Db, scope: PartnershipScope, decisionId: string, input: z.output<typeof ratificationSchema>): Promise<WriteResult> {
   return transact(db, async (tx: Tx) => {
-    const [decision] = await tx.select().from(decisions).where(and(eq(decisions.id, decisionId), eq(decisions.partnershipId, scope.partnership.id)));
+    const [decision] = await tx.select(decisionColumns).from(decisions).where(and(eq(decisions.id, decisionId), eq(decisions.partnershipId, scope.partnership.id)));
     if (!decision) return fail("form", "That decision is not in this partnership's log");
     const [row] = await tx
       .select()
@@ -431,7 +433,7 @@ export async function updateRatification(db: Db, scope: PartnershipScope, decisi
  * that the decision then falls, an agreed decision becomes rejected (with the
  * refusal as its reason); where it stands, only the ratification records it.
  */
-async function applyRefusal(tx: Tx, scope: PartnershipScope, decision: typeof decisions.$inferSelect, body: string, refusedOn: string) {
+async function applyRefusal(tx: Tx, scope: PartnershipScope, decision: DecisionRow, body: string, refusedOn: string) {
   if (decision.status !== "agreed" && decision.status !== "inquorate") return;
   const terms = await termsInForce(tx, scope.partnership.id, decision.decidedOn ?? refusedOn);
   if ((terms?.rules.decisions.whenRatificationRefused ?? "decision_falls") !== "decision_falls") return;
@@ -473,7 +475,7 @@ function logConditions(partnershipId: string, q: DecisionLogQuery): SQL[] {
     const ref = q.q.trim().toUpperCase();
     // upper(reference) like 'REF%' uses decisions_reference_prefix_idx (ilike cannot use an index).
     if (/^[A-Z0-9]+(-[A-Z0-9]+)*-\d{4}(-\d*)?$/.test(ref)) where.push(sql`upper(${decisions.reference}) like ${`${ref.replace(/[%_\\]/g, "")}%`}`);
-    else where.push(sql`to_tsvector('english', ${decisions.reference} || ' ' || ${decisions.title} || ' ' || ${decisions.text}) @@ websearch_to_tsquery('english', ${q.q})`);
+    else where.push(sql`${decisions.searchVector} @@ websearch_to_tsquery('english', ${q.q})`);
   }
   if (q.status) where.push(eq(decisions.status, q.status));
   if (q.from) where.push(gte(decisions.decidedOn, q.from));

@@ -1,6 +1,6 @@
 import { and, asc, eq } from "drizzle-orm";
 import type { Db } from "../../../db/client";
-import { decisions, termsOfReference } from "../../../db/schema";
+import { decisionColumns, decisions, termsOfReference } from "../../../db/schema";
 import type { DecisionStatus } from "../decisions/public";
 import { listActions } from "../actions/public.server";
 import { listPeopleInPartnership } from "../register/public.server";
@@ -24,7 +24,7 @@ export async function loadMeetingPage(db: Db, scope: PartnershipScope, meetingId
     listPapers(db, meeting.id),
     loadMeetingBoard(db, scope.partnership, meeting),
     listItemDeclarations(db, meeting.id),
-    db.select().from(decisions).where(eq(decisions.meetingId, meeting.id)).orderBy(asc(decisions.reference)),
+    db.select(decisionColumns).from(decisions).where(eq(decisions.meetingId, meeting.id)).orderBy(asc(decisions.reference)),
     listActions(db, scope.partnership.id, { state: "all", meeting: meeting.id }, today),
     getMinutesRow(db, meeting.id),
   ]);

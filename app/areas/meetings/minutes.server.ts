@@ -2,7 +2,7 @@ import { and, asc, eq, inArray } from "drizzle-orm";
 import { z } from "zod";
 import { appendAudit } from "../../audit/append.server";
 import type { Db, Tx } from "../../../db/client";
-import { actions, decisions, decisionVotes, meetings, minuteAmendments, minutes, users } from "../../../db/schema";
+import { actions, decisionColumns, decisions, decisionVotes, meetings, minuteAmendments, minutes, users } from "../../../db/schema";
 import { formatDate } from "../../platform/time/dates";
 import { boardRoleLabels } from "../register/public";
 import type { DecisionStatus, Vote } from "../decisions/public";
@@ -51,7 +51,7 @@ export async function composeMinutes(
   summary: string | null,
 ): Promise<MinutesDocument> {
   const [board, items, declared] = await Promise.all([loadMeetingBoard(db, partnership, meeting), listAgenda(db, meeting.id), listItemDeclarations(db, meeting.id)]);
-  const decided = await db.select().from(decisions).where(eq(decisions.meetingId, meeting.id)).orderBy(asc(decisions.reference));
+  const decided = await db.select(decisionColumns).from(decisions).where(eq(decisions.meetingId, meeting.id)).orderBy(asc(decisions.reference));
   const votes = decided.length
     ? await db.select().from(decisionVotes).where(inArray(decisionVotes.decisionId, decided.map((d) => d.id)))
     : [];

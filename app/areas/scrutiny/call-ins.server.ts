@@ -1,7 +1,7 @@
 import { and, asc, eq } from "drizzle-orm";
 import { z } from "zod";
 import type { Db, Tx } from "../../../db/client";
-import { callIns, callInSignatures, decisions, users } from "../../../db/schema";
+import { callIns, callInSignatures, decisionColumns, decisions, users } from "../../../db/schema";
 import { appendAudit } from "../../audit/append.server";
 import { uuidv7 } from "../../platform/ids";
 import { optionalText, versionField } from "../../platform/forms";
@@ -74,7 +74,7 @@ const signatory = (scope: PartnershipScope, userId: string) => ({ userId, isComm
 /** The decision, locked for this transaction, with the call-in rule of the terms in force when it was taken. */
 async function lockedDecision(tx: Tx, partnershipId: string, decisionId: string) {
   if (!z.uuid().safeParse(decisionId).success) return undefined;
-  const [d] = await tx.select().from(decisions).where(and(eq(decisions.id, decisionId), eq(decisions.partnershipId, partnershipId))).for("update");
+  const [d] = await tx.select(decisionColumns).from(decisions).where(and(eq(decisions.id, decisionId), eq(decisions.partnershipId, partnershipId))).for("update");
   if (!d) return undefined;
   const terms = d.decidedOn ? await termsInForce(tx, partnershipId, d.decidedOn) : undefined;
   return { d, rule: terms?.rules.callIn };
