@@ -16,36 +16,32 @@ import { actionsByPartner, attendanceByPartner, questionFigures } from "./rules/
  * attended for it (a member present, or the deputy standing in).
  */
 export async function attendanceFigures(db: Db, partnershipId: string, period: { from: string; to: string }, now: Date) {
-  const held = await db
-    .select({ id: meetings.id, startsAt: meetings.startsAt })
-    .from(meetings)
-    .where(
-      and(
-        eq(meetings.partnershipId, partnershipId),
-        eq(meetings.type, "board"),
-        isNull(meetings.cancelledAt),
-        gte(meetings.startsAt, londonTimeToInstant(period.from, "00:00")),
-        lt(meetings.startsAt, londonTimeToInstant(addDays(period.to, 1), "00:00")),
-        lte(meetings.startsAt, now),
-        exists(db.select({ one: attendance.meetingId }).from(attendance).where(eq(attendance.meetingId, meetings.id))),
-      ),
-    );
+  const heldInPeriod = and(
+    eq(meetings.partnershipId, partnershipId),
+    eq(meetings.type, "board"),
+    isNull(meetings.cancelledAt),
+    gte(meetings.startsAt, londonTimeToInstant(period.from, "00:00")),
+    lt(meetings.startsAt, londonTimeToInstant(addDays(period.to, 1), "00:00")),
+    lte(meetings.startsAt, now),
+    exists(db.select({ one: attendance.meetingId }).from(attendance).where(eq(attendance.meetingId, meetings.id))),
+  );
   const deputySeats = alias(boardSeats, "deputy_seats");
-  const [marks, partners] = await Promise.all([
-    held.length
-      ? db
-          .select({
-            meetingId: attendance.meetingId,
-            organisationId: boardSeats.organisationId,
-            status: attendance.status,
-            seat: { id: boardSeats.id, boardRole: boardSeats.boardRole, organisationId: boardSeats.organisationId, seniority: boardSeats.seniority },
-            deputy: { id: deputySeats.id, boardRole: deputySeats.boardRole, organisationId: deputySeats.organisationId, seniority: deputySeats.seniority },
-          })
-          .from(attendance)
-          .innerJoin(boardSeats, eq(boardSeats.id, attendance.seatId))
-          .leftJoin(deputySeats, eq(deputySeats.id, attendance.deputySeatId))
-          .where(inArray(attendance.meetingId, held.map((m) => m.id)))
-      : Promise.resolve([]),
+  // The marks are read by the same condition as the meetings, in parallel: not by a list of
+  // every meeting's id (a statement as long as the year's meetings, planned afresh each time).
+  const [held, marks, partners] = await Promise.all([
+    db.select({ id: meetings.id, startsAt: meetings.startsAt }).from(meetings).where(heldInPeriod),
+    db
+      .select({
+        meetingId: attendance.meetingId,
+        organisationId: boardSeats.organisationId,
+        status: attendance.status,
+        seat: { id: boardSeats.id, boardRole: boardSeats.boardRole, organisationId: boardSeats.organisationId, seniority: boardSeats.seniority },
+        deputy: { id: deputySeats.id, boardRole: deputySeats.boardRole, organisationId: deputySeats.organisationId, seniority: deputySeats.seniority },
+      })
+      .from(attendance)
+      .innerJoin(boardSeats, eq(boardSeats.id, attendance.seatId))
+      .leftJoin(deputySeats, eq(deputySeats.id, attendance.deputySeatId))
+      .where(inArray(attendance.meetingId, db.select({ id: meetings.id }).from(meetings).where(heldInPeriod))),
     listPartnersForRules(db, partnershipId),
   ]);
   const days = new Map(held.map((m) => [m.id, londonDate(m.startsAt)]));
