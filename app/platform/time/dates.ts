@@ -26,8 +26,11 @@ export function formatDateTime(at: Date | string | null | undefined): string {
 
 /** Adds whole days to a YYYY-MM-DD date (calendar arithmetic, no time zone involved). */
 export function addDays(isoDate: string, days: number): string {
-  const [y, m, d] = isoDate.split("-").map(Number);
-  return new Date(Date.UTC(y, m - 1, d + days)).toISOString().slice(0, 10);
+  // Read and written by hand: pages run this thousands of times, and toISOString is the slow part.
+  const date = new Date(Date.UTC(Number(isoDate.slice(0, 4)), Number(isoDate.slice(5, 7)) - 1, Number(isoDate.slice(8, 10)) + days));
+  const m = date.getUTCMonth() + 1;
+  const d = date.getUTCDate();
+  return `${date.getUTCFullYear()}-${m < 10 ? "0" : ""}${m}-${d < 10 ? "0" : ""}${d}`;
 }
 
 /** Whole days from one YYYY-MM-DD date to another (negative when `to` is earlier). */

@@ -3,6 +3,7 @@ import { defaultReminderSchedule, describeDueRule, describeStage, dueDateFor, on
 import { CATCH_UP_DAYS, isReminderDue, reminderKey } from "../../../app/areas/notifications/rules";
 import { chasedFor, plannedObligationReminders } from "../../../app/areas/obligations/rules/reminders";
 import { addWorkingDays, isWorkingDay, workingDaysBetween } from "../../../app/platform/time/working-days";
+import { addDays } from "../../../app/platform/time/dates";
 
 describe("working days in England and Wales", () => {
   it("skips weekends and bank holidays, including the moved ones", () => {
@@ -32,6 +33,18 @@ describe("working days in England and Wales", () => {
 
 describe("periods and due dates", () => {
   const quarterly = { cadence: "quarterly" as const, dueRule: { kind: "working_days_after_period_end" as const, days: 20 }, startsOn: "2025-10-01", endsOn: null };
+
+  it("gives a window of a decades-old obligation exactly the periods counted from its start would, for every cadence and window edge", () => {
+    for (const cadence of ["monthly", "quarterly", "half_yearly", "annual"] as const)
+      for (const startsOn of ["1994-05-17", "2001-01-01", "2003-03-31", "2009-12-31"]) {
+        const o = { cadence, dueRule: { kind: "days_after_period_end" as const, days: 30 }, startsOn, endsOn: null };
+        const all = periodsOf(o, "1900-01-01", "2027-12-31");
+        for (const from of ["2024-03-31", "2024-04-01", "2024-12-31", "2025-01-01", "2025-06-15", "2026-02-28"]) {
+          const to = addDays(from, 400);
+          expect(periodsOf(o, from, to), `${cadence} from ${startsOn}, window ${from}`).toEqual(all.filter((p) => p.end >= from && p.start <= to));
+        }
+      }
+  });
 
   it("makes financial-year quarters from the start date, each due 20 working days after it ends", () => {
     expect(periodsOf(quarterly, "2025-01-01", "2026-12-31").map((p) => [p.key, p.label, p.due])).toEqual([

@@ -8,6 +8,20 @@ describe("addDays", () => {
     expect(addDays("2026-03-10", 0)).toBe("2026-03-10");
   });
 
+  it("agrees with the calendar for every day of four years, leap day included, forwards and back", () => {
+    const reference = (iso: string, days: number) => {
+      const [y, m, d] = iso.split("-").map(Number);
+      return new Date(Date.UTC(y, m - 1, d + days)).toISOString().slice(0, 10);
+    };
+    let day = "2023-01-01";
+    for (let i = 0; i < 4 * 366; i++) {
+      for (const n of [1, -1, 29, -400, 1000]) expect(addDays(day, n), `${day} ${n}`).toBe(reference(day, n));
+      day = reference(day, 1);
+    }
+    expect(addDays("2028-02-28", 1)).toBe("2028-02-29");
+    expect(addDays("2027-02-28", 1)).toBe("2027-03-01");
+  });
+
   it("crosses month ends of 30 and 31 days", () => {
     expect(addDays("2026-04-30", 1)).toBe("2026-05-01");
     expect(addDays("2026-05-31", 1)).toBe("2026-06-01");

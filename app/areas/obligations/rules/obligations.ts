@@ -49,8 +49,8 @@ export function describeDueRule(rule: DueRule): string {
 export type Period = { key: string; start: string; end: string; due: string; label: string };
 
 const monthNames = ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December"];
-const lastDayOf = (y: number, m: number) => new Date(Date.UTC(y, m, 0)).toISOString().slice(0, 10); // m: 1-12
 const iso = (y: number, m: number, d: number) => `${y}-${String(m).padStart(2, "0")}-${String(d).padStart(2, "0")}`;
+const lastDayOf = (y: number, m: number) => iso(y, m, new Date(Date.UTC(y, m, 0)).getUTCDate()); // m: 1-12
 
 /** Calendar months a period of this cadence lasts, aligned to the UK financial year (April) where it matters. */
 const monthsPer: Record<Exclude<Cadence, "one_off">, number> = { monthly: 1, quarterly: 3, half_yearly: 6, annual: 12 };
@@ -94,6 +94,14 @@ export function periodsOf(
     m -= 12;
   }
   if (m > sm && cadence !== "monthly") y -= 1;
+  // Go straight to the period before the one holding `from`: an obligation decades old costs what a new one does.
+  const [fy, fm] = from.split("-").map(Number);
+  const skip = Math.floor((fy * 12 + fm - (y * 12 + m)) / months) - 1;
+  if (skip > 0) {
+    const at = y * 12 + (m - 1) + skip * months;
+    y = Math.floor(at / 12);
+    m = (at % 12) + 1;
+  }
   const periods: Period[] = [];
   for (let guard = 0; guard < 2000; guard++) {
     const start = iso(y, m, 1);
