@@ -40,6 +40,13 @@ function utf8Octets(char: string): number {
  * never inside a character's UTF-8 bytes.
  */
 export function foldLine(line: string): string {
+  // Most lines are plain ASCII, a byte a character: cut them by length, without measuring each character.
+  if (asciiOnly.test(line)) {
+    if (line.length <= 75) return line;
+    const cut = [line.slice(0, 75)];
+    for (let at = 75; at < line.length; at += 74) cut.push(line.slice(at, at + 74));
+    return cut.join("\r\n ");
+  }
   const pieces: string[] = [];
   let current = "";
   let octets = 0;
@@ -58,6 +65,9 @@ export function foldLine(line: string): string {
   pieces.push(current);
   return pieces.join("\r\n ");
 }
+
+// eslint-disable-next-line no-control-regex
+const asciiOnly = /^[\u0000-\u007f]*$/;
 
 /** A parameter value (RFC 5545 §3.2): quoted, since names may hold commas, colons or semicolons; a quote cannot be carried. */
 export function paramValue(value: string): string {

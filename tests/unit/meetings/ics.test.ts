@@ -154,6 +154,17 @@ describe("escapeText and foldLine", () => {
     // 74 ASCII octets then a three-octet "€": the € moves to the next line whole.
     expect(foldLine(`${"X".repeat(74)}€`)).toBe(`${"X".repeat(74)}\r\n €`);
   });
+
+  it("folds a long line, ASCII or not, into lines of at most 75 octets that unfold to it", () => {
+    for (const line of [`DESCRIPTION:${"Placements far from home; ".repeat(20)}`, `DESCRIPTION:${"Newham’s £250,000 uplift – ".repeat(15)}`]) {
+      const folded = foldLine(line);
+      const physical = folded.split("\r\n");
+      expect(physical.length).toBeGreaterThan(4);
+      for (const l of physical) expect(Buffer.byteLength(l, "utf8")).toBeLessThanOrEqual(75);
+      expect(physical.slice(1).every((l) => l.startsWith(" "))).toBe(true);
+      expect(folded.replace(/\r\n /g, "")).toBe(line);
+    }
+  });
 });
 
 describe("icsFileName", () => {
