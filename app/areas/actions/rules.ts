@@ -18,4 +18,4 @@ export function actionState(status: ActionStatus, dueDate: string, today: string
 export const RECENTLY_CLOSED = 20;
 
 /** How many open actions "my actions" lists, soonest due first (the count says how many there are in all). */
-export const OPEN_SHOWN = 100;
+export const OPEN_SHOWN = 50;

@@ -100,7 +100,8 @@ export const riskFilterSchema = z.object({
 });
 export type RiskFilters = z.output<typeof riskFilterSchema>;
 
-export const RISK_PAGE_SIZE = 50;
+/** A screenful, as the decision log and the audit trail show (docs/decisions/0013). */
+export const RISK_PAGE_SIZE = 25;
 
 const maximumFor = (settings: RiskSettings) => sql.join(
   appetiteLevels.map((l) => sql`when ${l} then ${settings.appetiteMaxima[l]}::int`),

@@ -111,7 +111,7 @@ describe("queries per page", () => {
 
   it("show a screenful however much history lies behind them", async () => {
     // Doubling the archive leaves every page the same size (a picker of every meeting ever held did not;
-    // "my actions" lists the 100 open actions due soonest, of the chair's 600 and more).
+    // "my actions" lists the 50 open actions due soonest, of the chair's 600 and more).
     for (const [name, size] of Object.entries(twice.bytes)) expect(size / decades.bytes[name], name).toBeLessThan(1.05);
   });
 });
