@@ -60,7 +60,7 @@ const countQueries = {
 };
 export const queriesSent = () => (globalThis as GlobalWithCounter)[counterKey] ?? 0;
 
-export function openDatabase(opts: { databaseUrl?: string; dataDir: string }): DatabaseHandle {
+export function openDatabase(opts: { databaseUrl?: string; dataDir: string; forMigrations?: boolean }): DatabaseHandle {
   if (opts.databaseUrl) {
     // Fail fast when the database is away (a restart, a failover): a request
     // waits at most a few seconds for a connection and a statement runs at
@@ -74,7 +74,8 @@ export function openDatabase(opts: { databaseUrl?: string; dataDir: string }): D
       idle_timeout: 60,
       max_lifetime: 30 * 60,
       // No JIT: pages run short queries, and compiling them cost more than it saved (docs/decisions/0013).
-      connection: { statement_timeout: 15_000, idle_in_transaction_session_timeout: 30_000, lock_timeout: 10_000, jit: "off" },
+      // Migrations may rewrite a big table (adding a stored column to a million decisions takes minutes): no statement timeout for them.
+      connection: { statement_timeout: opts.forMigrations ? 0 : 15_000, idle_in_transaction_session_timeout: 30_000, lock_timeout: 10_000, jit: "off" },
     });
     const db = drizzlePostgres(preparingReads(sql), { schema, logger: countQueries }) as unknown as Db;
     return {

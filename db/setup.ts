@@ -16,7 +16,7 @@ export function usesAppRole(s: DatabaseSettings): s is DatabaseSettings & { data
 
 /** Migrates (as the owner) and prepares the app's role; returns what it did, in words. */
 export async function setUpDatabase(s: DatabaseSettings, owner?: DatabaseHandle): Promise<string[]> {
-  const handle = owner ?? openDatabase({ databaseUrl: s.migrationUrl ?? s.databaseUrl, dataDir: s.dataDir });
+  const handle = owner ?? openDatabase({ databaseUrl: s.migrationUrl ?? s.databaseUrl, dataDir: s.dataDir, forMigrations: true });
   try {
     await handle.migrate().catch((error: Error & { cause?: { code?: string } }) => {
       if (error.cause?.code !== "42501") throw error;

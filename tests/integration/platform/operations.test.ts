@@ -172,3 +172,20 @@ describe("/metrics", () => {
     expect(routeLabel("/anything", 404)).toBe("unmatched");
   });
 });
+
+// A migration may rewrite a big table for minutes; a page's statement may not run past 15 s.
+describe.runIf(Boolean(process.env.TEST_DATABASE_URL))("statement timeouts on PostgreSQL", () => {
+  it("bound the app's statements at 15 s and leave migrations unbounded", async () => {
+    const { openDatabase } = await import("../../../db/client");
+    const url = process.env.TEST_DATABASE_URL!;
+    const app = openDatabase({ databaseUrl: url, dataDir: "/tmp/unused" });
+    const migrations = openDatabase({ databaseUrl: url, dataDir: "/tmp/unused", forMigrations: true });
+    try {
+      expect((await app.sql!`show statement_timeout`)[0].statement_timeout).toBe("15s");
+      expect((await migrations.sql!`show statement_timeout`)[0].statement_timeout).toBe("0");
+    } finally {
+      await app.close();
+      await migrations.close();
+    }
+  });
+});
