@@ -16,15 +16,15 @@ import { actionsByPartner, attendanceByPartner, questionFigures } from "./rules/
  * attended for it (a member present, or the deputy standing in).
  */
 export async function attendanceFigures(db: Db, partnershipId: string, period: { from: string; to: string }, now: Date) {
-  const heldInPeriod = and(
+  const boardMeetingsInPeriod = and(
     eq(meetings.partnershipId, partnershipId),
     eq(meetings.type, "board"),
     isNull(meetings.cancelledAt),
     gte(meetings.startsAt, londonTimeToInstant(period.from, "00:00")),
     lt(meetings.startsAt, londonTimeToInstant(addDays(period.to, 1), "00:00")),
     lte(meetings.startsAt, now),
-    exists(db.select({ one: attendance.meetingId }).from(attendance).where(eq(attendance.meetingId, meetings.id))),
   );
+  const heldInPeriod = and(boardMeetingsInPeriod, exists(db.select({ one: attendance.meetingId }).from(attendance).where(eq(attendance.meetingId, meetings.id))));
   const deputySeats = alias(boardSeats, "deputy_seats");
   // The marks are read by the same condition as the meetings, in parallel: not by a list of
   // every meeting's id (a statement as long as the year's meetings, planned afresh each time).
@@ -41,7 +41,9 @@ export async function attendanceFigures(db: Db, partnershipId: string, period: {
       .from(attendance)
       .innerJoin(boardSeats, eq(boardSeats.id, attendance.seatId))
       .leftJoin(deputySeats, eq(deputySeats.id, attendance.deputySeatId))
-      .where(inArray(attendance.meetingId, db.select({ id: meetings.id }).from(meetings).where(heldInPeriod))),
+      // (Marks exist only for meetings with attendance recorded: testing that again here made PostgreSQL
+      // expect a million rows and hash every board seat in the country, 71 ms against 3.)
+      .where(inArray(attendance.meetingId, db.select({ id: meetings.id }).from(meetings).where(boardMeetingsInPeriod))),
     listPartnersForRules(db, partnershipId),
   ]);
   const days = new Map(held.map((m) => [m.id, londonDate(m.startsAt)]));
