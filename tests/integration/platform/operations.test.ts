@@ -174,6 +174,28 @@ describe("/metrics", () => {
 });
 
 // A migration may rewrite a big table for minutes; a page's statement may not run past 15 s.
+describe.runIf(Boolean(process.env.TEST_DATABASE_URL))("prepared statements on PostgreSQL", () => {
+  it("keeps reads as named statements, but plans a text search each time for its words", async () => {
+    const { default: postgres } = await import("postgres");
+    const { preparingReads } = await import("../../../db/client");
+    const database = await createTestDatabase();
+    const sql = postgres(database.ownerUrl ?? database.databaseUrl!, { max: 1, onnotice: () => {} });
+    try {
+      const reads = preparingReads(sql);
+      for (let i = 0; i < 7; i++) {
+        await reads.unsafe("select count(*) from users where id = $1", ["00000000-0000-0000-0000-000000000000"]);
+        await reads.unsafe("select count(*) from decisions where search_vector @@ websearch_to_tsquery('english', $1)", ["kinship"]);
+      }
+      const kept = (await sql`select statement from pg_prepared_statements`).map((r) => String(r.statement));
+      expect(kept.some((q) => q.startsWith("select count(*) from users"))).toBe(true);
+      expect(kept.some((q) => q.includes("websearch_to_tsquery"))).toBe(false);
+    } finally {
+      await sql.end();
+      await database.drop();
+    }
+  });
+});
+
 describe.runIf(Boolean(process.env.TEST_DATABASE_URL))("statement timeouts on PostgreSQL", () => {
   it("bound the app's statements at 15 s and leave migrations unbounded", async () => {
     const { openDatabase } = await import("../../../db/client");
