@@ -301,6 +301,8 @@ async function runDataset(dataset: string, target: BenchDatabase, secondsEach: n
         log(`  ${page.name} ×${c}: ${result.rps.toFixed(0)} req/s, p50 ${result.p50.toFixed(1)} ms, p95 ${result.p95.toFixed(1)} ms, p99 ${result.p99.toFixed(1)} ms, errors ${result.errors}, RSS ${mb(row.peakRssBytes)}`);
         if (!server.isRunning()) throw new Error(`The server exited during ${page.name}:\n${server.output().slice(-5000)}`);
       }
+      // Work a page left queued (packs waiting their turn) finishes before the next page is timed.
+      await untilQuiet(server.baseUrl);
     }
     const csv = await csvRuns(server, sampler, headers);
     const serverErrors = server
@@ -312,6 +314,19 @@ async function runDataset(dataset: string, target: BenchDatabase, secondsEach: n
   } finally {
     sampler.stop();
     await server.stop();
+  }
+}
+
+/** Waits (up to 60 s) until the server answers /healthz three times running within 20 ms. */
+async function untilQuiet(baseUrl: string) {
+  const deadline = performance.now() + 60_000;
+  let quick = 0;
+  while (quick < 3 && performance.now() < deadline) {
+    const started = performance.now();
+    const res = await fetch(`${baseUrl}/healthz`).catch(() => null);
+    await res?.arrayBuffer();
+    quick = res?.ok && performance.now() - started < 20 ? quick + 1 : 0;
+    if (quick < 3) await sleep(quick ? 50 : 250);
   }
 }
 
