@@ -128,7 +128,8 @@ export async function loadCompliance(db: Db, partnershipId: string, today: strin
     for (const p of owing)
       if (chasedFor({ responsibles, roles, seats }, o.id, p.organisationId, today).userIds.length === 0)
         unreachable.push({ organisationId: p.organisationId, name: p.name, obligationId: o.id, obligation: o.title });
-    const cells = obligationGrid(o, owing, byPeriod, addDays(yearAgo, -400), addDays(today, 400), today);
+    // Nothing here looks past the periods due in the next fortnight: the grid stops there.
+    const cells = obligationGrid(o, owing, byPeriod, addDays(yearAgo, -400), addDays(today, 14), today);
     for (const c of cells) {
       const partner = partners.find((p) => p.organisationId === c.organisationId)!;
       const entry = perPartner.get(c.organisationId) ?? { organisationId: c.organisationId, name: partner.name, due: 0, onTime: 0, overdue: [] };
