@@ -69,12 +69,14 @@ export async function termsInForce(db: Db, partnershipId: string, onDate: string
       .from(termsOfReference)
       .where(and(eq(termsOfReference.partnershipId, partnershipId), inArray(termsOfReference.status, ["approved", "superseded"]))),
   );
-  const chosen = versionInForce(
-    rows.map((r) => ({ ...r, status: r.status as TermsStatus })),
-    onDate,
-  );
-  return chosen ? parseRow(chosen) : undefined;
+  const chosen = versionInForce(rows as (typeof rows[number] & { status: TermsStatus })[], onDate);
+  if (!chosen) return undefined;
+  // A request asking for the terms on many days (a year of meetings) parses each version once; read-only.
+  let parsed = parsedVersions.get(chosen);
+  if (!parsed) parsedVersions.set(chosen, (parsed = parseRow(chosen)));
+  return parsed;
 }
+const parsedVersions = new WeakMap<object, ReturnType<typeof parseRow>>();
 
 // ----------------------------------------------------------- the draft form
 
