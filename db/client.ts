@@ -28,7 +28,7 @@ export type Queryable = Db | Tx;
  * (for "kinship" in the national benchmark, 25 ms against 4 ms planned for
  * the word). They are planned each time (docs/decisions/0022).
  */
-export const plannedEachTime = (query: string) => query.includes("websearch_to_tsquery");
+const plannedEachTime = (query: string) => query.includes("websearch_to_tsquery");
 
 export function preparingReads(sql: postgres.Sql): postgres.Sql {
   return new Proxy(sql, {

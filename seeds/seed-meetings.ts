@@ -1,6 +1,6 @@
 import { and, eq, isNotNull } from "drizzle-orm";
 import type { Db, Tx } from "../db/client";
-import { actionUpdates, decisionStatusChanges, decisions, meetings, minutes, partnerships, users } from "../db/schema";
+import { actionUpdates, decisionColumns, decisionStatusChanges, decisions, meetings, minutes, partnerships, users } from "../db/schema";
 import { isSeatCurrent } from "../app/areas/register/public";
 import { addDays, londonTimeToInstant } from "../app/platform/time/dates";
 import type { AgendaPurpose, MeetingType } from "../app/areas/meetings/public";
@@ -192,7 +192,7 @@ export async function seedMeetings(
     if (s.minutes === "circulated") must(await circulateMinutes(db, scope, meeting, { version: 1 }, new Date(`${addDays(s.date, 7)}T09:00:00Z`), false), `circulating ${s.key}`);
 
     for (const l of later.filter((x) => x.change.after === s.key)) {
-      const [row] = await db.select().from(decisions).where(and(eq(decisions.id, l.decisionId), eq(decisions.partnershipId, partnership.id)));
+      const [row] = await db.select(decisionColumns).from(decisions).where(and(eq(decisions.id, l.decisionId), eq(decisions.partnershipId, partnership.id)));
       must(await changeDecisionStatus(db, scope, row.id, { version: row.version, toStatus: l.change.to, reason: l.change.reason, supersededByReference: "" }), "a later status change");
       await db
         .update(decisionStatusChanges)

@@ -1,6 +1,6 @@
 import { and, eq } from "drizzle-orm";
 import type { Db, Tx } from "../db/client";
-import { agendaItems, decisions, decisionStatusChanges, meetings, partnerships, riskDecisions, riskEscalations, risks, users } from "../db/schema";
+import { agendaItems, decisionColumns, decisions, decisionStatusChanges, meetings, partnerships, riskDecisions, riskEscalations, risks, users } from "../db/schema";
 import { appendAudit } from "../app/audit/append.server";
 import { addDays, daysBetween, londonTimeToInstant } from "../app/platform/time/dates";
 import { scopeFor } from "../app/platform/guard.server";
@@ -154,7 +154,7 @@ async function linkPastEscalation(tx: Tx, partnershipId: string, riskId: string,
     .from(agendaItems)
     .innerJoin(meetings, eq(meetings.id, agendaItems.meetingId))
     .where(and(eq(meetings.partnershipId, partnershipId), eq(agendaItems.title, e.itemTitle)));
-  const [decision] = item ? await tx.select().from(decisions).where(and(eq(decisions.agendaItemId, item.id), eq(decisions.title, e.decisionTitle))) : [];
+  const [decision] = item ? await tx.select(decisionColumns).from(decisions).where(and(eq(decisions.agendaItemId, item.id), eq(decisions.title, e.decisionTitle))) : [];
   if (!item || !decision?.decidedOn) throw new Error(`Demo risks: no item "${e.itemTitle}" with a decision "${e.decisionTitle}"`);
   const [risk] = await tx.select().from(risks).where(eq(risks.id, riskId));
   const reasons = [`Its current score of ${risk.currentScore} is at or above the partnership's escalation threshold of 15.`];

@@ -32,7 +32,7 @@ export function workLimit(what: string, limits: { running: number; waiting: numb
         release();
       }
     },
-    /** How many are being made and how many wait (for tests and metrics). */
+    /** How many are being made and how many wait. */
     state: () => ({ running, waiting: queue.length }),
   };
 }

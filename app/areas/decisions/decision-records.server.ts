@@ -1,7 +1,7 @@
 import { sql } from "drizzle-orm";
 import { appendAudit } from "../../audit/append.server";
 import type { Tx } from "../../../db/client";
-import { decisionCounters, decisionRatifications, decisionStatusChanges, decisions, decisionVotes } from "../../../db/schema";
+import { decisionCounters, decisionRatifications, decisionStatusChanges, decisions, decisionVotes, type DecisionRow } from "../../../db/schema";
 import { formatReference, referencePrefix } from "./rules/decisions";
 import { uuidv7 } from "../../platform/ids";
 import type { DecisionMethod } from "../register/public";
@@ -105,7 +105,7 @@ export async function insertDecision(
   return { id: row.id, reference };
 }
 
-type AuditedDecision = Omit<typeof decisions.$inferSelect, "version" | "createdAt" | "supersededById" | "searchVector">;
+type AuditedDecision = Omit<DecisionRow, "version" | "createdAt" | "supersededById">;
 
 /** What the audit trail keeps of a decision: every field but the quorum snapshot (only whether it was quorate), with its votes and the partners that must ratify it. */
 export function decisionAudit(d: AuditedDecision, votes: { seatId: string; vote: Vote; deputySeatId: string | null }[], ratifyingOrganisationIds: string[]) {

@@ -34,6 +34,9 @@ function utf8Octets(char: string): number {
   return code < 0x80 ? 1 : code < 0x800 ? 2 : code < 0x10000 ? 3 : 4;
 }
 
+// eslint-disable-next-line no-control-regex
+const asciiOnly = /^[\u0000-\u007f]*$/;
+
 /**
  * Folds a content line so no line is longer than 75 octets (RFC 5545 §3.1):
  * continuation lines start with one space. Splits only between characters,
@@ -65,9 +68,6 @@ export function foldLine(line: string): string {
   pieces.push(current);
   return pieces.join("\r\n ");
 }
-
-// eslint-disable-next-line no-control-regex
-const asciiOnly = /^[\u0000-\u007f]*$/;
 
 /** A parameter value (RFC 5545 §3.2): quoted, since names may hold commas, colons or semicolons; a quote cannot be carried. */
 export function paramValue(value: string): string {
