@@ -39,7 +39,8 @@ export function oncePerRequest<T>(key: string, load: () => Promise<T>): Promise<
   store.memo ??= new Map();
   let found = store.memo.get(key) as Promise<T> | undefined;
   if (!found) {
-    found = load();
+    // Adopted into a real promise: a query builder is a thenable that runs its query again on every await.
+    found = (async () => load())();
     store.memo.set(key, found);
   }
   return found;

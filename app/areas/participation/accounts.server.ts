@@ -4,6 +4,7 @@ import type { Db, Queryable, Tx } from "../../../db/client";
 import { partnerships } from "../../../db/schema";
 import { participationConsents, participationPolicies, portalCodes, portalSessions, youngPeople } from "../../../db/schema/participation";
 import { appendAudit } from "../../audit/append.server";
+import { readOncePerRequest } from "../../platform/request-store.server";
 import { generateToken, hashToken, hmacHex } from "../../platform/crypto.server";
 import { env } from "../../platform/env.server";
 import type { PartnershipScope } from "../../platform/guard.server";
@@ -34,9 +35,11 @@ import { DEFAULT_SUPPRESSION_THRESHOLD } from "./rules/suppression";
 
 export type YoungPersonRow = typeof youngPeople.$inferSelect;
 
-/** The partnership's participation policy, or the defaults if it has not set one. */
+/** The partnership's participation policy, or the defaults if it has not set one (read once per request: a dashboard's figures each ask). */
 export async function participationPolicy(db: Queryable, partnershipId: string) {
-  const [row] = await db.select().from(participationPolicies).where(eq(participationPolicies.partnershipId, partnershipId));
+  const [row] = await readOncePerRequest(db, `participation-policy:${partnershipId}`, async () =>
+    db.select().from(participationPolicies).where(eq(participationPolicies.partnershipId, partnershipId)),
+  );
   return {
     adultConsentUnder: row?.adultConsentUnder ?? DEFAULT_ADULT_CONSENT_UNDER,
     suppressionThreshold: row?.suppressionThreshold ?? DEFAULT_SUPPRESSION_THRESHOLD,

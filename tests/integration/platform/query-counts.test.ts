@@ -86,6 +86,12 @@ beforeAll(async () => {
     "risk register": "/p/nelcp/risks",
     "risk heat map": "/p/nelcp/risks/heat-map",
     "calendar feed": new URL(feed).pathname,
+    money: "/p/nelcp/money",
+    "audit trail": "/p/nelcp/audit",
+    "audit trail, decisions": "/p/nelcp/audit?type=decision",
+    accountability: "/p/nelcp/accountability",
+    "accountability, since 1950": "/p/nelcp/accountability?from=1950-01-01&to=2026-11-21",
+    "scrutiny questions": "/p/nelcp/scrutiny/challenges",
   };
   demo = await measureAll();
   await addHistory(nelcp.id, chairUser.id, 0); // 1960 to 1985
