@@ -369,16 +369,28 @@ export async function listRisksWithDecisions(db: Db, partnershipId: string, incl
   return rows;
 }
 
-/** What the overview's "Needs attention" says about the register: live risks above the approved appetite, and live risks whose review is overdue. */
-export async function riskAttention(db: Db, partnership: { id: string; slug: string; riskSettings: unknown }, today: string) {
+/**
+ * What the overview's "Needs attention" says about the register: live risks above the approved appetite, and live risks whose review is overdue.
+ * With `atMost`, each count stops there ("More than 100 risks…"): the overview only needs to say there is a lot to look at, and counting
+ * every one of a register of 20,000 live risks cost more than the rest of the page's queries together. The register itself gives the
+ * exact figure, as does the accountability dashboard, which asks without a limit.
+ */
+export async function riskAttention(db: Db, partnership: { id: string; slug: string; riskSettings: unknown }, today: string, options: { atMost?: number } = {}) {
   const settings = riskSettingsOf(partnership);
-  const count_ = async (filters: RiskFilters) => (await db.select({ n: count() }).from(risks).where(and(...registerConditions(partnership.id, settings, filters, today))))[0].n;
+  const { atMost } = options;
+  const count_ = async (filters: RiskFilters) => {
+    const matching = and(...registerConditions(partnership.id, settings, filters, today));
+    if (atMost === undefined) return (await db.select({ n: count() }).from(risks).where(matching))[0].n;
+    const some = db.select({ one: sql`1` }).from(risks).where(matching).limit(atMost + 1).as("some");
+    return (await db.select({ n: count() }).from(some))[0].n;
+  };
   const [above, overdue] = await Promise.all([count_({ appetite: "above" }), count_({ review: "overdue" })]);
+  const howMany = (n: number) => (atMost !== undefined && n > atMost ? `More than ${atMost}` : String(n));
   const items: { kind: string; message: string; href: string }[] = [];
   if (above)
-    items.push({ kind: "risks_above_appetite", message: `${above} ${above === 1 ? "risk is" : "risks are"} above the appetite the board approved`, href: `/p/${partnership.slug}/risks?appetite=above` });
+    items.push({ kind: "risks_above_appetite", message: `${howMany(above)} ${above === 1 ? "risk is" : "risks are"} above the appetite the board approved`, href: `/p/${partnership.slug}/risks?appetite=above` });
   if (overdue)
-    items.push({ kind: "risk_reviews_overdue", message: `${overdue} ${overdue === 1 ? "risk's review is" : "risks' reviews are"} overdue`, href: `/p/${partnership.slug}/risks?review=overdue` });
+    items.push({ kind: "risk_reviews_overdue", message: `${howMany(overdue)} ${overdue === 1 ? "risk's review is" : "risks' reviews are"} overdue`, href: `/p/${partnership.slug}/risks?review=overdue` });
   return items;
 }
 

@@ -1,4 +1,4 @@
-import { and, count, eq, inArray } from "drizzle-orm";
+import { and, count, eq, inArray, sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { hashPassword } from "../../../app/areas/identity/public.server";
 import { organisations, risks, users } from "../../../db/schema";
@@ -146,5 +146,28 @@ describe("the CSV", () => {
     const outsider = s.client();
     await outsider.signIn("scrutiny@leics.example");
     expect((await outsider.get("/p/nelcp/risks.csv")).status).toBe(403);
+  });
+});
+
+describe("the overview's 'Needs attention' on a long register", () => {
+  const aboveAppetite = (text: string) => text.match(/(More than 100|\d+) risks? (?:is|are) above the appetite the board approved/)?.[1];
+
+  it("says 'More than 100' once the register passes it, where the dashboard and the register give the exact figure", async () => {
+    const before = aboveAppetite(await pageText(await chair.get("/p/nelcp/accountability")));
+    expect(before).toMatch(/^\d+$/);
+    const owner = await userId(s.db, "m.bellamy@barking-dagenham.example");
+    const [{ id: org }] = await s.db.select({ id: organisations.id }).from(organisations).where(eq(organisations.name, "London Borough of Barking and Dagenham"));
+    // 120 live service-delivery risks scored 5 × 5 (above any appetite), their reviews due in the summer.
+    await s.db.execute(sql`
+      insert into risks (id, partnership_id, number, reference, title, cause, event, effect, category, owner_user_id, owner_organisation_id, scope, raised_on, status,
+                         review_frequency, next_review_on, inherent_likelihood, inherent_impact, current_likelihood, current_impact, target_likelihood, target_impact)
+      select gen_random_uuid(), ${nelcp}, 9000 + g, 'NELCP-R-' || (9000 + g), 'Placement risk ' || g, 'Cause', 'Event', 'Effect', 'service_delivery', ${owner}, ${org}, 'shared',
+             date '2026-01-05', 'open', 'quarterly', date '2026-06-30', 5, 5, 5, 5, 1, 1
+        from generate_series(1, 120) g`);
+
+    const overview = await pageText(await chair.get("/p/nelcp"));
+    expect(aboveAppetite(overview)).toBe("More than 100");
+    expect(overview).toContain("More than 100 risks' reviews are overdue");
+    expect(aboveAppetite(await pageText(await chair.get("/p/nelcp/accountability")))).toBe(String(Number(before) + 120));
   });
 });

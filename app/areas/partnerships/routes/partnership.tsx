@@ -15,10 +15,13 @@ import type { Route } from "./+types/partnership";
 
 export const meta = ({ data }: Route.MetaArgs) => [{ title: `${data?.partnership.name ?? "Partnership"} – Partnership governance` }];
 
+/** The overview's "Needs attention" counts risks up to this many (the register gives the exact figure). */
+const RISKS_COUNTED_ON_OVERVIEW = 100;
+
 export async function loader({ request, context, params }: Route.LoaderArgs) {
   const scope = await requirePermission(request, context, params.slug, "partnership:view");
   const today = appToday();
-  const [overview, risks] = await Promise.all([loadPartnershipOverview(getDb(), scope.partnership, today), riskAttention(getDb(), scope.partnership, today)]);
+  const [overview, risks] = await Promise.all([loadPartnershipOverview(getDb(), scope.partnership, today), riskAttention(getDb(), scope.partnership, today, { atMost: RISKS_COUNTED_ON_OVERVIEW })]);
   const { id, slug, name, shortName, purpose, sharedVision, type, status, startDate, termYears, leadAgreement, reportsTo } = scope.partnership;
   return {
     partnership: { id, slug, name, shortName, purpose, sharedVision, type, status, startDate, termYears, leadAgreement, reportsTo },
