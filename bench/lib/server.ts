@@ -64,7 +64,9 @@ export async function startServer(target: BenchDatabase, options: { heapMb: numb
     JOBS_IN_WEB: "off",
     LOG_LEVEL: options.logLevel,
   });
-  const child: ChildProcess = spawn(process.execPath, [`--max-old-space-size=${options.heapMb}`, "--import", "tsx", "server/start.ts"], {
+  // BENCH_SERVER_NODE_ARGS adds node options to the server's own (e.g. "--cpu-prof --cpu-prof-dir=/tmp/prof" to profile a page).
+  const extra = (process.env.BENCH_SERVER_NODE_ARGS ?? "").split(" ").filter(Boolean);
+  const child: ChildProcess = spawn(process.execPath, [`--max-old-space-size=${options.heapMb}`, ...extra, "--import", "tsx", "server/start.ts"], {
     cwd: root,
     env,
     stdio: ["ignore", "pipe", "pipe"],
