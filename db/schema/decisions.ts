@@ -67,7 +67,7 @@ export const decisions = pgTable(
   },
   (t) => [
     uniqueIndex("decisions_reference_key").on(t.partnershipId, t.reference),
-    // The decision log's default order and keyset pagination.
+    // The decision log's default order and keyset pagination; migration 0032 adds INCLUDE (status, created_at) for the year's figures.
     index("decisions_log_idx").on(t.partnershipId, t.decidedOn, t.id),
     index("decisions_meeting_idx").on(t.meetingId),
     // A decision's page shows what superseded it and what it superseded.

@@ -1,4 +1,4 @@
-import { and, asc, count, eq, exists, gte, inArray, isNull, lt, lte, ne, or, sql } from "drizzle-orm";
+import { and, asc, count, eq, exists, gte, inArray, isNotNull, isNull, lt, lte, ne, or, sql } from "drizzle-orm";
 import { alias } from "drizzle-orm/pg-core";
 import type { Db } from "../../../db/client";
 import { actions, attendance, boardSeats, callIns, challenges, decisionStatusChanges, decisions, meetings } from "../../../db/schema";
@@ -78,16 +78,20 @@ export async function decisionFigures(db: Db, partnershipId: string, period: { f
   const inPeriod = and(eq(decisions.partnershipId, partnershipId), gte(decisions.decidedOn, period.from), lte(decisions.decidedOn, period.to), ne(decisions.status, "proposed"));
   const [[{ taken }], inquorate, calledIn] = await Promise.all([
     db.select({ taken: count() }).from(decisions).where(inPeriod),
+    // Which of the period's decisions were ever inquorate is found from the log's index (which carries the status)
+    // joined to the changes into "inquorate"; only those few are then read whole. (Testing each decision with
+    // `exists` read a heap page per decision of the year: 17 ms against 11 for the busiest partnership.)
     db
       .select({ id: decisions.id, reference: decisions.reference, title: decisions.title, decidedOn: decisions.decidedOn, status: decisions.status })
       .from(decisions)
       .where(
-        and(
-          inPeriod,
-          or(
-            eq(decisions.status, "inquorate"),
-            exists(db.select({ one: decisionStatusChanges.id }).from(decisionStatusChanges).where(and(eq(decisionStatusChanges.decisionId, decisions.id), eq(decisionStatusChanges.toStatus, "inquorate")))),
-          ),
+        inArray(
+          decisions.id,
+          db
+            .select({ id: decisions.id })
+            .from(decisions)
+            .leftJoin(decisionStatusChanges, and(eq(decisionStatusChanges.decisionId, decisions.id), eq(decisionStatusChanges.toStatus, "inquorate")))
+            .where(and(inPeriod, or(eq(decisions.status, "inquorate"), isNotNull(decisionStatusChanges.decisionId)))),
         ),
       )
       .orderBy(asc(decisions.decidedOn), asc(decisions.reference)),
