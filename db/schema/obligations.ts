@@ -80,6 +80,8 @@ export const submissions = pgTable(
     index("submissions_period_idx").on(t.obligationId, t.organisationId, t.periodKey, t.submittedAt),
     // An obligation's page lists the latest returns.
     index("submissions_recent_idx").on(t.obligationId, t.submittedAt),
+    // The returns CSV walks an obligation's periods in order, a batch at a time.
+    index("submissions_obligation_period_idx").on(t.obligationId, t.periodKey),
   ],
 );
 

@@ -1,4 +1,4 @@
-import { and, asc, desc, eq, sql } from "drizzle-orm";
+import { and, asc, desc, eq, gt, lte, sql, type SQL } from "drizzle-orm";
 import { appendAudit } from "../../audit/append.server";
 import type { Db, Tx } from "../../../db/client";
 import { obligations, organisations, returnDrafts, returnFieldSets, submissions, users } from "../../../db/schema";
@@ -166,6 +166,31 @@ export const fieldsChanged = () => fail("form", "The fields this return asks for
 
 /** Every current return's answers (the latest for each partner and period, unless it was sent back), oldest period first. */
 export async function answersOf(db: Db, obligationId: string, fromPeriodKey = "0000-00-00") {
+  return answersWhere(db, obligationId, sql`${submissions.periodKey} >= ${fromPeriodKey}`);
+}
+
+/**
+ * The same answers a batch of periods at a time, in the same order: for the
+ * returns CSV, in constant memory however many years of returns lie behind it.
+ */
+export async function* answerBatches(db: Db, obligationId: string, periodsPerBatch = 50) {
+  let after = "";
+  for (;;) {
+    const keys = await db
+      .selectDistinct({ key: submissions.periodKey })
+      .from(submissions)
+      .where(and(eq(submissions.obligationId, obligationId), gt(submissions.periodKey, after)))
+      .orderBy(asc(submissions.periodKey))
+      .limit(periodsPerBatch);
+    if (keys.length === 0) return;
+    const through = keys[keys.length - 1].key;
+    yield await answersWhere(db, obligationId, and(gt(submissions.periodKey, after), lte(submissions.periodKey, through))!);
+    if (keys.length < periodsPerBatch) return;
+    after = through;
+  }
+}
+
+async function answersWhere(db: Db, obligationId: string, periods: SQL) {
   const rows = await db
     .selectDistinctOn([submissions.organisationId, submissions.periodKey], {
       id: submissions.id,
@@ -180,7 +205,7 @@ export async function answersOf(db: Db, obligationId: string, fromPeriodKey = "0
     })
     .from(submissions)
     .innerJoin(organisations, eq(organisations.id, submissions.organisationId))
-    .where(and(eq(submissions.obligationId, obligationId), sql`${submissions.periodKey} >= ${fromPeriodKey}`))
+    .where(and(eq(submissions.obligationId, obligationId), periods))
     .orderBy(submissions.organisationId, submissions.periodKey, desc(submissions.submittedAt));
   return rows
     .filter((r) => r.status !== "returned")

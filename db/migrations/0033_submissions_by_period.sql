@@ -1,0 +1,1 @@
+CREATE INDEX "submissions_obligation_period_idx" ON "submissions" USING btree ("obligation_id","period_key");
