@@ -87,6 +87,16 @@ const envSchema = z
     // Whether the web process also runs the scheduled jobs: "auto" does so on the
     // embedded database (one process only) outside tests.
     JOBS_IN_WEB: z.enum(["auto", "on", "off"], { error: "JOBS_IN_WEB must be auto, on or off" }).default("auto"),
+    // How many web processes serve requests (one per CPU): above 1 the first process only hands out the
+    // port and restarts any that stop (server/web-processes.ts). Needs PostgreSQL: PGlite admits one process.
+    WEB_CONCURRENCY: optionalString.pipe(
+      z
+        .string()
+        .regex(/^\d+$/, { error: "WEB_CONCURRENCY must be a whole number of web processes from 1 to 16" })
+        .transform(Number)
+        .refine((n) => n >= 1 && n <= 16, { error: "WEB_CONCURRENCY must be a whole number of web processes from 1 to 16" })
+        .default(1),
+    ),
     // Pins the date the app treats as today (tests and demonstrations); never in production.
     APP_TODAY: optionalString.pipe(
       z
@@ -96,6 +106,8 @@ const envSchema = z
     ),
   })
   .superRefine((env, ctx) => {
+    if (env.WEB_CONCURRENCY > 1 && !env.DATABASE_URL)
+      ctx.addIssue({ code: "custom", path: ["WEB_CONCURRENCY"], message: "WEB_CONCURRENCY above 1 needs PostgreSQL (DATABASE_URL): the embedded database admits one process" });
     if (env.APP_ENV !== "production") return;
     if (!env.SESSION_SECRET)
       ctx.addIssue({ code: "custom", path: ["SESSION_SECRET"], message: "SESSION_SECRET is required in production (32+ random characters)" });

@@ -122,4 +122,12 @@ describe("environment", () => {
     expect(fs.statSync(path.join(dir, "audit-checkpoint-key")).mode & 0o777).toBe(0o600);
     expect(developmentCheckpointKey(fs.mkdtempSync(path.join(os.tmpdir(), "checkpoint-key-")))).not.toBe(first);
   });
+
+  it("runs one web process unless WEB_CONCURRENCY asks for more, which needs PostgreSQL", () => {
+    expect(parseEnv({}).WEB_CONCURRENCY).toBe(1);
+    expect(parseEnv({ WEB_CONCURRENCY: "2", DATABASE_URL: "postgres://u@h/d" }).WEB_CONCURRENCY).toBe(2);
+    expect(parseEnv({ WEB_CONCURRENCY: "1" }).WEB_CONCURRENCY).toBe(1);
+    for (const bad of ["0", "17", "two", "1.5", "-1"]) expect(problems({ WEB_CONCURRENCY: bad, DATABASE_URL: "postgres://u@h/d" }), bad).toEqual(["WEB_CONCURRENCY: WEB_CONCURRENCY must be a whole number of web processes from 1 to 16"]);
+    expect(problems({ WEB_CONCURRENCY: "2" })).toEqual(["WEB_CONCURRENCY: WEB_CONCURRENCY above 1 needs PostgreSQL (DATABASE_URL): the embedded database admits one process"]);
+  });
 });
