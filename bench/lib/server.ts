@@ -43,7 +43,7 @@ export type ServerProcess = {
   stop(): Promise<void>;
 };
 
-export async function startServer(target: BenchDatabase, options: { heapMb: number; logLevel: string }): Promise<ServerProcess> {
+export async function startServer(target: BenchDatabase, options: { heapMb: number; logLevel: string; webProcesses: number }): Promise<ServerProcess> {
   const port = await freePort();
   const baseUrl = `http://127.0.0.1:${port}`;
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), "governance-bench-server-"));
@@ -63,6 +63,8 @@ export async function startServer(target: BenchDatabase, options: { heapMb: numb
     TRUST_PROXY_HEADER: "x-forwarded-for",
     JOBS_IN_WEB: "off",
     LOG_LEVEL: options.logLevel,
+    // As fly.toml runs it: this many web processes (server/web-processes.ts), each with the heap limit above.
+    WEB_CONCURRENCY: String(options.webProcesses),
   });
   // BENCH_SERVER_NODE_ARGS adds node options to the server's own (e.g. "--cpu-prof --cpu-prof-dir=/tmp/prof" to profile a page).
   const extra = (process.env.BENCH_SERVER_NODE_ARGS ?? "").split(" ").filter(Boolean);
@@ -145,10 +147,34 @@ export function postgresCpuMs(): number {
   return total;
 }
 
-/** Samples a process's RSS every 200 ms: the peak overall, and the peak since the last mark. */
+/** A server process and the web processes it started (its children), while they run. */
+export function processTree(pid: number): number[] {
+  const pids = [pid];
+  for (const entry of fs.readdirSync("/proc")) {
+    if (!/^\d+$/.test(entry)) continue;
+    try {
+      const stat = fs.readFileSync(`/proc/${entry}/stat`, "utf8");
+      if (Number(stat.slice(stat.lastIndexOf(")") + 2).split(" ")[1]) === pid) pids.push(Number(entry));
+    } catch {
+      // it ended while we looked
+    }
+  }
+  return pids;
+}
+
+/** CPU time (ms) used by a server and its web processes. */
+export const treeCpuMs = (pid: number) => processTree(pid).reduce((sum, p) => sum + cpuMsOf(p), 0);
+
+/**
+ * Samples the server's RSS every 200 ms: the largest single process (each web
+ * process must fit the machine size its heap limit is for) and all of them
+ * together; the peak overall, and the peak since the last mark.
+ */
 export class RssSampler {
   peak = 0;
+  totalPeak = 0;
   private windowPeak = 0;
+  private totalWindowPeak = 0;
   private timer: NodeJS.Timeout;
   constructor(private readonly pid: number, intervalMs = 200) {
     this.timer = setInterval(() => this.sample(), intervalMs);
@@ -156,22 +182,34 @@ export class RssSampler {
     this.sample();
   }
   sample() {
-    const rss = rssOf(this.pid);
-    if (rss === null) return null;
-    this.peak = Math.max(this.peak, rss);
-    this.windowPeak = Math.max(this.windowPeak, rss);
-    return rss;
+    const sizes = processTree(this.pid)
+      .map(rssOf)
+      .filter((n): n is number => n !== null);
+    if (sizes.length === 0) return null;
+    const largest = Math.max(...sizes);
+    const total = sizes.reduce((a, b) => a + b, 0);
+    this.peak = Math.max(this.peak, largest);
+    this.windowPeak = Math.max(this.windowPeak, largest);
+    this.totalPeak = Math.max(this.totalPeak, total);
+    this.totalWindowPeak = Math.max(this.totalWindowPeak, total);
+    return { largest, total };
   }
-  /** Starts a new window; returns the RSS now. */
+  /** Starts a new window; returns the RSS of all the processes together now. */
   mark(): number {
-    const now = this.sample() ?? 0;
-    this.windowPeak = now;
-    return now;
+    const now = this.sample();
+    this.windowPeak = now?.largest ?? 0;
+    this.totalWindowPeak = now?.total ?? 0;
+    return now?.total ?? 0;
   }
-  /** The peak since the last mark (including a sample taken now). */
+  /** The largest single process's peak since the last mark (including a sample taken now). */
   windowMax(): number {
     this.sample();
     return this.windowPeak;
+  }
+  /** All the processes' peak together since the last mark. */
+  totalWindowMax(): number {
+    this.sample();
+    return this.totalWindowPeak;
   }
   stop() {
     clearInterval(this.timer);
