@@ -18,7 +18,8 @@ export function superviseWebProcesses(count: number, say: (line: string) => void
   const start = () => cluster.fork();
   cluster.on("exit", (worker: Worker, code, signal) => {
     if (stopping) {
-      if (Object.keys(cluster.workers ?? {}).length === 0) process.exit(0);
+      // Ends with the code set when it gave up (1), otherwise 0.
+      if (Object.keys(cluster.workers ?? {}).length === 0) process.exit();
       return;
     }
     const now = Date.now();

@@ -147,14 +147,15 @@ export function postgresCpuMs(): number {
   return total;
 }
 
-/** A server process and the web processes it started (its children), while they run. */
+/** A server process and the web processes it started (its node children: not, say, the esbuild service tsx may start), while they run. */
 export function processTree(pid: number): number[] {
   const pids = [pid];
   for (const entry of fs.readdirSync("/proc")) {
     if (!/^\d+$/.test(entry)) continue;
     try {
       const stat = fs.readFileSync(`/proc/${entry}/stat`, "utf8");
-      if (Number(stat.slice(stat.lastIndexOf(")") + 2).split(" ")[1]) === pid) pids.push(Number(entry));
+      const name = stat.slice(stat.indexOf("(") + 1, stat.lastIndexOf(")"));
+      if (name === "node" && Number(stat.slice(stat.lastIndexOf(")") + 2).split(" ")[1]) === pid) pids.push(Number(entry));
     } catch {
       // it ended while we looked
     }

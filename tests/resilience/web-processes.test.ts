@@ -1,5 +1,6 @@
 import fs from "node:fs";
 import { afterAll, beforeAll, expect, it } from "vitest";
+import { processTree } from "../../bench/lib/server";
 import { startWebProcess, type WebProcess } from "../helpers/app-process";
 import { createTestDatabase } from "../helpers/database";
 import { HttpClient } from "../helpers/server";
@@ -13,20 +14,8 @@ import { sleep } from "./load";
 let database: Awaited<ReturnType<typeof createTestDatabase>>;
 let web: WebProcess;
 
-/** The processes whose parent is this one (the web processes the first one started). */
-function childrenOf(pid: number): number[] {
-  const found: number[] = [];
-  for (const entry of fs.readdirSync("/proc")) {
-    if (!/^\d+$/.test(entry)) continue;
-    try {
-      const stat = fs.readFileSync(`/proc/${entry}/stat`, "utf8");
-      if (Number(stat.slice(stat.lastIndexOf(")") + 2).split(" ")[1]) === pid) found.push(Number(entry));
-    } catch {
-      // it ended while we looked
-    }
-  }
-  return found.sort();
-}
+/** The web processes the first one started (its children). */
+const childrenOf = (pid: number) => processTree(pid).slice(1).sort();
 
 /** CPU time (hundredths of a second) a process has used. */
 function cpuTicks(pid: number): number {
@@ -39,7 +28,7 @@ async function until<T>(what: string, check: () => T | undefined | false, second
   for (;;) {
     const value = check();
     if (value) return value;
-    if (Date.now() > deadline) throw new Error(`Waited ${seconds} s for ${what}`);
+    if (Date.now() > deadline) throw new Error(`Waited ${seconds} s for ${what}; the server said:\n${web.output().slice(-3000)}`);
     await sleep(100);
   }
 }
